@@ -1,0 +1,74 @@
+using System.Numerics.Tensors;
+
+namespace LatentWorkbench.Data;
+
+/// <summary>Loads MNIST from the four IDX files into memory.</summary>
+public static class Mnist
+{
+    /// <summary>Loads both splits from <paramref name="directory"/> (default: <see cref="DataPaths.MnistDirectory"/>).</summary>
+    /// <remarks>
+    /// Sizes and contents are validated (magic numbers, lengths, label range, image/label counts);
+    /// checksums are the fetcher's job. Loading all 70,000 images takes a few hundred milliseconds.
+    /// </remarks>
+    public static MnistData Load(string? directory = null)
+    {
+        directory ??= DataPaths.MnistDirectory();
+        var train = LoadSplit("train", directory, MnistFile.TrainImages, MnistFile.TrainLabels);
+        var test = LoadSplit("test", directory, MnistFile.TestImages, MnistFile.TestLabels);
+        return new MnistData(train, test);
+    }
+
+    /// <summary>Loads one split: <paramref name="split"/> is "train" or "test".</summary>
+    public static MnistSplit LoadSplit(string split, string? directory = null)
+    {
+        directory ??= DataPaths.MnistDirectory();
+        return split switch
+        {
+            "train" => LoadSplit("train", directory, MnistFile.TrainImages, MnistFile.TrainLabels),
+            "test" => LoadSplit("test", directory, MnistFile.TestImages, MnistFile.TestLabels),
+            _ => throw new ArgumentException($"split is '{split}'; expected 'train' or 'test'.", nameof(split)),
+        };
+    }
+
+    /// <summary>Reads an image/label file pair and checks that they agree.</summary>
+    public static MnistSplit LoadSplit(string name, string directory, MnistFile imageFile, MnistFile labelFile)
+    {
+        ArgumentNullException.ThrowIfNull(imageFile);
+        ArgumentNullException.ThrowIfNull(labelFile);
+        string imagePath = Path.Combine(directory, imageFile.Name);
+        string labelPath = Path.Combine(directory, labelFile.Name);
+        var images = IdxReader.Read(imagePath, IdxReader.ImageMagic);
+        var labels = IdxReader.Read(labelPath, IdxReader.LabelMagic);
+        return FromIdx(name, images, labels);
+    }
+
+    /// <summary>Builds a split from parsed IDX files, validating what the format alone cannot.</summary>
+    public static MnistSplit FromIdx(string name, IdxFile images, IdxFile labels)
+    {
+        ArgumentNullException.ThrowIfNull(images);
+        ArgumentNullException.ThrowIfNull(labels);
+        if (images.Dimensions[1] != MnistSplit.Side || images.Dimensions[2] != MnistSplit.Side)
+        {
+            throw new InvalidDataException(
+                $"MNIST file '{images.Path}' holds {images.Dimensions[1]}×{images.Dimensions[2]} images; expected 28×28.");
+        }
+
+        if (images.Count != labels.Count)
+        {
+            throw new InvalidDataException(
+                $"MNIST files disagree: '{images.Path}' holds {images.Count} images but '{labels.Path}' holds {labels.Count} labels.");
+        }
+
+        int bad = labels.Elements.AsSpan().IndexOfAnyExceptInRange((byte)0, (byte)9);
+        if (bad >= 0)
+        {
+            throw new InvalidDataException(
+                $"MNIST file '{labels.Path}' is not a valid label file: label {bad} is {labels.Elements[bad]}; labels must be 0-9.");
+        }
+
+        var pixels = new float[images.Elements.Length];
+        TensorPrimitives.ConvertTruncating<byte, float>(images.Elements, pixels);
+        TensorPrimitives.Divide(pixels, 255f, pixels);
+        return new MnistSplit(name, pixels, labels.Elements);
+    }
+}
