@@ -51,13 +51,14 @@ internal static class GemmBenchCommand
         var sizes = new Option<string>("--sizes") { Description = "Comma-separated square sizes n (n×n×n products).", DefaultValueFactory = _ => "128,256,512,1024,2048" };
         var threads = new Option<int>("--threads") { Description = "Threads our kernels may use (sets ParallelKernel.MaxDegreeOfParallelism).", DefaultValueFactory = _ => Environment.ProcessorCount };
         var numpyThreads = new Option<int>("--numpy-threads") { Description = "Threads for the NumPy/OpenBLAS reference (OPENBLAS_NUM_THREADS).", DefaultValueFactory = _ => 2 };
+        var ops = new Option<string>("--ops") { Description = "Transpose combinations for the square sizes: any of NN,NT,TN,TT (op(A) then op(B)).", DefaultValueFactory = _ => "NN" };
         var reps = new Option<int>("--reps") { Description = "Timed batches per shape; the median is reported.", DefaultValueFactory = _ => 5 };
         var noVae = new Option<bool>("--no-vae") { Description = "Skip the VAE layer shapes." };
         var noNumpy = new Option<bool>("--no-numpy") { Description = "Do not run the NumPy reference." };
         var json = new Option<string?>("--json") { Description = "Also write the results as JSON to this file." };
         var command = new Command("gemm", "SGEMM GFLOP/s (square sizes and the VAE's layer shapes) against NumPy/OpenBLAS measured in the same run.")
         {
-            sizes, threads, numpyThreads, reps, noVae, noNumpy, json,
+            sizes, ops, threads, numpyThreads, reps, noVae, noNumpy, json,
         };
         CliAction.Set(command, (parse, cancellationToken) =>
         {
@@ -65,7 +66,9 @@ internal static class GemmBenchCommand
             ParallelKernel.MaxDegreeOfParallelism = threadCount >= 1 ? threadCount
                 : throw new ArgumentException($"--threads must be at least 1 (got {threadCount}).");
             int repCount = parse.GetValue(reps) >= 1 ? parse.GetValue(reps) : throw new ArgumentException("--reps must be at least 1.");
-            var shapes = ParseSizes(parse.GetValue(sizes) ?? string.Empty).Select(GemmShape.Square).ToList();
+            var transposes = ParseOps(parse.GetValue(ops) ?? string.Empty);
+            var shapes = ParseSizes(parse.GetValue(sizes) ?? string.Empty)
+                .SelectMany(size => transposes.Select(op => GemmShape.Square(size) with { TransA = op.TransA, TransB = op.TransB })).ToList();
             if (!parse.GetValue(noVae))
             {
                 shapes.AddRange(GemmShape.VaeLayers());
@@ -120,6 +123,23 @@ internal static class GemmBenchCommand
             }
 
             result.Add(size);
+        }
+
+        return result;
+    }
+
+    private static List<(bool TransA, bool TransB)> ParseOps(string text)
+    {
+        var result = new List<(bool, bool)>();
+        foreach (string part in text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            string op = part.ToUpperInvariant();
+            if (op.Length != 2 || op.Any(ch => ch is not ('N' or 'T')))
+            {
+                throw new ArgumentException($"--ops: '{part}' is not one of NN, NT, TN, TT.");
+            }
+
+            result.Add((op[0] == 'T', op[1] == 'T'));
         }
 
         return result;

@@ -36,16 +36,7 @@ internal static unsafe class GemmPacking
             else
             {
                 // op(A)[i, p] = a[i·lda + p]: interleave `rows` row streams into one.
-                for (int r = 0; r < rows; r++)
-                {
-                    float* src = a + ((nint)(i0 + ir + r) * lda) + p0;
-                    float* d = panel + r;
-                    for (int p = 0; p < kc; p++, d += mr)
-                    {
-                        *d = src[p];
-                    }
-                }
-
+                GemmTranspose.Interleave(a + ((nint)(i0 + ir) * lda) + p0, lda, rows, panel, mr, kc);
                 ZeroColumns(panel, kc, mr, rows);
             }
         }
@@ -74,16 +65,7 @@ internal static unsafe class GemmPacking
             else
             {
                 // op(B)[p, j] = b[j·ldb + p]: interleave `cols` row streams of B into one.
-                for (int c = 0; c < cols; c++)
-                {
-                    float* src = b + ((nint)(j0 + jr + c) * ldb) + p0;
-                    float* d = panel + c;
-                    for (int p = 0; p < kc; p++, d += nr)
-                    {
-                        *d = src[p];
-                    }
-                }
-
+                GemmTranspose.Interleave(b + ((nint)(j0 + jr) * ldb) + p0, ldb, cols, panel, nr, kc);
                 ZeroColumns(panel, kc, nr, cols);
             }
         }
