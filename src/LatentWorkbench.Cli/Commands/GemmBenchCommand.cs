@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using LatentWorkbench.Kernels;
@@ -21,6 +22,11 @@ internal static class GemmBenchCommand
     private const string NumpyScript = """
         import json, sys, time
         import numpy as np
+        try:
+            from threadpoolctl import threadpool_limits
+            threadpool_limits(int(sys.argv[1]))
+        except Exception:
+            pass  # OPENBLAS_NUM_THREADS, set by the caller, already applies
         rng = np.random.default_rng(0)
         print(json.dumps({"numpy": np.__version__}), flush=True)
         for line in sys.stdin:
@@ -104,7 +110,7 @@ internal static class GemmBenchCommand
                     ["numpy"] = numpy?.Version, ["numpy_threads"] = numpy is null ? null : parse.GetValue(numpyThreads),
                     ["reps"] = repCount, ["results"] = new JsonArray(rows.Select(r => (JsonNode)r).ToArray()),
                 };
-                WriteAtomically(jsonPath, document.ToJsonString(new JsonSerializerOptions { WriteIndented = true }));
+                WriteAtomically(jsonPath, document.ToJsonString(new JsonSerializerOptions { WriteIndented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }));
             }
 
             return Task.FromResult(0);
@@ -206,6 +212,7 @@ internal static class GemmBenchCommand
             var info = new ProcessStartInfo(PythonPath) { RedirectStandardInput = true, RedirectStandardOutput = true, UseShellExecute = false };
             info.ArgumentList.Add("-c");
             info.ArgumentList.Add(NumpyScript);
+            info.ArgumentList.Add(threads.ToString(CultureInfo.InvariantCulture));
             foreach (string variable in new[] { "OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS" })
             {
                 info.Environment[variable] = threads.ToString(CultureInfo.InvariantCulture);

@@ -165,17 +165,23 @@ public class GemmTests
         void Call(int threads) => Gemm.Sgemm(GemmPath.Auto, threads, false, true, gemm.M, gemm.N, gemm.K, 1f, gemm.A, gemm.Lda, gemm.B, gemm.Ldb, 0f, c, gemm.Ldc);
         Call(1);
         Call(2);
-        long before = GC.GetAllocatedBytesForCurrentThread();
-        Call(1);
-        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
 
-        before = GC.GetAllocatedBytesForCurrentThread();
-        for (int i = 0; i < 10; i++)
+        // Minimum over a few tries: a one-off allocation by the runtime (tiered JIT promoting a method) is not the kernel's.
+        long Allocated(int threads)
         {
-            Call(2);
+            long least = long.MaxValue;
+            for (int attempt = 0; attempt < 5; attempt++)
+            {
+                long before = GC.GetAllocatedBytesForCurrentThread();
+                Call(threads);
+                least = Math.Min(least, GC.GetAllocatedBytesForCurrentThread() - before);
+            }
+
+            return least;
         }
 
-        long perCall = (GC.GetAllocatedBytesForCurrentThread() - before) / 10;
+        Assert.Equal(0, Allocated(1));
+        long perCall = Allocated(2);
         Assert.True(perCall < 2048, $"a parallel call allocated {perCall} bytes on the calling thread");
     }
 
