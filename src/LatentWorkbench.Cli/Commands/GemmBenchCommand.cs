@@ -58,13 +58,14 @@ internal static class GemmBenchCommand
         var threads = new Option<int>("--threads") { Description = "Threads our kernels may use (sets ParallelKernel.MaxDegreeOfParallelism).", DefaultValueFactory = _ => Environment.ProcessorCount };
         var numpyThreads = new Option<int>("--numpy-threads") { Description = "Threads for the NumPy/OpenBLAS reference (OPENBLAS_NUM_THREADS).", DefaultValueFactory = _ => 2 };
         var ops = new Option<string>("--ops") { Description = "Transpose combinations for the square sizes: any of NN,NT,TN,TT (op(A) then op(B)).", DefaultValueFactory = _ => "NN" };
+        var kernel = new Option<string>("--kernel") { Description = "Micro-kernel: Auto, Vector512, Vector256 or Scalar (to compare the fallbacks).", DefaultValueFactory = _ => nameof(GemmPath.Auto) };
         var reps = new Option<int>("--reps") { Description = "Timed batches per shape; the median is reported.", DefaultValueFactory = _ => 5 };
         var noVae = new Option<bool>("--no-vae") { Description = "Skip the VAE layer shapes." };
         var noNumpy = new Option<bool>("--no-numpy") { Description = "Do not run the NumPy reference." };
         var json = new Option<string?>("--json") { Description = "Also write the results as JSON to this file." };
         var command = new Command("gemm", "SGEMM GFLOP/s (square sizes and the VAE's layer shapes) against NumPy/OpenBLAS measured in the same run.")
         {
-            sizes, ops, threads, numpyThreads, reps, noVae, noNumpy, json,
+            sizes, ops, kernel, threads, numpyThreads, reps, noVae, noNumpy, json,
         };
         CliAction.Set(command, (parse, cancellationToken) =>
         {
@@ -72,6 +73,9 @@ internal static class GemmBenchCommand
             ParallelKernel.MaxDegreeOfParallelism = threadCount >= 1 ? threadCount
                 : throw new ArgumentException($"--threads must be at least 1 (got {threadCount}).");
             int repCount = parse.GetValue(reps) >= 1 ? parse.GetValue(reps) : throw new ArgumentException("--reps must be at least 1.");
+            string kernelName = parse.GetValue(kernel) ?? string.Empty;
+            var path = Enum.TryParse<GemmPath>(kernelName, ignoreCase: true, out var parsed) && Enum.IsDefined(parsed) && Gemm.IsSupported(parsed) ? parsed
+                : throw new ArgumentException($"--kernel: '{kernelName}' is not Auto, Vector512, Vector256 or Scalar, or this CPU lacks it (best here: {Gemm.BestPath}).");
             var transposes = ParseOps(parse.GetValue(ops) ?? string.Empty);
             var shapes = ParseSizes(parse.GetValue(sizes) ?? string.Empty)
                 .SelectMany(size => transposes.Select(op => GemmShape.Square(size) with { TransA = op.TransA, TransB = op.TransB })).ToList();
@@ -81,12 +85,12 @@ internal static class GemmBenchCommand
             }
 
             using var numpy = parse.GetValue(noNumpy) ? null : NumpyReference.TryStart(parse.GetValue(numpyThreads));
-            Console.Error.WriteLine($"gemm: path {Gemm.BestPath}, {threadCount} thread(s) ours; NumPy: {numpy?.Version ?? "not run"}. Shared machine? Compare ratios, not absolute numbers.");
+            Console.Error.WriteLine($"gemm: kernel {(path == GemmPath.Auto ? Gemm.BestPath : path)}, {threadCount} thread(s) ours; NumPy: {numpy?.Version ?? "not run"}. Shared machine? Compare ratios, not absolute numbers.");
             var rows = new List<JsonObject>();
             foreach (var shape in shapes)
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                double ours = GemmBenchmark.MedianSeconds(shape, threadCount, repCount);
+                double ours = GemmBenchmark.MedianSeconds(shape, threadCount, repCount, path: path);
                 double? theirs = numpy?.MedianSeconds(shape, repCount);
                 var row = new JsonObject
                 {
@@ -106,7 +110,7 @@ internal static class GemmBenchCommand
             {
                 var document = new JsonObject
                 {
-                    ["path"] = Gemm.BestPath.ToString(), ["threads"] = threadCount, ["processor_count"] = Environment.ProcessorCount,
+                    ["kernel"] = (path == GemmPath.Auto ? Gemm.BestPath : path).ToString(), ["threads"] = threadCount, ["processor_count"] = Environment.ProcessorCount,
                     ["numpy"] = numpy?.Version, ["numpy_threads"] = numpy is null ? null : parse.GetValue(numpyThreads),
                     ["reps"] = repCount, ["results"] = new JsonArray(rows.Select(r => (JsonNode)r).ToArray()),
                 };

@@ -1,4 +1,5 @@
 using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.Arm;
 using System.Runtime.Intrinsics.X86;
 
 namespace LatentWorkbench.Kernels;
@@ -18,7 +19,7 @@ namespace LatentWorkbench.Kernels;
 /// Implementation (docs/kernels.md): Goto/BLIS cache blocking with packed, aligned panels
 /// (<see cref="GemmPacking"/>, <see cref="GemmDriver"/>) around a register-blocked FMA micro-kernel
 /// (<see cref="GemmMicroKernels"/>): 12×32 with Vector512 where AVX-512 is accelerated, 6×16 with Vector256
-/// and FMA otherwise, 4×4 scalar as the fallback. Work is split over up to
+/// and FMA otherwise, 8×12 with Vector128 and FMA on ARM64, 4×4 scalar as the fallback. Work is split over up to
 /// <see cref="ParallelKernel.MaxDegreeOfParallelism"/> threads by a shape-dependent grid of C regions.
 /// </para>
 /// <para>
@@ -78,6 +79,9 @@ internal static class Gemm
                 case GemmPath.Vector256:
                     GemmDriver.Run<GemmMicroKernels.Avx2Kernel>(problem, maxThreads);
                     break;
+                case GemmPath.Vector128:
+                    GemmDriver.Run<GemmMicroKernels.Neon128Kernel>(problem, maxThreads);
+                    break;
                 default:
                     GemmDriver.Run<GemmMicroKernels.ScalarKernel>(problem, maxThreads);
                     break;
@@ -89,12 +93,17 @@ internal static class Gemm
     internal static GemmPath BestPath =>
         Vector512.IsHardwareAccelerated && Avx512F.IsSupported ? GemmPath.Vector512
         : Vector256.IsHardwareAccelerated && Fma.IsSupported ? GemmPath.Vector256
+        : HasVector128Fma ? GemmPath.Vector128
         : GemmPath.Scalar;
+
+    /// <summary>128-bit vectors with a hardware FMA (an emulated FMA would be slower than the scalar kernel).</summary>
+    private static bool HasVector128Fma => Vector128.IsHardwareAccelerated && (AdvSimd.Arm64.IsSupported || Fma.IsSupported);
 
     /// <summary>Whether <paramref name="path"/> can run here (a forced path the hardware lacks would be emulated slowly).</summary>
     internal static bool IsSupported(GemmPath path) => path switch
     {
         GemmPath.Auto or GemmPath.Scalar => true,
+        GemmPath.Vector128 => HasVector128Fma,
         GemmPath.Vector256 => Vector256.IsHardwareAccelerated && Fma.IsSupported,
         GemmPath.Vector512 => BestPath == GemmPath.Vector512,
         _ => false,

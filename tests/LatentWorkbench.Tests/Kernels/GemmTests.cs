@@ -4,13 +4,13 @@ namespace LatentWorkbench.Tests.Kernels;
 
 public class GemmTests
 {
-    /// <summary>Sizes at and around every vector width (8, 16), tile size (Mr 4/6/12, Nr 4/16/32) and block size (Mc 96, Kc 256, Nc 512).</summary>
+    /// <summary>Sizes at and around every vector width (8, 16), tile size (Mr 4/6/8/12, Nr 4/12/16/32) and block size (Mc 96, Kc 256, Nc 512).</summary>
     private static readonly int[] EdgeSizes = [1, 2, 3, 5, 6, 7, 8, 9, 11, 12, 13, 15, 16, 17, 24, 31, 32, 33, 47, 64, 95, 96, 97, 255, 256, 257, 511, 512, 513];
 
     public static TheoryData<string, bool, bool> PathsAndTransposes()
     {
         var data = new TheoryData<string, bool, bool>();
-        foreach (string path in new[] { nameof(GemmPath.Scalar), nameof(GemmPath.Vector256), nameof(GemmPath.Vector512) })
+        foreach (string path in new[] { nameof(GemmPath.Scalar), nameof(GemmPath.Vector128), nameof(GemmPath.Vector256), nameof(GemmPath.Vector512) })
         {
             foreach (bool transA in new[] { false, true })
             {
@@ -83,6 +83,7 @@ public class GemmTests
 
     [Theory]
     [InlineData(nameof(GemmPath.Scalar))]
+    [InlineData(nameof(GemmPath.Vector128))]
     [InlineData(nameof(GemmPath.Vector256))]
     [InlineData(nameof(GemmPath.Vector512))]
     [InlineData(nameof(GemmPath.Auto))]
