@@ -14,7 +14,7 @@ internal static partial class ReduceCommand
     {
         var reduce = new Command("reduce", "Project MNIST with PCA or t-SNE and report fit time and quality.");
         reduce.Subcommands.Add(CreatePca());
-        // TSNE_PLACEHOLDER
+        reduce.Subcommands.Add(CreateTsne());
         return reduce;
     }
 
