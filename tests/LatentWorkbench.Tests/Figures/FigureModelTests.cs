@@ -22,6 +22,25 @@ public sealed class FigureModelTests
     }
 
     [Fact]
+    public void Documented_One_Liners_Build_The_Described_Figures()
+    {
+        float[] xs = [0, 1, 2], ys = [2, 1, 0];
+        byte[] labels = [3, 3, 7];
+        List<double> trainLoss = [1, 0.5, 0.25], testLoss = [1.1, 0.6, 0.4];
+
+        Assert.Equal(["3", "7"], Figure.Scatter(xs, ys, labels, title: "t-SNE").Main.Traces.Select(t => t.Name));
+        Assert.NotNull(((ScatterTrace)Figure.Scatter(xs, ys, colorValues: [1f, 2f, 3f], colorTitle: "error").Main.Traces[0]).ColorValues);
+        var loss = Figure.Line(trainLoss, "train", title: "Loss", xTitle: "epoch", logY: true).AddLine(testLoss, "test");
+        Assert.True(loss.Main.Y.Log);
+        Assert.Equal(2, loss.Main.Traces.Count);
+        var bars = Figure.Bar(["PCA", "t-SNE"], [0.52, 0.95], title: "kNN accuracy").AddBars(["PCA", "t-SNE"], [0.49, 0.94], "k = 15");
+        Assert.Equal(2, bars.Main.Traces.Count);
+        var grid = ImageGrid.FromPixels(SampleFigures.DigitPixels(), count: 6, columns: 3, captions: [.. labels.Concat(labels).Select(l => $"{l}")]);
+        var overview = Figure.Subplots([loss, grid, bars], columns: 3, title: "Overview");
+        Assert.Equal([PanelKind.Numeric, PanelKind.Images, PanelKind.Categorical], overview.Panels.Select(p => p.Kind));
+    }
+
+    [Fact]
     public void Embedding_Splits_Rows_Into_X_And_Y()
     {
         var figure = Figure.Embedding([1, 2, 3, 4, 5, 6], [0, 1, 0]);
