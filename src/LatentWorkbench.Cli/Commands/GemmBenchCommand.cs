@@ -18,7 +18,8 @@ internal static class GemmBenchCommand
 {
     private const string PythonPath = "/usr/bin/python3";
 
-    // Reads one JSON shape per line, answers with the median seconds per product, timed the way ours is.
+    // Protocol, one JSON object per line: {"cmd": "setup", shape...} warms up and calibrates a batch the way ours
+    // does; {"cmd": "batch"} times one batch and answers the seconds per product.
     private const string NumpyScript = """
         import json, sys, time
         import numpy as np
@@ -29,27 +30,28 @@ internal static class GemmBenchCommand
             pass  # OPENBLAS_NUM_THREADS, set by the caller, already applies
         rng = np.random.default_rng(0)
         print(json.dumps({"numpy": np.__version__}), flush=True)
+        f = None
         for line in sys.stdin:
             s = json.loads(line)
-            m, n, k, reps = s["m"], s["n"], s["k"], s["reps"]
-            a = rng.random((k, m) if s["transA"] else (m, k), dtype=np.float32)
-            b = rng.random((n, k) if s["transB"] else (k, n), dtype=np.float32)
-            opa = a.T if s["transA"] else a
-            opb = b.T if s["transB"] else b
-            c = np.empty((m, n), dtype=np.float32)
-            f = lambda: np.matmul(opa, opb, out=c)
-            f()
-            t0 = time.perf_counter(); calls = 0
-            while time.perf_counter() - t0 < s["minBatch"]:
-                f(); calls += 1
-            samples = []
-            for _ in range(reps):
+            if s["cmd"] == "setup":
+                m, n, k = s["m"], s["n"], s["k"]
+                a = rng.random((k, m) if s["transA"] else (m, k), dtype=np.float32)
+                b = rng.random((n, k) if s["transB"] else (k, n), dtype=np.float32)
+                opa = a.T if s["transA"] else a
+                opb = b.T if s["transB"] else b
+                c = np.empty((m, n), dtype=np.float32)
+                f = lambda: np.matmul(opa, opb, out=c)
+                f()
+                t0 = time.perf_counter(); calls = 0
+                while time.perf_counter() - t0 < s["minBatch"]:
+                    f(); calls += 1
+                calls = max(calls, 1)
+                print(json.dumps({"calls": calls}), flush=True)
+            else:
                 t0 = time.perf_counter()
                 for _ in range(calls):
                     f()
-                samples.append((time.perf_counter() - t0) / calls)
-            samples.sort()
-            print(json.dumps({"seconds": samples[reps // 2]}), flush=True)
+                print(json.dumps({"seconds": (time.perf_counter() - t0) / calls}), flush=True)
         """;
 
     public static Command Create()
@@ -59,7 +61,7 @@ internal static class GemmBenchCommand
         var numpyThreads = new Option<int>("--numpy-threads") { Description = "Threads for the NumPy/OpenBLAS reference (OPENBLAS_NUM_THREADS).", DefaultValueFactory = _ => 2 };
         var ops = new Option<string>("--ops") { Description = "Transpose combinations for the square sizes: any of NN,NT,TN,TT (op(A) then op(B)).", DefaultValueFactory = _ => "NN" };
         var kernel = new Option<string>("--kernel") { Description = "Micro-kernel: Auto, Vector512, Vector256 or Scalar (to compare the fallbacks).", DefaultValueFactory = _ => nameof(GemmPath.Auto) };
-        var reps = new Option<int>("--reps") { Description = "Timed batches per shape; the median is reported.", DefaultValueFactory = _ => 5 };
+        var reps = new Option<int>("--reps") { Description = "Timed batches per shape (each ≥ 50 ms, ours and NumPy alternating); the median is reported.", DefaultValueFactory = _ => 5 };
         var noVae = new Option<bool>("--no-vae") { Description = "Skip the VAE layer shapes." };
         var noNumpy = new Option<bool>("--no-numpy") { Description = "Do not run the NumPy reference." };
         var json = new Option<string?>("--json") { Description = "Also write the results as JSON to this file." };
@@ -90,8 +92,22 @@ internal static class GemmBenchCommand
             foreach (var shape in shapes)
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                double ours = GemmBenchmark.MedianSeconds(shape, threadCount, repCount, path: path);
-                double? theirs = numpy?.MedianSeconds(shape, repCount);
+                // Alternate batches (ours, NumPy, ours, ...) so that load from other processes hits both sides alike.
+                var timer = new GemmBenchmark(shape, threadCount, path);
+                numpy?.Setup(shape);
+                var oursSamples = new List<double>();
+                var numpySamples = new List<double>();
+                for (int r = 0; r < repCount; r++)
+                {
+                    oursSamples.Add(timer.TimeBatch());
+                    if (numpy is not null)
+                    {
+                        numpySamples.Add(numpy.TimeBatch());
+                    }
+                }
+
+                double ours = GemmBenchmark.Median(oursSamples);
+                double? theirs = numpy is null ? null : GemmBenchmark.Median(numpySamples);
                 var row = new JsonObject
                 {
                     ["name"] = shape.Name, ["m"] = shape.M, ["n"] = shape.N, ["k"] = shape.K,
@@ -236,13 +252,24 @@ internal static class GemmBenchCommand
             return new NumpyReference(process, $"NumPy {version}, {threads} thread(s)");
         }
 
-        public double MedianSeconds(GemmShape shape, int reps)
+        public void Setup(GemmShape shape)
         {
-            var request = new JsonObject { ["m"] = shape.M, ["n"] = shape.N, ["k"] = shape.K, ["transA"] = shape.TransA, ["transB"] = shape.TransB, ["reps"] = reps, ["minBatch"] = 0.05 };
-            _process.StandardInput.WriteLine(request.ToJsonString());
+            var request = new JsonObject { ["cmd"] = "setup", ["m"] = shape.M, ["n"] = shape.N, ["k"] = shape.K, ["transA"] = shape.TransA, ["transB"] = shape.TransB, ["minBatch"] = 0.05 };
+            Ask(request.ToJsonString());
+        }
+
+        public double TimeBatch()
+        {
+            var answer = Ask("{\"cmd\": \"batch\"}");
+            return answer["seconds"]?.GetValue<double>() ?? throw new InvalidOperationException($"unexpected NumPy answer: {answer.ToJsonString()}");
+        }
+
+        private JsonNode Ask(string request)
+        {
+            _process.StandardInput.WriteLine(request);
             _process.StandardInput.Flush();
             string answer = _process.StandardOutput.ReadLine() ?? throw new InvalidOperationException("the NumPy reference process ended unexpectedly");
-            return JsonNode.Parse(answer)?["seconds"]?.GetValue<double>() ?? throw new InvalidOperationException($"unexpected NumPy answer: {answer}");
+            return JsonNode.Parse(answer) ?? throw new InvalidOperationException($"unexpected NumPy answer: {answer}");
         }
 
         public void Dispose()
