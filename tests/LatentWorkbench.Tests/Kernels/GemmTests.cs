@@ -168,6 +168,22 @@ public class GemmTests
     }
 
     [Fact]
+    public void Concurrent_Calls_From_Several_Threads_Do_Not_Share_Pack_Buffers()
+    {
+        var cases = Enumerable.Range(0, 6).Select(i => new GemmCase(90 + (i * 37), 70 + (i * 29), 300 + (i * 50), i % 2 == 0, i % 3 == 0, 20 + i)).ToArray();
+        float[][] serial = cases.Select(g => g.Run(GemmPath.Auto, 1, 1f, 0f)).ToArray();
+        for (int round = 0; round < 3; round++)
+        {
+            float[][] concurrent = new float[cases.Length][];
+            Parallel.For(0, cases.Length, new ParallelOptions { MaxDegreeOfParallelism = cases.Length }, i => concurrent[i] = cases[i].Run(GemmPath.Auto, 2, 1f, 0f));
+            for (int i = 0; i < cases.Length; i++)
+            {
+                Assert.True(serial[i].AsSpan().SequenceEqual(concurrent[i]), $"{cases[i]} differs when run concurrently");
+            }
+        }
+    }
+
+    [Fact]
     public void Public_Sgemm_Matches_Reference_With_The_Best_Path()
     {
         var gemm = new GemmCase(128, 400, 784, false, true, 9);
