@@ -18,9 +18,10 @@ namespace LatentWorkbench.Kernels;
 /// <para>
 /// Implementation (docs/kernels.md): Goto/BLIS cache blocking with packed, aligned panels
 /// (<see cref="GemmPacking"/>, <see cref="GemmDriver"/>) around a register-blocked FMA micro-kernel
-/// (<see cref="GemmMicroKernels"/>): 12×32 with Vector512 where AVX-512 is accelerated, 6×16 with Vector256
-/// and FMA otherwise, 8×12 with Vector128 and FMA on ARM64, 4×4 scalar as the fallback. Work is split over up to
-/// <see cref="ParallelKernel.MaxDegreeOfParallelism"/> threads by a shape-dependent grid of C regions.
+/// (<see cref="GemmMicroKernels"/>): 8×32 or 12×32 (chosen by shape) with Vector512 where AVX-512 is
+/// accelerated, 6×16 with Vector256 and FMA otherwise, 8×12 with Vector128 and FMA on ARM64, 4×4 scalar as
+/// the fallback. Work is split over up to <see cref="ParallelKernel.MaxDegreeOfParallelism"/> threads by a
+/// shape-dependent grid of C regions.
 /// </para>
 /// <para>
 /// Determinism: every output element is accumulated in the same fixed order (depth blocks chosen from k

@@ -33,7 +33,7 @@ internal static unsafe class GemmDriver
     /// <summary>Modelled cost of waking one more worker (Parallel.For hand-off, ~10–20 µs), in multiply-adds; measured on the VAE shapes.</summary>
     internal const double ParallelOverheadMacs = 1_500_000;
 
-    /// <summary>Cost of packing one element, in multiply-add equivalents (scalar copy against 32 FMA lanes/cycle).</summary>
+    /// <summary>Cost of packing one element, in multiply-add equivalents (a strided or transposing copy against 32 FMA lanes per cycle).</summary>
     private const double PackCostMacs = 16;
 
     /// <summary>Runs the whole product with <typeparamref name="TKernel"/> on up to <paramref name="maxThreads"/> threads.</summary>
