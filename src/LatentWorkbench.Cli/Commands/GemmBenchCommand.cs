@@ -14,52 +14,16 @@ namespace LatentWorkbench.Cli.Commands;
 /// NumPy/OpenBLAS measured in the same run (a persistent <c>/usr/bin/python3</c> subprocess on 2 threads),
 /// shape by shape so that load from other processes hits both sides alike.
 /// </summary>
-internal static class GemmBenchCommand
+internal static partial class GemmBenchCommand
 {
-    private const string PythonPath = "/usr/bin/python3";
-
-    // Reads one JSON shape per line, answers with the median seconds per product, timed the way ours is.
-    private const string NumpyScript = """
-        import json, sys, time
-        import numpy as np
-        try:
-            from threadpoolctl import threadpool_limits
-            threadpool_limits(int(sys.argv[1]))
-        except Exception:
-            pass  # OPENBLAS_NUM_THREADS, set by the caller, already applies
-        rng = np.random.default_rng(0)
-        print(json.dumps({"numpy": np.__version__}), flush=True)
-        for line in sys.stdin:
-            s = json.loads(line)
-            m, n, k, reps = s["m"], s["n"], s["k"], s["reps"]
-            a = rng.random((k, m) if s["transA"] else (m, k), dtype=np.float32)
-            b = rng.random((n, k) if s["transB"] else (k, n), dtype=np.float32)
-            opa = a.T if s["transA"] else a
-            opb = b.T if s["transB"] else b
-            c = np.empty((m, n), dtype=np.float32)
-            f = lambda: np.matmul(opa, opb, out=c)
-            f()
-            t0 = time.perf_counter(); calls = 0
-            while time.perf_counter() - t0 < s["minBatch"]:
-                f(); calls += 1
-            samples = []
-            for _ in range(reps):
-                t0 = time.perf_counter()
-                for _ in range(calls):
-                    f()
-                samples.append((time.perf_counter() - t0) / calls)
-            samples.sort()
-            print(json.dumps({"seconds": samples[reps // 2]}), flush=True)
-        """;
-
     public static Command Create()
     {
         var sizes = new Option<string>("--sizes") { Description = "Comma-separated square sizes n (n×n×n products).", DefaultValueFactory = _ => "128,256,512,1024,2048" };
         var threads = new Option<int>("--threads") { Description = "Threads our kernels may use (sets ParallelKernel.MaxDegreeOfParallelism).", DefaultValueFactory = _ => Environment.ProcessorCount };
         var numpyThreads = new Option<int>("--numpy-threads") { Description = "Threads for the NumPy/OpenBLAS reference (OPENBLAS_NUM_THREADS).", DefaultValueFactory = _ => 2 };
         var ops = new Option<string>("--ops") { Description = "Transpose combinations for the square sizes: any of NN,NT,TN,TT (op(A) then op(B)).", DefaultValueFactory = _ => "NN" };
-        var kernel = new Option<string>("--kernel") { Description = "Micro-kernel: Auto, Vector512, Vector256 or Scalar (to compare the fallbacks).", DefaultValueFactory = _ => nameof(GemmPath.Auto) };
-        var reps = new Option<int>("--reps") { Description = "Timed batches per shape; the median is reported.", DefaultValueFactory = _ => 5 };
+        var kernel = new Option<string>("--kernel") { Description = "Micro-kernel: Auto, Vector512, Vector256, Vector128 or Scalar (to compare the fallbacks).", DefaultValueFactory = _ => nameof(GemmPath.Auto) };
+        var reps = new Option<int>("--reps") { Description = "Timed batches per shape (each ≥ 50 ms, ours and NumPy alternating); the median is reported.", DefaultValueFactory = _ => 5 };
         var noVae = new Option<bool>("--no-vae") { Description = "Skip the VAE layer shapes." };
         var noNumpy = new Option<bool>("--no-numpy") { Description = "Do not run the NumPy reference." };
         var json = new Option<string?>("--json") { Description = "Also write the results as JSON to this file." };
@@ -75,7 +39,7 @@ internal static class GemmBenchCommand
             int repCount = parse.GetValue(reps) >= 1 ? parse.GetValue(reps) : throw new ArgumentException("--reps must be at least 1.");
             string kernelName = parse.GetValue(kernel) ?? string.Empty;
             var path = Enum.TryParse<GemmPath>(kernelName, ignoreCase: true, out var parsed) && Enum.IsDefined(parsed) && Gemm.IsSupported(parsed) ? parsed
-                : throw new ArgumentException($"--kernel: '{kernelName}' is not Auto, Vector512, Vector256 or Scalar, or this CPU lacks it (best here: {Gemm.BestPath}).");
+                : throw new ArgumentException($"--kernel: '{kernelName}' is not Auto, Vector512, Vector256, Vector128 or Scalar, or this CPU lacks it (best here: {Gemm.BestPath}).");
             var transposes = ParseOps(parse.GetValue(ops) ?? string.Empty);
             var shapes = ParseSizes(parse.GetValue(sizes) ?? string.Empty)
                 .SelectMany(size => transposes.Select(op => GemmShape.Square(size) with { TransA = op.TransA, TransB = op.TransB })).ToList();
@@ -90,14 +54,34 @@ internal static class GemmBenchCommand
             foreach (var shape in shapes)
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                double ours = GemmBenchmark.MedianSeconds(shape, threadCount, repCount, path: path);
-                double? theirs = numpy?.MedianSeconds(shape, repCount);
+                // Alternate batches (ours, NumPy, ours, ...) so that load from other processes hits both sides alike.
+                var timer = new GemmBenchmark(shape, threadCount, path);
+                numpy?.Setup(shape);
+                var oursSamples = new List<double>();
+                var numpySamples = new List<double>();
+                for (int r = 0; r < repCount; r++)
+                {
+                    oursSamples.Add(timer.TimeBatch());
+                    if (numpy is not null)
+                    {
+                        numpySamples.Add(numpy.TimeBatch());
+                    }
+                }
+
+                double ours = GemmBenchmark.Median(oursSamples);
+                double? theirs = numpy is null ? null : GemmBenchmark.Median(numpySamples);
                 var row = new JsonObject
                 {
-                    ["name"] = shape.Name, ["m"] = shape.M, ["n"] = shape.N, ["k"] = shape.K,
-                    ["transA"] = shape.TransA, ["transB"] = shape.TransB,
-                    ["ours_seconds"] = ours, ["ours_gflops"] = shape.Flops / ours / 1e9,
-                    ["numpy_seconds"] = theirs, ["numpy_gflops"] = theirs is double t ? shape.Flops / t / 1e9 : null,
+                    ["name"] = shape.Name,
+                    ["m"] = shape.M,
+                    ["n"] = shape.N,
+                    ["k"] = shape.K,
+                    ["transA"] = shape.TransA,
+                    ["transB"] = shape.TransB,
+                    ["ours_seconds"] = ours,
+                    ["ours_gflops"] = shape.Flops / ours / 1e9,
+                    ["numpy_seconds"] = theirs,
+                    ["numpy_gflops"] = theirs is double t ? shape.Flops / t / 1e9 : null,
                     ["ratio"] = theirs is double t2 ? t2 / ours : null,
                 };
                 rows.Add(row);
@@ -110,9 +94,13 @@ internal static class GemmBenchCommand
             {
                 var document = new JsonObject
                 {
-                    ["kernel"] = (path == GemmPath.Auto ? Gemm.BestPath : path).ToString(), ["threads"] = threadCount, ["processor_count"] = Environment.ProcessorCount,
-                    ["numpy"] = numpy?.Version, ["numpy_threads"] = numpy is null ? null : parse.GetValue(numpyThreads),
-                    ["reps"] = repCount, ["results"] = new JsonArray(rows.Select(r => (JsonNode)r).ToArray()),
+                    ["kernel"] = (path == GemmPath.Auto ? Gemm.BestPath : path).ToString(),
+                    ["threads"] = threadCount,
+                    ["processor_count"] = Environment.ProcessorCount,
+                    ["numpy"] = numpy?.Version,
+                    ["numpy_threads"] = numpy is null ? null : parse.GetValue(numpyThreads),
+                    ["reps"] = repCount,
+                    ["results"] = new JsonArray(rows.Select(r => (JsonNode)r).ToArray()),
                 };
                 WriteAtomically(jsonPath, document.ToJsonString(new JsonSerializerOptions { WriteIndented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }));
             }
@@ -190,70 +178,5 @@ internal static class GemmBenchCommand
         string temp = full + ".tmp";
         File.WriteAllText(temp, text);
         File.Move(temp, full, overwrite: true);
-    }
-
-    /// <summary>A long-lived Python process answering one timing request per line.</summary>
-    private sealed class NumpyReference : IDisposable
-    {
-        private readonly Process _process;
-
-        private NumpyReference(Process process, string version)
-        {
-            _process = process;
-            Version = version;
-        }
-
-        public string Version { get; }
-
-        public static NumpyReference? TryStart(int threads)
-        {
-            if (!File.Exists(PythonPath))
-            {
-                Console.Error.WriteLine($"gemm: {PythonPath} not found; NumPy reference skipped.");
-                return null;
-            }
-
-            var info = new ProcessStartInfo(PythonPath) { RedirectStandardInput = true, RedirectStandardOutput = true, UseShellExecute = false };
-            info.ArgumentList.Add("-c");
-            info.ArgumentList.Add(NumpyScript);
-            info.ArgumentList.Add(threads.ToString(CultureInfo.InvariantCulture));
-            foreach (string variable in new[] { "OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS" })
-            {
-                info.Environment[variable] = threads.ToString(CultureInfo.InvariantCulture);
-            }
-
-            var process = Process.Start(info) ?? throw new InvalidOperationException($"could not start {PythonPath}");
-            string? hello = process.StandardOutput.ReadLine();
-            if (hello is null)
-            {
-                process.WaitForExit();
-                process.Dispose();
-                Console.Error.WriteLine("gemm: NumPy is not importable by /usr/bin/python3; reference skipped.");
-                return null;
-            }
-
-            string version = JsonNode.Parse(hello)?["numpy"]?.GetValue<string>() ?? "?";
-            return new NumpyReference(process, $"NumPy {version}, {threads} thread(s)");
-        }
-
-        public double MedianSeconds(GemmShape shape, int reps)
-        {
-            var request = new JsonObject { ["m"] = shape.M, ["n"] = shape.N, ["k"] = shape.K, ["transA"] = shape.TransA, ["transB"] = shape.TransB, ["reps"] = reps, ["minBatch"] = 0.05 };
-            _process.StandardInput.WriteLine(request.ToJsonString());
-            _process.StandardInput.Flush();
-            string answer = _process.StandardOutput.ReadLine() ?? throw new InvalidOperationException("the NumPy reference process ended unexpectedly");
-            return JsonNode.Parse(answer)?["seconds"]?.GetValue<double>() ?? throw new InvalidOperationException($"unexpected NumPy answer: {answer}");
-        }
-
-        public void Dispose()
-        {
-            _process.StandardInput.Close();
-            if (!_process.WaitForExit(5000))
-            {
-                _process.Kill();
-            }
-
-            _process.Dispose();
-        }
     }
 }

@@ -18,9 +18,10 @@ namespace LatentWorkbench.Kernels;
 /// <para>
 /// Implementation (docs/kernels.md): Goto/BLIS cache blocking with packed, aligned panels
 /// (<see cref="GemmPacking"/>, <see cref="GemmDriver"/>) around a register-blocked FMA micro-kernel
-/// (<see cref="GemmMicroKernels"/>): 12×32 with Vector512 where AVX-512 is accelerated, 6×16 with Vector256
-/// and FMA otherwise, 8×12 with Vector128 and FMA on ARM64, 4×4 scalar as the fallback. Work is split over up to
-/// <see cref="ParallelKernel.MaxDegreeOfParallelism"/> threads by a shape-dependent grid of C regions.
+/// (<see cref="GemmMicroKernels"/>): 8×32 or 12×32 (chosen by shape) with Vector512 where AVX-512 is
+/// accelerated, 6×16 with Vector256 and FMA otherwise, 8×12 with Vector128 and FMA on ARM64, 4×4 scalar as
+/// the fallback. Work is split over up to <see cref="ParallelKernel.MaxDegreeOfParallelism"/> threads by a
+/// shape-dependent grid of C regions.
 /// </para>
 /// <para>
 /// Determinism: every output element is accumulated in the same fixed order (depth blocks chosen from k
@@ -71,10 +72,13 @@ internal static class Gemm
         fixed (float* pc = c)
         {
             var problem = new GemmProblem(transA, transB, m, n, k, alpha, pa, lda, pb, ldb, beta, pc, ldc);
-            switch (Resolve(path))
+            switch (Resolve(path, m, n, k, maxThreads))
             {
                 case GemmPath.Vector512:
                     GemmDriver.Run<GemmMicroKernels.Avx512Kernel>(problem, maxThreads);
+                    break;
+                case GemmPath.Vector512Narrow:
+                    GemmDriver.Run<GemmMicroKernels.Avx512NarrowKernel>(problem, maxThreads);
                     break;
                 case GemmPath.Vector256:
                     GemmDriver.Run<GemmMicroKernels.Avx2Kernel>(problem, maxThreads);
@@ -105,14 +109,35 @@ internal static class Gemm
         GemmPath.Auto or GemmPath.Scalar => true,
         GemmPath.Vector128 => HasVector128Fma,
         GemmPath.Vector256 => Vector256.IsHardwareAccelerated && Fma.IsSupported,
-        GemmPath.Vector512 => BestPath == GemmPath.Vector512,
+        GemmPath.Vector512 or GemmPath.Vector512Narrow => BestPath == GemmPath.Vector512,
         _ => false,
     };
 
-    private static GemmPath Resolve(GemmPath path) =>
-        path == GemmPath.Auto ? BestPath
-        : IsSupported(path) ? path
-        : throw new ArgumentException($"GEMM path {path} is not supported on this CPU (best available: {BestPath}).", nameof(path));
+    /// <summary>
+    /// The path to run: a forced one if supported; for Auto the best ISA, and with AVX-512 the 12- or 8-row tile,
+    /// whichever the driver's cost model finds faster for this shape and thread budget (8-row panels split a
+    /// batch of 128 rows evenly over 2 threads; 12-row ones pad it to 72 rows per thread).
+    /// </summary>
+    internal static GemmPath Resolve(GemmPath path, int m, int n, int k, int maxThreads)
+    {
+        if (path != GemmPath.Auto)
+        {
+            return IsSupported(path) ? path
+                : throw new ArgumentException($"GEMM path {path} is not supported on this CPU (best available: {BestPath}).", nameof(path));
+        }
+
+        if (BestPath != GemmPath.Vector512)
+        {
+            return BestPath;
+        }
+
+        double wide = GemmDriver.ChooseGrid(m, n, k, 12, 32, maxThreads).Cost;
+        double narrow = GemmDriver.ChooseGrid(m, n, k, 8, 32, maxThreads).Cost * NarrowTileCostFactor;
+        return narrow <= wide ? GemmPath.Vector512Narrow : GemmPath.Vector512;
+    }
+
+    /// <summary>Relative cost per multiply-add of the 8×32 tile against the 12×32 one: measured equal or slightly faster on Zen 5 (docs/kernels.md), so ties go to 8×32.</summary>
+    private const double NarrowTileCostFactor = 1.0;
 
     /// <summary>C = beta·C over the m×n view (beta = 0 writes zeros without reading C).</summary>
     private static void ScaleC(Span<float> c, int m, int n, int ldc, float beta)

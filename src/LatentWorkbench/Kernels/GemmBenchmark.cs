@@ -2,23 +2,35 @@ using System.Diagnostics;
 
 namespace LatentWorkbench.Kernels;
 
-/// <summary>Times <see cref="Gemm.Sgemm(bool, bool, int, int, int, float, ReadOnlySpan{float}, int, ReadOnlySpan{float}, int, float, Span{float}, int)"/> on a shape.</summary>
-internal static class GemmBenchmark
+/// <summary>
+/// Times <see cref="Gemm.Sgemm(bool, bool, int, int, int, float, ReadOnlySpan{float}, int, ReadOnlySpan{float}, int, float, Span{float}, int)"/>
+/// on one shape in batches, so a caller can alternate its batches with a reference's and both see the same machine load.
+/// </summary>
+/// <remarks>
+/// Operands are uniform [0, 1) from a fixed seed; C is overwritten (beta = 0). The constructor warms up
+/// (JIT, pack buffers, pool threads) and calibrates a batch to last at least the given time, so timer
+/// resolution and call overhead of small shapes are amortized.
+/// </remarks>
+internal sealed class GemmBenchmark
 {
-    /// <summary>
-    /// Median seconds per product over <paramref name="reps"/> timed batches, after a warm-up batch; each batch
-    /// repeats the product until it lasts at least <paramref name="minBatchSeconds"/> so timer resolution and
-    /// call overhead of small shapes are amortized. Operands are uniform [0, 1) from a fixed seed.
-    /// </summary>
-    public static double MedianSeconds(GemmShape shape, int maxThreads, int reps, double minBatchSeconds = 0.05, GemmPath path = GemmPath.Auto)
-    {
-        ArgumentOutOfRangeException.ThrowIfLessThan(reps, 1);
-        var random = new Random(0);
-        float[] a = Fill(random, shape.M * shape.K), b = Fill(random, shape.K * shape.N), c = new float[shape.M * shape.N];
-        int lda = shape.TransA ? shape.M : shape.K, ldb = shape.TransB ? shape.K : shape.N;
-        void Once() => Gemm.Sgemm(path, maxThreads, shape.TransA, shape.TransB, shape.M, shape.N, shape.K, 1f, a, lda, b, ldb, 0f, c, shape.N);
+    private readonly GemmShape _shape;
+    private readonly int _maxThreads;
+    private readonly GemmPath _path;
+    private readonly float[] _a;
+    private readonly float[] _b;
+    private readonly float[] _c;
+    private readonly int _callsPerBatch;
 
-        // Warm-up: JIT tiers, pack buffers, thread-pool threads; also finds how many calls fill a batch.
+    /// <summary>Prepares operands, warms up and calibrates the batch size.</summary>
+    public GemmBenchmark(GemmShape shape, int maxThreads, GemmPath path = GemmPath.Auto, double minBatchSeconds = 0.05)
+    {
+        _shape = shape;
+        _maxThreads = maxThreads;
+        _path = path;
+        var random = new Random(0);
+        _a = Fill(random, shape.M * shape.K);
+        _b = Fill(random, shape.K * shape.N);
+        _c = new float[shape.M * shape.N];
         Once();
         var clock = Stopwatch.StartNew();
         int calls = 0;
@@ -28,20 +40,33 @@ internal static class GemmBenchmark
             calls++;
         }
 
-        var samples = new double[reps];
-        for (int r = 0; r < reps; r++)
-        {
-            clock.Restart();
-            for (int i = 0; i < calls; i++)
-            {
-                Once();
-            }
+        _callsPerBatch = Math.Max(1, calls);
+    }
 
-            samples[r] = clock.Elapsed.TotalSeconds / calls;
+    /// <summary>Runs one batch; returns the seconds per product.</summary>
+    public double TimeBatch()
+    {
+        var clock = Stopwatch.StartNew();
+        for (int i = 0; i < _callsPerBatch; i++)
+        {
+            Once();
         }
 
-        Array.Sort(samples);
-        return samples[reps / 2];
+        return clock.Elapsed.TotalSeconds / _callsPerBatch;
+    }
+
+    /// <summary>The median of a list of batch times.</summary>
+    public static double Median(IReadOnlyList<double> samples)
+    {
+        ArgumentOutOfRangeException.ThrowIfZero(samples.Count);
+        var sorted = samples.Order().ToArray();
+        return sorted[sorted.Length / 2];
+    }
+
+    private void Once()
+    {
+        int lda = _shape.TransA ? _shape.M : _shape.K, ldb = _shape.TransB ? _shape.K : _shape.N;
+        Gemm.Sgemm(_path, _maxThreads, _shape.TransA, _shape.TransB, _shape.M, _shape.N, _shape.K, 1f, _a, lda, _b, ldb, 0f, _c, _shape.N);
     }
 
     private static float[] Fill(Random random, int count)

@@ -15,6 +15,9 @@ internal enum GemmPath
     /// <summary>6×16 tiles of Vector256 with FMA (AVX2 + FMA3).</summary>
     Vector256,
 
-    /// <summary>12×32 tiles of Vector512 (AVX-512F).</summary>
+    /// <summary>12×32 tiles of Vector512 (AVX-512F); Auto may pick <see cref="Vector512Narrow"/> instead by shape.</summary>
     Vector512,
+
+    /// <summary>8×32 tiles of Vector512 (AVX-512F): same arithmetic per element, finer row granularity.</summary>
+    Vector512Narrow,
 }

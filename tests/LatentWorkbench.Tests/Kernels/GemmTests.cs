@@ -4,13 +4,13 @@ namespace LatentWorkbench.Tests.Kernels;
 
 public class GemmTests
 {
-    /// <summary>Sizes at and around every vector width (8, 16), tile size (Mr 4/6/8/12, Nr 4/12/16/32) and block size (Mc 96, Kc 256, Nc 512).</summary>
-    private static readonly int[] EdgeSizes = [1, 2, 3, 5, 6, 7, 8, 9, 11, 12, 13, 15, 16, 17, 24, 31, 32, 33, 47, 64, 95, 96, 97, 255, 256, 257, 511, 512, 513];
+    /// <summary>Sizes at and around every vector width (8, 16), tile size (Mr 4/6/8/12, Nr 4/12/16/32) and block size (Mc 96, Kc 384, Nc 512).</summary>
+    private static readonly int[] EdgeSizes = [1, 2, 3, 5, 6, 7, 8, 9, 11, 12, 13, 15, 16, 17, 24, 31, 32, 33, 47, 64, 95, 96, 97, 255, 256, 257, 383, 384, 385, 511, 512, 513];
 
     public static TheoryData<string, bool, bool> PathsAndTransposes()
     {
         var data = new TheoryData<string, bool, bool>();
-        foreach (string path in new[] { nameof(GemmPath.Scalar), nameof(GemmPath.Vector128), nameof(GemmPath.Vector256), nameof(GemmPath.Vector512) })
+        foreach (string path in new[] { nameof(GemmPath.Scalar), nameof(GemmPath.Vector128), nameof(GemmPath.Vector256), nameof(GemmPath.Vector512), nameof(GemmPath.Vector512Narrow) })
         {
             foreach (bool transA in new[] { false, true })
             {
@@ -74,8 +74,8 @@ public class GemmTests
         {
             foreach (float beta in new[] { 0f, 1f, -1.5f })
             {
-                // Padding 5 makes every row stride odd-sized and misaligned; 270 > Kc adds a second depth block.
-                var gemm = new GemmCase(45, 71, 270, transA, transB, 7, padding: 5);
+                // Padding 5 makes every row stride odd-sized and misaligned; k = 400 > Kc adds a second depth block.
+                var gemm = new GemmCase(45, 71, 400, transA, transB, 7, padding: 5);
                 gemm.AssertMatchesReference(gemm.Run(path, 3, alpha, beta), alpha, beta);
             }
         }
@@ -86,6 +86,7 @@ public class GemmTests
     [InlineData(nameof(GemmPath.Vector128))]
     [InlineData(nameof(GemmPath.Vector256))]
     [InlineData(nameof(GemmPath.Vector512))]
+    [InlineData(nameof(GemmPath.Vector512Narrow))]
     [InlineData(nameof(GemmPath.Auto))]
     public void Sgemm_With_Beta_Zero_Overwrites_NaN_In_C(string pathName)
     {
@@ -133,6 +134,51 @@ public class GemmTests
             {
                 float[] again = gemm.Run(GemmPath.Auto, threads, 0.75f, 0.25f);
                 Assert.True(first.AsSpan().SequenceEqual(again), $"threads={threads} repeat={repeat} changed the result");
+            }
+        }
+    }
+
+    [Fact]
+    public void Twelve_And_Eight_Row_Avx512_Tiles_Give_Bitwise_Identical_Results()
+    {
+        // Auto picks either tile by shape, so they must compute every element the same way.
+        if (!Gemm.IsSupported(GemmPath.Vector512))
+        {
+            return;
+        }
+
+        var gemm = new GemmCase(131, 77, 800, false, true, 8);
+        Assert.Equal(gemm.Run(GemmPath.Vector512, 2, 1.5f, -0.5f), gemm.Run(GemmPath.Vector512Narrow, 3, 1.5f, -0.5f));
+    }
+
+    [Theory]
+    [InlineData(128, 400, 784, 1)]
+    [InlineData(128, 400, 784, 2)]
+    [InlineData(36, 36, 36, 2)]
+    public void Auto_Picks_The_Avx512_Tile_That_Pads_Least(int m, int n, int k, int threads)
+    {
+        if (Gemm.BestPath != GemmPath.Vector512)
+        {
+            return;
+        }
+
+        // 128 rows: 16 panels of 8 (no padding) beat 11 panels of 12 (132 rows); 36 rows: 3 panels of 12 beat 5 of 8.
+        var expected = m % 12 == 0 && m % 8 != 0 ? GemmPath.Vector512 : GemmPath.Vector512Narrow;
+        Assert.Equal(expected, Gemm.Resolve(GemmPath.Auto, m, n, k, threads));
+    }
+
+    [Fact]
+    public void Concurrent_Calls_From_Several_Threads_Do_Not_Share_Pack_Buffers()
+    {
+        var cases = Enumerable.Range(0, 6).Select(i => new GemmCase(90 + (i * 37), 70 + (i * 29), 300 + (i * 50), i % 2 == 0, i % 3 == 0, 20 + i)).ToArray();
+        float[][] serial = cases.Select(g => g.Run(GemmPath.Auto, 1, 1f, 0f)).ToArray();
+        for (int round = 0; round < 3; round++)
+        {
+            float[][] concurrent = new float[cases.Length][];
+            Parallel.For(0, cases.Length, new ParallelOptions { MaxDegreeOfParallelism = cases.Length }, i => concurrent[i] = cases[i].Run(GemmPath.Auto, 2, 1f, 0f));
+            for (int i = 0; i < cases.Length; i++)
+            {
+                Assert.True(serial[i].AsSpan().SequenceEqual(concurrent[i]), $"{cases[i]} differs when run concurrently");
             }
         }
     }
@@ -193,7 +239,7 @@ public class GemmTests
     [InlineData(128, 400, 784, 2)]
     public void Grid_Keeps_Small_Products_On_One_Thread_And_Splits_Large_Ones(int m, int n, int k, int expectedRegions)
     {
-        var (rows, cols) = GemmDriver.ChooseGrid(m, n, k, 12, 32, 2);
+        var (rows, cols, _) = GemmDriver.ChooseGrid(m, n, k, 12, 32, 2);
         Assert.Equal(expectedRegions, rows * cols);
     }
 }
