@@ -15,6 +15,7 @@ public static class Program
         var root = new RootCommand("LatentWorkbench: explore the latent spaces of MNIST (data, training, reduction, notebooks).");
         root.Subcommands.Add(DataCommand.Create());
         root.Subcommands.Add(BenchCommand.Create());
+        root.Subcommands.Add(TrainCommand.Create());
         return root;
     }
 }
