@@ -20,6 +20,11 @@ internal static class Backprop
             throw new InvalidOperationException("Backward() needs a tensor that requires gradients (was any input a parameter, and was recording enabled?).");
         }
 
+        if (root.GraphReleased)
+        {
+            throw new InvalidOperationException("This tensor's graph was already released by an earlier Backward(); run the forward pass again to backpropagate again.");
+        }
+
         if (gradient is null && root.Length != 1)
         {
             throw new ArgumentException($"Backward() without a gradient needs a one-element tensor; this one has shape {ShapeMath.Format(root.ShapeArray)}.", nameof(gradient));
@@ -64,6 +69,7 @@ internal static class Backprop
                 node.BackwardFn = null;
                 node.Parents = null;
                 node.Grad = null;
+                node.GraphReleased = true;
             }
         }
 

@@ -74,6 +74,8 @@ public sealed partial class Tensor
 
     internal int VisitStamp { get; set; }
 
+    internal bool GraphReleased { get; set; }
+
     internal void Release() => _buffer = null;
 
     /// <summary>Copies the elements into a new array.</summary>
