@@ -40,9 +40,14 @@ internal static partial class TensorKernels
         }
     }
 
-    /// <summary>dst += Σ over rows of src ([rows, cols] → [cols]), e.g. a bias gradient.</summary>
-    public static void AccumulateColumnSums(ReadOnlySpan<float> src, int rows, int cols, Span<float> dst)
+    /// <summary>dst (+)= Σ over rows of src ([rows, cols] → [cols]), e.g. a bias gradient.</summary>
+    public static void ColumnSums(ReadOnlySpan<float> src, int rows, int cols, Span<float> dst, bool accumulate)
     {
+        if (!accumulate)
+        {
+            dst.Clear();
+        }
+
         for (int r = 0; r < rows; r++)
         {
             TensorPrimitives.Add(dst, src.Slice(r * cols, cols), dst);

@@ -107,12 +107,14 @@ public static partial class Functional
 
             if (weight.RequiresGrad)
             {
-                TensorKernels.MatMul(true, false, outputs, inputs, rows, 1f, gy, outputs, x.Span, inputs, 1f, weight.GradSpan(), inputs);
+                var gw = weight.GradTarget(out float beta);
+                TensorKernels.MatMul(true, false, outputs, inputs, rows, 1f, gy, outputs, x.Span, inputs, beta, gw, inputs);
             }
 
             if (bias is not null && bias.RequiresGrad)
             {
-                TensorKernels.AccumulateColumnSums(gy, rows, outputs, bias.GradSpan());
+                var gb = bias.GradTarget(out float beta);
+                TensorKernels.ColumnSums(gy, rows, outputs, gb, accumulate: beta != 0f);
             }
         }, bias is null ? [x, weight] : [x, weight, bias]);
     }

@@ -44,7 +44,31 @@ public sealed partial class Tensor
     public bool RequiresGrad { get; set; }
 
     /// <summary>The accumulated gradient (same shape), or null before the first backward pass.</summary>
-    public Tensor? Grad { get; internal set; }
+    public Tensor? Grad
+    {
+        get
+        {
+            if (_gradIsLogicallyZero)
+            {
+                _grad!.Span.Clear();
+                _gradIsLogicallyZero = false;
+            }
+
+            return _grad;
+        }
+
+        internal set
+        {
+            _grad = value;
+            _gradIsLogicallyZero = false;
+        }
+    }
+
+    private Tensor? _grad;
+
+    // ZeroGrad only marks the gradient as zero; the first kernel that writes it then overwrites instead of
+    // adding (GEMM with β = 0), which saves clearing and re-reading every weight gradient each step.
+    private bool _gradIsLogicallyZero;
 
     /// <summary>An optional name shown in diagnostics (parameters carry their dotted module path).</summary>
     public string? Name { get; set; }
@@ -105,17 +129,37 @@ public sealed partial class Tensor
     public Tensor Detach() => new(Buffer, Offset, _shape);
 
     /// <summary>Sets the gradient to zero (keeps its storage so that steady-state steps do not allocate).</summary>
-    public void ZeroGrad() => Grad?.Span.Clear();
+    public void ZeroGrad() => _gradIsLogicallyZero = _grad is not null;
 
     /// <summary>The gradient buffer to accumulate into, created (zeroed) on first use.</summary>
-    internal Span<float> GradSpan()
+    internal Span<float> GradSpan() => EnsureGrad().Span;
+
+    /// <summary>
+    /// The gradient buffer for a kernel that can either overwrite or accumulate: <paramref name="beta"/> is 0 when
+    /// the gradient is logically zero (overwrite), 1 otherwise (add).
+    /// </summary>
+    internal Span<float> GradTarget(out float beta)
     {
-        if (Grad is null)
+        if (_gradIsLogicallyZero)
         {
-            // Leaves (parameters) keep their gradient across steps: never borrow it from a scope's pool.
-            Grad = IsLeaf ? new Tensor(new float[Length], 0, _shape) : TensorStorage.Create(_shape, clear: true);
+            _gradIsLogicallyZero = false;
+            beta = 0f;
+            return _grad!.Span;
         }
 
-        return Grad.Span;
+        beta = 1f;
+        return EnsureGrad().Span;
+    }
+
+    private Tensor EnsureGrad()
+    {
+        if (_gradIsLogicallyZero)
+        {
+            _grad!.Span.Clear();
+            _gradIsLogicallyZero = false;
+        }
+
+        // Leaves (parameters) keep their gradient across steps: never borrow it from a scope's pool.
+        return _grad ??= IsLeaf ? new Tensor(new float[Length], 0, _shape) : TensorStorage.Create(_shape, clear: true);
     }
 }

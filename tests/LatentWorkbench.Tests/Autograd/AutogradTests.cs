@@ -92,4 +92,24 @@ public sealed class AutogradTests
         Sum(y).Backward();
         Assert.Equal(1f, x.Grad!.Item());
     }
+
+    [Fact]
+    public void ZeroGrad_Then_Backward_Gives_The_Fresh_Gradient_Not_The_Sum()
+    {
+        var w = Tensor.FromArray([0.5f, -1f, 2f, 0.25f, 1f, -0.5f], 3, 2).RequireGrad();
+        var b = Tensor.FromArray([0.1f, 0.2f, 0.3f]).RequireGrad();
+        var x = Tensor.FromArray([1f, 2f, -1f, 0.5f], 2, 2);
+        Sum(Linear(x, w, b)).Backward();
+        float[] fresh = w.Grad!.ToArray(), freshBias = b.Grad!.ToArray();
+        Sum(Linear(x, w, b)).Backward();
+        Assert.Equal(fresh.Select(v => 2 * v), w.Grad!.ToArray());
+        w.ZeroGrad();
+        b.ZeroGrad();
+        Assert.All(w.Grad!.ToArray(), v => Assert.Equal(0f, v));
+        w.ZeroGrad();
+        b.ZeroGrad();
+        Sum(Linear(x, w, b)).Backward();
+        Assert.Equal(fresh, w.Grad!.ToArray());
+        Assert.Equal(freshBias, b.Grad!.ToArray());
+    }
 }
