@@ -45,6 +45,7 @@ internal static class VaeEpochBench
             var steady = history.Skip(1).Select(h => h.Seconds).Order().ToList();
             double median = steady[steady.Count / 2];
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"engine : {median:F3} s/epoch (median of {steady.Count} after 1 warm-up epoch; {ComputeThreads.Count} GEMM threads)"));
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"engine : {meter.CpuSecondsPerEpoch:F3} CPU-s/epoch (all threads; robust to a shared machine, unlike wall time)"));
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"engine : {meter.BytesPerStepAllThreads:F0} B allocated per step (all threads), {meter.BytesPerStepTrainingThread:F0} B on the training thread; peak working set {Process.GetCurrentProcess().PeakWorkingSet64 / 1048576.0:F0} MB"));
             if (parse.GetValue(reference))
             {
@@ -65,10 +66,13 @@ internal static class VaeEpochBench
         private long _startAll;
         private long _startThread;
         private long _firstStep;
+        private TimeSpan _startCpu;
 
         public double BytesPerStepAllThreads { get; private set; }
 
         public double BytesPerStepTrainingThread { get; private set; }
+
+        public double CpuSecondsPerEpoch { get; private set; }
 
         public void OnStepEnd(in StepReport report)
         {
@@ -79,13 +83,15 @@ internal static class VaeEpochBench
 
             long all = GC.GetTotalAllocatedBytes(precise: true);
             long thread = GC.GetAllocatedBytesForCurrentThread();
+            var cpu = Process.GetCurrentProcess().TotalProcessorTime;
             if (_firstStep == 0)
             {
-                (_firstStep, _startAll, _startThread) = (report.GlobalStep, all, thread);
+                (_firstStep, _startAll, _startThread, _startCpu) = (report.GlobalStep, all, thread, cpu);
                 return;
             }
 
             long steps = report.GlobalStep - _firstStep;
+            CpuSecondsPerEpoch = (cpu - _startCpu).TotalSeconds * report.StepsPerEpoch / steps;
             BytesPerStepAllThreads = (all - _startAll) / (double)steps;
             BytesPerStepTrainingThread = (thread - _startThread) / (double)steps;
         }

@@ -4,6 +4,27 @@ namespace LatentWorkbench.Kernels;
 
 internal static partial class TensorKernels
 {
+    /// <summary><see cref="AdamUpdate"/> over fixed parts in parallel (elementwise, so the result does not depend on threads).</summary>
+    public static unsafe void AdamUpdateParallel(
+        Span<float> p, ReadOnlySpan<float> g, Span<float> m, Span<float> v,
+        float lr, float beta1, float beta2, float eps, float biasCorrection1, float biasCorrection2, float l2, float decoupledDecay)
+    {
+        if (FixedPartition.PartCount(p.Length) == 1)
+        {
+            AdamUpdate(p, g, m, v, lr, beta1, beta2, eps, biasCorrection1, biasCorrection2, l2, decoupledDecay);
+            return;
+        }
+
+        fixed (float* pp = p, pg = g, pm = m, pv = v)
+        {
+            nint ap = (nint)pp, ag = (nint)pg, am = (nint)pm, av = (nint)pv;
+            FixedPartition.Run(p.Length, (_, start, count) => AdamUpdate(
+                new Span<float>((float*)ap + start, count), new ReadOnlySpan<float>((float*)ag + start, count),
+                new Span<float>((float*)am + start, count), new Span<float>((float*)av + start, count),
+                lr, beta1, beta2, eps, biasCorrection1, biasCorrection2, l2, decoupledDecay));
+        }
+    }
+
     /// <summary>
     /// One Adam/AdamW update in place (PyTorch's formula): m ← β₁m + (1−β₁)g, v ← β₂v + (1−β₂)g²,
     /// p ← p − (lr / bc₁)·m / (√v / √bc₂ + ε). <paramref name="l2"/> adds l2·p to g (Adam's weight decay);

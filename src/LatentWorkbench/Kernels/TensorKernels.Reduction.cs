@@ -84,6 +84,49 @@ internal static partial class TensorKernels
         }
     }
 
+    /// <summary><see cref="BceWithLogitsSum"/> over fixed parts in parallel; partial sums are added in part order.</summary>
+    public static unsafe double BceWithLogitsSumParallel(ReadOnlySpan<float> x, ReadOnlySpan<float> t)
+    {
+        int parts = FixedPartition.PartCount(x.Length);
+        if (parts == 1)
+        {
+            return BceWithLogitsSum(x, t);
+        }
+
+        var partials = new double[parts];
+        fixed (float* px = x, pt = t)
+        {
+            nint ax = (nint)px, at = (nint)pt;
+            FixedPartition.Run(x.Length, (part, start, count) =>
+                partials[part] = BceWithLogitsSum(new ReadOnlySpan<float>((float*)ax + start, count), new ReadOnlySpan<float>((float*)at + start, count)));
+        }
+
+        double total = 0;
+        foreach (double partial in partials)
+        {
+            total += partial;
+        }
+
+        return total;
+    }
+
+    /// <summary><see cref="BceWithLogitsBackward"/> over fixed parts in parallel (elementwise).</summary>
+    public static unsafe void BceWithLogitsBackwardParallel(ReadOnlySpan<float> x, ReadOnlySpan<float> t, float g, Span<float> gx)
+    {
+        if (FixedPartition.PartCount(x.Length) == 1)
+        {
+            BceWithLogitsBackward(x, t, g, gx);
+            return;
+        }
+
+        fixed (float* px = x, pt = t, pg = gx)
+        {
+            nint ax = (nint)px, at = (nint)pt, ag = (nint)pg;
+            FixedPartition.Run(x.Length, (_, start, count) => BceWithLogitsBackward(
+                new ReadOnlySpan<float>((float*)ax + start, count), new ReadOnlySpan<float>((float*)at + start, count), g, new Span<float>((float*)ag + start, count)));
+        }
+    }
+
     /// <summary>
     /// Σᵢ max(xᵢ, 0) − xᵢ tᵢ + log(1 + exp(−|xᵢ|)): binary cross-entropy on logits x with targets t, never
     /// evaluating exp of a large positive number. Vectorized in chunks; the total is summed in double.

@@ -29,7 +29,7 @@ public static partial class Functional
     {
         RequireSameShape(logits, target, nameof(target));
         var y = TensorStorage.Create([], clear: false);
-        y.Span[0] = (float)TensorKernels.BceWithLogitsSum(logits.Span, target.Span);
+        y.Span[0] = (float)TensorKernels.BceWithLogitsSumParallel(logits.Span, target.Span);
         if (Graph.Needs(logits, target))
         {
             Graph.Record(y, () =>
@@ -37,7 +37,7 @@ public static partial class Functional
                 float g = y.Grad!.Span[0];
                 if (logits.RequiresGrad)
                 {
-                    TensorKernels.BceWithLogitsBackward(logits.Span, target.Span, g, logits.GradSpan());
+                    TensorKernels.BceWithLogitsBackwardParallel(logits.Span, target.Span, g, logits.GradSpan());
                 }
 
                 if (target.RequiresGrad)

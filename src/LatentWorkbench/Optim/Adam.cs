@@ -45,7 +45,7 @@ public class Adam : Optimizer
     {
         float bc1 = 1f - MathF.Pow(Beta1, StepCount);
         float bc2 = 1f - MathF.Pow(Beta2, StepCount);
-        TensorKernels.AdamUpdate(
+        TensorKernels.AdamUpdateParallel(
             parameter, gradient, _m[index], _v[index], LearningRate, Beta1, Beta2, Epsilon, bc1, bc2,
             DecoupledWeightDecay ? 0f : WeightDecay, DecoupledWeightDecay ? WeightDecay : 0f);
     }
