@@ -5,7 +5,7 @@ namespace LatentWorkbench.Kernels;
 /// <summary>
 /// The single seam between the tensor engine and the hardware: every op in Ops/ computes through the
 /// static methods of this class (span in, span out; no Tensor, no autograd). A GPU backend would
-/// replace this facade; dense products are forwarded to <see cref="Gemm.Sgemm"/>.
+/// replace this facade; dense products are forwarded to <c>Gemm.Sgemm</c>.
 /// </summary>
 /// <remarks>
 /// Kernels are single-threaded and sum in a fixed order, so results never depend on scheduling; only
@@ -13,7 +13,7 @@ namespace LatentWorkbench.Kernels;
 /// </remarks>
 internal static partial class TensorKernels
 {
-    /// <summary>C = alpha · op(A) · op(B) + beta · C (row-major); see <see cref="Gemm.Sgemm"/>.</summary>
+    /// <summary>C = alpha · op(A) · op(B) + beta · C (row-major); see <c>Gemm.Sgemm</c>.</summary>
     public static void MatMul(
         bool transA, bool transB, int m, int n, int k, float alpha,
         ReadOnlySpan<float> a, int lda, ReadOnlySpan<float> b, int ldb,
