@@ -1,33 +1,5 @@
 namespace LatentWorkbench.Training;
 
-/// <summary>What a callback hears after each optimizer step.</summary>
-/// <param name="Epoch">1-based epoch.</param>
-/// <param name="Step">1-based step within the epoch.</param>
-/// <param name="StepsPerEpoch">Steps in each epoch.</param>
-/// <param name="GlobalStep">1-based step since the start of training.</param>
-/// <param name="Loss">The batch loss divided by the batch size.</param>
-public readonly record struct StepReport(int Epoch, int Step, int StepsPerEpoch, long GlobalStep, double Loss);
-
-/// <summary>What a callback hears after each epoch.</summary>
-/// <param name="Epoch">1-based epoch.</param>
-/// <param name="Seconds">Wall-clock seconds of the epoch's steps (checkpointing excluded).</param>
-/// <param name="TrainLoss">Mean loss per sample over the epoch.</param>
-public sealed record EpochReport(int Epoch, double Seconds, double TrainLoss);
-
-/// <summary>Receives progress and metrics from the <see cref="Trainer"/>; implement only what you need.</summary>
-public interface ITrainingCallback
-{
-    /// <summary>Called after every step (keep it cheap: it runs 469 times an epoch for MNIST at batch 128).</summary>
-    void OnStepEnd(in StepReport report)
-    {
-    }
-
-    /// <summary>Called after every epoch, after the checkpoint is written.</summary>
-    void OnEpochEnd(EpochReport report)
-    {
-    }
-}
-
 /// <summary>Thrown when the loss or a gradient stops being finite; training stops before the weights are touched.</summary>
 public sealed class NonFiniteTrainingException : Exception
 {
