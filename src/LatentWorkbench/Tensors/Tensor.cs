@@ -126,7 +126,7 @@ public sealed partial class Tensor
     public void Backward(Tensor? gradient = null) => Backprop.Run(this, gradient);
 
     /// <summary>A tensor sharing this one's storage but cut from the graph (no gradient flows through it).</summary>
-    public Tensor Detach() => new(Buffer, Offset, _shape);
+    public Tensor Detach() => TensorStorage.View(this, Offset, _shape);
 
     /// <summary>Sets the gradient to zero (keeps its storage so that steady-state steps do not allocate).</summary>
     public void ZeroGrad() => _gradIsLogicallyZero = _grad is not null;

@@ -96,14 +96,16 @@ public sealed class TensorTests
     public void Scope_Reclaims_Buffers_And_Invalidates_Its_Tensors()
     {
         var x = Tensor.Ones(1000);
-        Tensor inside;
+        Tensor inside, detachedInside;
         using (TensorScope.Begin())
         {
             inside = Exp(x);
+            detachedInside = inside.Detach();
             Assert.Equal(MathF.E, inside.AsSpan()[0], 5);
         }
 
         var error = Assert.Throws<InvalidOperationException>(() => inside.ToArray());
+        Assert.Throws<InvalidOperationException>(() => detachedInside.ToArray());
         Assert.Contains("TensorScope", error.Message, StringComparison.Ordinal);
         Assert.Equal(1f, x.AsSpan()[0]);
     }
