@@ -17,6 +17,7 @@ public static class Program
         root.Subcommands.Add(BenchCommand.Create());
         root.Subcommands.Add(ReduceCommand.Create());
         root.Subcommands.Add(FigureCommand.Create());
+        root.Subcommands.Add(TrainCommand.Create());
         return root;
     }
 }

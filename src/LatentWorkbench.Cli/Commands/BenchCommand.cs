@@ -11,6 +11,7 @@ internal static class BenchCommand
         // Each benchmark lives in its own file and adds itself here.
         bench.Subcommands.Add(GemmBenchCommand.Create());
         bench.Subcommands.Add(FigureBenchCommand.Create());
+        bench.Subcommands.Add(VaeEpochBench.Create());
         return bench;
     }
 }

@@ -1,0 +1,13 @@
+using LatentWorkbench.Ops;
+using LatentWorkbench.Tensors;
+
+namespace LatentWorkbench.Nn;
+
+/// <summary>Max pooling over k×k windows (stride defaults to k).</summary>
+/// <param name="kernelSize">Window side k.</param>
+/// <param name="stride">Step between windows (default k).</param>
+public sealed class MaxPool2d(int kernelSize, int? stride = null) : Module
+{
+    /// <inheritdoc/>
+    public override Tensor Forward(Tensor input) => Functional.MaxPool2d(input, kernelSize, stride);
+}
