@@ -56,7 +56,9 @@ internal sealed class ScriptSession
     /// <exception cref="CompilationErrorException">The cell does not compile.</exception>
     public async Task<(bool HasValue, object? Value)> RunAsync(string code, CancellationToken cancellationToken)
     {
-        var script = _state is null ? CSharpScript.Create(code, _options) : _state.Script.ContinueWith(code, _options);
+        // Submitted as a UTF-8 stream: debug information (line numbers in stack traces) needs the text's encoding.
+        using var stream = new MemoryStream(System.Text.Encoding.UTF8.GetBytes(code));
+        var script = _state is null ? CSharpScript.Create(stream, _options) : _state.Script.ContinueWith(stream, _options);
         var diagnostics = script.Compile(cancellationToken);
         var errors = diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
         if (errors.Count > 0)
