@@ -8,6 +8,7 @@ using LatentWorkbench.Tests.TestUtilities;
 namespace LatentWorkbench.Tests.Notebooks;
 
 /// <summary>Runs Fixtures/runner-fixture.ipynb once and checks each behaviour it exercises.</summary>
+[Collection(NotebookRunsCollection.Name)]
 public sealed class RunnerFixtureTests : IClassFixture<RunnerFixtureTests.ExecutedFixture>
 {
     private readonly ExecutedFixture _run;
