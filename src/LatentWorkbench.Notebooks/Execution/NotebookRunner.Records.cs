@@ -18,7 +18,31 @@ public sealed partial class NotebookRunner
             return new CellFailure(cellNumber, cellId, nameof(CompilationErrorException), string.Join(Environment.NewLine, lines), lines);
         }
 
-        return new CellFailure(cellNumber, cellId, e.GetType().Name, e.Message, e.ToString().Split('\n').Select(l => l.TrimEnd('\r')).ToList());
+        return new CellFailure(cellNumber, cellId, e.GetType().Name, e.Message, NotebookFrames(e.ToString()));
+    }
+
+    // The exception's text down to the first frame of the scripting host or this runner: what the notebook did, not how we ran it.
+    private static List<string> NotebookFrames(string text)
+    {
+        var lines = new List<string>();
+        foreach (string line in text.Split('\n').Select(l => l.TrimEnd('\r')))
+        {
+            string trimmed = line.TrimStart();
+            if (trimmed.StartsWith("at Microsoft.CodeAnalysis.Scripting.", StringComparison.Ordinal)
+                || trimmed.StartsWith("at LatentWorkbench.Notebooks.", StringComparison.Ordinal))
+            {
+                break;
+            }
+
+            lines.Add(line);
+        }
+
+        while (lines.Count > 1 && lines[^1].TrimStart().StartsWith("--- End of", StringComparison.Ordinal))
+        {
+            lines.RemoveAt(lines.Count - 1);
+        }
+
+        return lines;
     }
 
     private static Exception Unwrap(Exception e) => e switch

@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using System.Globalization;
-using System.Text.Json.Nodes;
 using LatentWorkbench.Notebooks.Figures;
 using LatentWorkbench.Notebooks.Model;
 using LatentWorkbench.Notebooks.Parameters;
@@ -77,7 +75,9 @@ public sealed partial class NotebookRunner
             notebook.Save(outputPath);
         }
 
-        exporter?.WriteManifest(_options.OutputPath is null ? name : Path.GetFileName(_options.OutputPath));
+        exporter?.WriteManifest(
+            _options.OutputPath is null ? name : Path.GetFileName(_options.OutputPath),
+            failure is null ? null : $"cell {failure.CellNumber} failed: {failure.ExceptionType}: {failure.Message}");
         return new NotebookRunResult(notebook, _options.OutputPath, failure, exporter?.Figures ?? [], parameters, variables, clock.Elapsed);
     }
 

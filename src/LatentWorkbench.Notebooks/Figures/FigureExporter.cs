@@ -65,8 +65,10 @@ public sealed class FigureExporter
         return exported;
     }
 
-    /// <summary>Writes <c>figures.json</c>: the notebook's name and each figure's name, caption, cell and files.</summary>
-    public void WriteManifest(string executedNotebookFile)
+    /// <summary>Writes <c>figures.json</c>: the notebook's name, how the run ended, and each figure's name, caption, cell and files.</summary>
+    /// <param name="executedNotebookFile">The executed notebook's file name (relative to the folder above <c>figures/</c>).</param>
+    /// <param name="failure">One line describing the failed cell, or null when every cell ran.</param>
+    public void WriteManifest(string executedNotebookFile, string? failure)
     {
         var figures = new JsonArray(_figures.Select(f => (JsonNode)new JsonObject
         {
@@ -76,7 +78,7 @@ public sealed class FigureExporter
             ["name"] = f.Name,
             ["svg"] = f.SvgFile,
         }).ToArray());
-        var manifest = new JsonObject { ["figures"] = figures, ["notebook"] = executedNotebookFile };
+        var manifest = new JsonObject { ["failure"] = failure, ["figures"] = figures, ["notebook"] = executedNotebookFile };
         AtomicFile.WriteAllText(Path.Combine(Directory, ManifestFileName), SortedJsonWriter.Write(manifest));
     }
 
