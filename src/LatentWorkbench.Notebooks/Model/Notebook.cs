@@ -52,7 +52,4 @@ public sealed class Notebook
 
     /// <summary>Writes the notebook as .ipynb to <paramref name="path"/> atomically.</summary>
     public void Save(string path) => AtomicFile.WriteAllText(path, IpynbSerializer.Serialize(this));
-
-    /// <summary>A deep copy (metadata, cells and outputs), so a run never mutates the notebook it was given.</summary>
-    public Notebook Clone() => IpynbSerializer.Parse(IpynbSerializer.Serialize(this), "(copy)");
 }
