@@ -55,7 +55,7 @@ public static class DibReader
                 continue;
             }
 
-            string id = CellIds.FromSeed($"{origin}#{cells.Count}");
+            string id = CellIds.FromSeed($"{Path.GetFileName(origin)}#{cells.Count}");
             if (kernel is "markdown" or "md")
             {
                 cells.Add(NotebookCell.NewMarkdown(id, source));

@@ -42,7 +42,8 @@ public static class IpynbSerializer
                 ?? throw new NotebookFormatException($"Notebook '{origin}': cell {i + 1} is not a JSON object."), i, origin));
         }
 
-        return new Notebook(metadata, cells, minor);
+        // Cells read from nbformat < 4.5 were given ids above, so the notebook is written as 4.5.
+        return new Notebook(metadata, cells, Math.Max(minor, 5));
     }
 
     /// <summary>Serializes to .ipynb text (keys sorted, 1-space indent, trailing newline).</summary>
@@ -96,7 +97,7 @@ public static class IpynbSerializer
         };
 
         // nbformat < 4.5 cells have no id; give them a stable one derived from position.
-        string id = json["id"]?.GetValue<string>() ?? CellIds.FromSeed($"{origin}#{index}");
+        string id = json["id"]?.GetValue<string>() ?? CellIds.FromSeed($"{Path.GetFileName(origin)}#{index}");
         var metadata = (json["metadata"] as JsonObject)?.DeepClone().AsObject() ?? [];
         var cell = new NotebookCell(kind, id, JoinLines(json["source"]), metadata)
         {
