@@ -17,6 +17,8 @@ public static class Program
         root.Subcommands.Add(BenchCommand.Create());
         root.Subcommands.Add(NotebooksCommand.Create());
         root.Subcommands.Add(RunCommand.Create());
+        root.Subcommands.Add(ReduceCommand.Create());
+        root.Subcommands.Add(FigureCommand.Create());
         return root;
     }
 }

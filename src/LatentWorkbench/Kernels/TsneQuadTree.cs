@@ -1,0 +1,183 @@
+namespace LatentWorkbench.Kernels;
+
+/// <summary>
+/// A point-region quadtree over a 2-D embedding, stored as flat arrays (structure of arrays) for the Barnes–Hut sums.
+/// </summary>
+/// <remarks>
+/// Node k covers a square of half-width HalfWidth[k]; its points are Order[Start[k]..End[k]) (points are permuted
+/// in place while building, so every node's points are contiguous); children of an inner node are the four nodes
+/// FirstChild[k]..FirstChild[k]+3 (quadrants: lower-left, lower-right, upper-left, upper-right). Leaves have
+/// FirstChild = −1 and hold at most 8 points, or any number at the depth limit
+/// (coincident points).
+/// </remarks>
+internal sealed class QuadTree
+{
+    public const int MaxDepth = 48;
+    private const int LeafSize = 8;
+
+    private double[] _comX = new double[64], _comY = new double[64], _width2 = new double[64];
+    private int[] _count = new int[64], _firstChild = new int[64], _start = new int[64];
+    private int _nodes;
+    private readonly double[] _y;
+
+    private QuadTree(double[] y)
+    {
+        _y = y;
+        Order = new int[y.Length / 2];
+        for (int i = 0; i < Order.Length; i++)
+        {
+            Order[i] = i;
+        }
+    }
+
+    /// <summary>Point indices in tree order.</summary>
+    public int[] Order { get; }
+
+    /// <summary>Builds the tree over the N×2 points <paramref name="y"/>.</summary>
+    public static QuadTree Build(double[] y)
+    {
+        var tree = new QuadTree(y);
+        double minX = double.PositiveInfinity, minY = double.PositiveInfinity, maxX = double.NegativeInfinity, maxY = double.NegativeInfinity;
+        for (int i = 0; i < y.Length; i += 2)
+        {
+            minX = Math.Min(minX, y[i]);
+            maxX = Math.Max(maxX, y[i]);
+            minY = Math.Min(minY, y[i + 1]);
+            maxY = Math.Max(maxY, y[i + 1]);
+        }
+
+        double half = (Math.Max(maxX - minX, maxY - minY) / 2 * (1 + 1e-9)) + 1e-12;
+        tree.NewNode();
+        tree.BuildNode(0, 0, tree.Order.Length, (minX + maxX) / 2, (minY + maxY) / 2, half, 0);
+        return tree;
+    }
+
+    /// <summary>Σⱼ w and Σⱼ w²(yᵢ − yⱼ) over all points j ≠ i, cells summarized by the θ criterion; returns Zᵢ.</summary>
+    public double Accumulate(int self, double x, double y, double theta2, Span<int> stack, out double forceX, out double forceY)
+    {
+        double z = 0, fx = 0, fy = 0;
+        int top = 0;
+        stack[top++] = 0;
+        while (top > 0)
+        {
+            int node = stack[--top];
+            int first = _firstChild[node];
+            if (first < 0)
+            {
+                int start = _start[node], end = start + _count[node];
+                for (int position = start; position < end; position++)
+                {
+                    int j = Order[position];
+                    if (j == self)
+                    {
+                        continue;
+                    }
+
+                    double dx = x - _y[2 * j], dy = y - _y[(2 * j) + 1];
+                    double w = 1 / (1 + (dx * dx) + (dy * dy));
+                    z += w;
+                    fx += w * w * dx;
+                    fy += w * w * dy;
+                }
+
+                continue;
+            }
+
+            double cx = x - _comX[node], cy = y - _comY[node], d2 = (cx * cx) + (cy * cy);
+            if (_width2[node] < theta2 * d2)
+            {
+                double w = 1 / (1 + d2), count = _count[node];
+                z += count * w;
+                fx += count * w * w * cx;
+                fy += count * w * w * cy;
+                continue;
+            }
+
+            for (int child = first + 3; child >= first; child--)
+            {
+                if (_count[child] > 0)
+                {
+                    stack[top++] = child;
+                }
+            }
+        }
+
+        forceX = fx;
+        forceY = fy;
+        return z;
+    }
+
+    private int NewNode()
+    {
+        if (_nodes == _count.Length)
+        {
+            int size = _nodes * 2;
+            Array.Resize(ref _comX, size);
+            Array.Resize(ref _comY, size);
+            Array.Resize(ref _width2, size);
+            Array.Resize(ref _count, size);
+            Array.Resize(ref _firstChild, size);
+            Array.Resize(ref _start, size);
+        }
+
+        return _nodes++;
+    }
+
+    private void BuildNode(int node, int start, int end, double centerX, double centerY, double half, int depth)
+    {
+        int count = end - start;
+        double sumX = 0, sumY = 0;
+        for (int position = start; position < end; position++)
+        {
+            int i = Order[position];
+            sumX += _y[2 * i];
+            sumY += _y[(2 * i) + 1];
+        }
+
+        _count[node] = count;
+        _start[node] = start;
+        _width2[node] = 4 * half * half;
+        _comX[node] = count > 0 ? sumX / count : centerX;
+        _comY[node] = count > 0 ? sumY / count : centerY;
+        _firstChild[node] = -1;
+        if (count <= LeafSize || depth >= MaxDepth)
+        {
+            return;
+        }
+
+        // Partition by y (lower half first), then each half by x: four contiguous quadrants.
+        int middle = Partition(start, end, 1, centerY);
+        int lowerSplit = Partition(start, middle, 0, centerX);
+        int upperSplit = Partition(middle, end, 0, centerX);
+        int first = NewNode();
+        NewNode();
+        NewNode();
+        NewNode();
+        _firstChild[node] = first;
+        double quarter = half / 2;
+        BuildNode(first, start, lowerSplit, centerX - quarter, centerY - quarter, quarter, depth + 1);
+        BuildNode(first + 1, lowerSplit, middle, centerX + quarter, centerY - quarter, quarter, depth + 1);
+        BuildNode(first + 2, middle, upperSplit, centerX - quarter, centerY + quarter, quarter, depth + 1);
+        BuildNode(first + 3, upperSplit, end, centerX + quarter, centerY + quarter, quarter, depth + 1);
+    }
+
+    /// <summary>Reorders Order[start..end) so points with coordinate &lt; pivot come first; returns the split.</summary>
+    private int Partition(int start, int end, int axis, double pivot)
+    {
+        int left = start, right = end - 1;
+        while (left <= right)
+        {
+            if (_y[(2 * Order[left]) + axis] < pivot)
+            {
+                left++;
+            }
+            else
+            {
+                (Order[left], Order[right]) = (Order[right], Order[left]);
+                right--;
+            }
+        }
+
+        return left;
+    }
+}

@@ -1,0 +1,91 @@
+using LatentWorkbench.Data;
+using LatentWorkbench.Metrics;
+using LatentWorkbench.Reduction;
+using LatentWorkbench.Reduction.Pca;
+using LatentWorkbench.Reduction.Tsne;
+using LatentWorkbench.Tests.TestUtilities;
+
+namespace LatentWorkbench.Tests.Reduction;
+
+[Collection(MnistCollection.Name)]
+public sealed class TsneTests(MnistFixture mnist)
+{
+    private (Matrix Input, byte[] Labels) TestImagesPca(int count)
+    {
+        var split = mnist.Data.Test.Take(count);
+        var pixels = new Matrix(split.Pixels, split.Count, MnistSplit.PixelsPerImage);
+        return (new Pca(new PcaOptions { Components = 30 }).Fit(pixels).Transform(pixels), split.Labels);
+    }
+
+    [Fact]
+    public void Affinities_Are_Symmetric_Normalized_And_Calibrated()
+    {
+        var data = ReducerFactories.Blobs(rows: 200, cols: 4, seed: 3);
+        var p = TsneAffinities.Compute(data, perplexity: 10);
+        double total = 0;
+        for (int i = 0; i < 200; i++)
+        {
+            for (int j = 0; j < 200; j++)
+            {
+                Assert.Equal(p[i, j], p[j, i], 15);
+                total += p[i, j];
+            }
+        }
+
+        Assert.Equal(1.0, total, 12);
+
+        var distances = Enumerable.Range(1, 31).Select(j => (double)j * j / 10).ToArray();
+        var conditional = new double[31];
+        TsneAffinities.CalibrateRow(distances, 10, conditional);
+        double entropy = -conditional.Where(v => v > 0).Sum(v => v * Math.Log(v));
+        Assert.Equal(10, Math.Exp(entropy), 3);
+    }
+
+    [Fact]
+    public void Embedding_Separates_Digits_That_The_Initialization_Does_Not()
+    {
+        var (input, labels) = TestImagesPca(1500);
+        var options = new TsneOptions { Method = TsneGradientMethod.BarnesHut };
+        var affinities = TsneAffinities.Compute(input, options.Perplexity);
+        var start = TsneEmbedding.Create(affinities, TsneInitializer.Random(input.Rows, 2, seed: 1), 2, options);
+        double before = KnnAccuracy.CrossValidated(start.ToMatrix(), labels, k: 10);
+        var final = start.Optimize(250, exaggeration: 12, momentum: 0.5).Optimize(750);
+        double after = KnnAccuracy.CrossValidated(final.ToMatrix(), labels, k: 10);
+        Assert.InRange(before, 0.05, 0.2);
+        Assert.True(after > 0.85, $"10-NN accuracy after t-SNE {after:F3}");
+        Assert.True(NeighborhoodPreservation.Trustworthiness(input, final.ToMatrix(), 10) > 0.95);
+    }
+
+    [Fact]
+    public void Fit_Is_Deterministic_And_Callback_Can_Stop_It()
+    {
+        var (input, _) = TestImagesPca(1200);
+        var options = new TsneOptions { Iterations = 300, Method = TsneGradientMethod.BarnesHut };
+        var first = new Tsne(options).Fit(input).ToArray();
+        var second = new Tsne(options).Fit(input).ToArray();
+        Assert.Equal(first, second);
+
+        var seen = new List<TsneProgress>();
+        var stopped = new Tsne(options).Fit(input, progress =>
+        {
+            seen.Add(progress);
+            return progress.Iteration >= 100 ? TsneDecision.Stop : TsneDecision.Continue;
+        });
+        Assert.True(stopped.StoppedEarly);
+        Assert.Equal(100, stopped.Iterations);
+        Assert.Equal([50, 100], seen.Select(s => s.Iteration));
+        Assert.All(seen, s => Assert.True(double.IsFinite(s.KlDivergence) && s.KlDivergence > 0));
+    }
+
+    [Fact]
+    public void Exact_And_Barnes_Hut_Runs_Reach_Similar_Quality()
+    {
+        var (input, labels) = TestImagesPca(800);
+        var exact = new Tsne(new TsneOptions { Method = TsneGradientMethod.Exact, Iterations = 500 }).Fit(input);
+        var fast = new Tsne(new TsneOptions { Method = TsneGradientMethod.BarnesHut, Iterations = 500 }).Fit(input);
+        Assert.InRange(fast.KlDivergence / exact.KlDivergence, 0.97, 1.03);
+        double accuracyExact = KnnAccuracy.CrossValidated(exact.ToMatrix(), labels);
+        double accuracyFast = KnnAccuracy.CrossValidated(fast.ToMatrix(), labels);
+        Assert.InRange(accuracyFast - accuracyExact, -0.03, 0.03);
+    }
+}
