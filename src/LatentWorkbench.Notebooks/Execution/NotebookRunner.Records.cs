@@ -69,11 +69,12 @@ public sealed partial class NotebookRunner
         }
     }
 
-    private static void RecordRun(Notebook notebook, JsonObject parameters, string inputPath, DateTime start, TimeSpan duration, CellFailure? failure)
+    private static void RecordRun(Notebook notebook, JsonObject parameters, string inputPath, string? outputPath, DateTime start, TimeSpan duration, CellFailure? failure)
     {
         var papermill = notebook.Metadata["papermill"] as JsonObject ?? [];
         papermill["parameters"] = parameters.DeepClone();
         papermill["input_path"] = inputPath;
+        papermill["output_path"] = outputPath;
         papermill["start_time"] = Timestamp(start);
         papermill["end_time"] = Timestamp(start + duration);
         papermill["duration"] = Math.Round(duration.TotalSeconds, 6);

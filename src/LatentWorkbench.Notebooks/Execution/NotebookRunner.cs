@@ -69,7 +69,7 @@ public sealed partial class NotebookRunner
             OneRunAtATime.Release();
         }
 
-        RecordRun(notebook, parameters, path, started, clock.Elapsed, failure);
+        RecordRun(notebook, parameters, path, _options.OutputPath, started, clock.Elapsed, failure);
         if (_options.OutputPath is { } outputPath)
         {
             notebook.Save(outputPath);

@@ -70,8 +70,18 @@ public static class ValueFormatter
         return false;
     }
 
-    private static string? TitleOf(object? value) =>
-        value?.GetType().GetProperty("Title", BindingFlags.Public | BindingFlags.Instance)?.GetValue(value) is string { Length: > 0 } title
-            ? title
-            : null;
+    // A public string Title (the most derived one when a type hides its base's) names and captions figures.
+    private static string? TitleOf(object? value)
+    {
+        var property = value?.GetType().GetProperties(BindingFlags.Public | BindingFlags.Instance)
+            .FirstOrDefault(p => p.Name == "Title" && p.PropertyType == typeof(string) && p.GetIndexParameters().Length == 0);
+        try
+        {
+            return property?.GetValue(value) is string { Length: > 0 } title ? title : null;
+        }
+        catch (TargetInvocationException)
+        {
+            return null;
+        }
+    }
 }

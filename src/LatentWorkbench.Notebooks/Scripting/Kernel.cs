@@ -23,15 +23,15 @@ public static class Kernel
     /// <param name="value">The value; rendered by its convention-based formatters when its type declares them, else by the defaults.</param>
     /// <param name="mimeTypes">The representations to produce; none means the type's preferred ones.</param>
     /// <returns>A handle whose <see cref="DisplayedValue.Update"/> replaces this output in place.</returns>
-#pragma warning disable IDE1006, CA1707 // the kernel's lower-case name, so notebooks run unchanged in both hosts
+#pragma warning disable IDE1006 // the kernel's lower-case name, so notebooks run unchanged in both hosts
     public static DisplayedValue display(object? value, params string[] mimeTypes) =>
-#pragma warning restore IDE1006, CA1707
+#pragma warning restore IDE1006
         RequireCell().Display(value, mimeTypes);
 
     /// <summary>Marks <paramref name="html"/> as HTML, so displaying it writes a <c>text/html</c> output as is.</summary>
-#pragma warning disable CA1707, IDE1006
+#pragma warning disable IDE1006 // the kernel's upper-case name
     public static HtmlContent HTML(string html) => new(html ?? string.Empty);
-#pragma warning restore CA1707, IDE1006
+#pragma warning restore IDE1006
 
     internal static CellOutputCollector RequireCell() =>
         Current ?? throw new InvalidOperationException("display(...) can only be called while a notebook cell runs (no cell is running on this thread).");
