@@ -81,6 +81,7 @@ public sealed class NotebooksCommandTests
     [Fact]
     public async Task The_Main_Job_In_Quick_Mode_Runs_Every_Shipped_Notebook_Into_An_Index()
     {
+        _ = new MnistFixture().Data; // fetched once for the whole run; the job then only verifies it
         using var scratch = new TempDirectory();
         int exit = await Program.BuildRoot().Parse(["run", "--quick", "--out", scratch.Path]).InvokeAsync();
 

@@ -1,5 +1,4 @@
 using System.Text.Json.Nodes;
-using LatentWorkbench.Data;
 using LatentWorkbench.Notebooks.Execution;
 using LatentWorkbench.Notebooks.Formatting;
 using LatentWorkbench.Notebooks.Model;
@@ -65,7 +64,8 @@ public sealed class ShippedNotebookTests
     [MemberData(nameof(Notebooks))]
     public async Task Runs_Without_Error_In_Quick_Mode_With_Figures_In_Html_And_Svg(string name)
     {
-        await new MnistFetcher().EnsureAsync(DataPaths.MnistDirectory());
+        // Through the shared fixture, so this never races another collection's fetch into the same folder.
+        _ = new MnistFixture().Data;
         using var scratch = new TempDirectory();
         var result = await new NotebookRunner(NotebookRunOptions.IntoDirectory(scratch.Path, name) with { Quick = true }).RunAsync(PathOf(name));
 
