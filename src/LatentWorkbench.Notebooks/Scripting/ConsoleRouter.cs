@@ -14,6 +14,8 @@ internal sealed class ConsoleRouter : TextWriter
     private static int _activeRuns;
     private static TextWriter? _originalOut;
     private static TextWriter? _originalError;
+    private static TextWriter? _installedOut;
+    private static TextWriter? _installedError;
 
     private readonly string _streamName;
     private readonly TextWriter _fallback;
@@ -39,6 +41,8 @@ internal sealed class ConsoleRouter : TextWriter
                 _originalError = Console.Error;
                 Console.SetOut(new ConsoleRouter("stdout", _originalOut));
                 Console.SetError(new ConsoleRouter("stderr", _originalError));
+                _installedOut = Console.Out;
+                _installedError = Console.Error;
             }
         }
 
@@ -95,10 +99,18 @@ internal sealed class ConsoleRouter : TextWriter
                 }
 
                 _disposed = true;
+                // Restore only what is still ours: a writer someone installed meanwhile stays.
                 if (--_activeRuns == 0)
                 {
-                    Console.SetOut(_originalOut!);
-                    Console.SetError(_originalError!);
+                    if (ReferenceEquals(Console.Out, _installedOut))
+                    {
+                        Console.SetOut(_originalOut!);
+                    }
+
+                    if (ReferenceEquals(Console.Error, _installedError))
+                    {
+                        Console.SetError(_originalError!);
+                    }
                 }
             }
         }
