@@ -8,6 +8,8 @@ namespace LatentWorkbench.Figures;
 /// <summary>The renderings of a figure.</summary>
 public sealed partial class Figure
 {
+    private static int _displayCount;
+
     /// <inheritdoc/>
     public IReadOnlyList<string> MimeTypes { get; } = [Display.MimeTypes.Html, Display.MimeTypes.Svg];
 
@@ -18,7 +20,10 @@ public sealed partial class Figure
     public string ToPlotlyJson() => PlotlySpec.ToJson(this);
 
     /// <summary>An HTML fragment for notebooks: a div and a script that loads plotly.js from its CDN and draws.</summary>
-    public string ToHtml() => PlotlyHtml.Fragment(this, "lwb-" + Guid.NewGuid().ToString("N")[..12]);
+    /// <remarks>The div id is "lwb-" + the display's sequence number in this process, so outputs never share an
+    /// element yet a notebook rerun from the top writes the same ids (clean diffs).</remarks>
+    public string ToHtml() =>
+        PlotlyHtml.Fragment(this, "lwb-" + Interlocked.Increment(ref _displayCount).ToString(System.Globalization.CultureInfo.InvariantCulture));
 
     /// <summary>A complete HTML file with plotly.js embedded (fetched once with npm; CDN fallback noted in the file).</summary>
     public string ToHtmlDocument() => PlotlyHtml.Document(this);

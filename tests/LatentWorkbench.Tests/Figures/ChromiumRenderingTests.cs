@@ -68,6 +68,23 @@ public sealed partial class ChromiumRenderingTests
         Assert.True(CountNear(image, Palette.Default[1]) > 2000, "the second bar series is missing");
     }
 
+    [Fact]
+    public void Chart_Png_Without_Chromium_Says_How_To_Install_It_And_Suggests_Svg()
+    {
+        string? previous = Environment.GetEnvironmentVariable(HeadlessChromium.ExecutableVariable);
+        try
+        {
+            Environment.SetEnvironmentVariable(HeadlessChromium.ExecutableVariable, "/nonexistent/chromium");
+            var e = Assert.Throws<ChromiumNotFoundException>(() => SampleFigures.Histogram().ToPng());
+            Assert.Contains("apt-get install chromium", e.Message, StringComparison.Ordinal);
+            Assert.Contains(".svg", e.Message, StringComparison.Ordinal);
+        }
+        finally
+        {
+            Environment.SetEnvironmentVariable(HeadlessChromium.ExecutableVariable, previous);
+        }
+    }
+
     private static void RequireChromium() =>
         Assert.True(HeadlessChromium.FindExecutable() is not null,
             "Headless Chromium is required by these tests and was not found. Install it (Debian: apt-get install chromium; .ci/run does this) or set LATENTWORKBENCH_CHROMIUM.");

@@ -46,9 +46,11 @@ internal static class PlotlyHtml
     }
 
     /// <summary>A complete HTML document; plotly.js is embedded when a verified local copy can be had.</summary>
-    public static string Document(Figure figure)
+    public static string Document(Figure figure) => Document(figure, PlotlyJs.TryGetLocal());
+
+    /// <summary>A complete HTML document around <paramref name="asset"/> (the embedded script, or the reason there is none).</summary>
+    public static string Document(Figure figure, PlotlyJs.LocalCopy asset)
     {
-        var asset = PlotlyJs.TryGetLocal();
         string title = WebUtility.HtmlEncode(figure.Title ?? figure.Panels.FirstOrDefault()?.Title ?? "Figure");
         var html = new StringBuilder(asset.Script?.Length + 200_000 ?? 200_000);
         html.Append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>").Append(title).Append("</title>\n");
