@@ -1,0 +1,61 @@
+using System.CommandLine;
+using LatentWorkbench.Data;
+
+namespace LatentWorkbench.Cli.Commands;
+
+/// <summary><c>workbench notebooks run</c>: execute Polyglot (C#) notebooks headlessly, with papermill-style parameters.</summary>
+internal static class NotebooksCommand
+{
+    public static Command Create()
+    {
+        var notebooks = new Command("notebooks", "Execute C# Polyglot notebooks headlessly (papermill-style parameters; executed copies and figures to a folder).");
+        notebooks.Subcommands.Add(CreateRun());
+        return notebooks;
+    }
+
+    /// <summary>The default output folder: artifacts/ in the repository (else under the current directory).</summary>
+    public static string DefaultOutputDirectory() =>
+        Path.Combine(DataPaths.FindRepositoryRoot() ?? Directory.GetCurrentDirectory(), "artifacts");
+
+    /// <summary>Parses <c>name=value</c> overrides.</summary>
+    public static Dictionary<string, string> ParseOverrides(IEnumerable<string> pairs)
+    {
+        var overrides = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (string pair in pairs)
+        {
+            int equals = pair.IndexOf('=', StringComparison.Ordinal);
+            if (equals <= 0)
+            {
+                throw new ArgumentException($"--set '{pair}': expected name=value (e.g. --set seed=7).");
+            }
+
+            overrides[pair[..equals].Trim()] = pair[(equals + 1)..];
+        }
+
+        return overrides;
+    }
+
+    private static Command CreateRun()
+    {
+        var paths = new Argument<string[]>("notebooks") { Description = "Notebook files (.ipynb, .dib) or folders holding them.", Arity = ArgumentArity.OneOrMore };
+        var set = new Option<string[]>("--set")
+        {
+            Description = "Override a parameter declared in the cell tagged 'parameters': name=value (repeatable); typed like its default.",
+            DefaultValueFactory = _ => [],
+        };
+        var quick = new Option<bool>("--quick") { Description = "Set the notebooks' 'quick' parameter to true: a fast smoke run." };
+        var output = new Option<string?>("--out") { Description = "Folder for executed notebooks, figures/ and index.html (default: artifacts/)." };
+        var run = new Command("run", "Run notebooks cell by cell; a cell that throws stops its notebook (exit code 2) and the error is kept in the executed copy.")
+        {
+            paths, set, quick, output,
+        };
+        CliAction.Set(run, (parse, cancellationToken) =>
+        {
+            var notebooks = NotebooksConsole.Expand(parse.GetValue(paths) ?? []);
+            var overrides = ParseOverrides(parse.GetValue(set) ?? []);
+            string directory = Path.GetFullPath(parse.GetValue(output) ?? DefaultOutputDirectory());
+            return NotebooksConsole.RunAllAsync(notebooks, overrides, parse.GetValue(quick), directory, cancellationToken);
+        });
+        return run;
+    }
+}

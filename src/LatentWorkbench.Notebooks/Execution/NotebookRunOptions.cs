@@ -1,0 +1,42 @@
+namespace LatentWorkbench.Notebooks.Execution;
+
+/// <summary>How to run a notebook.</summary>
+public sealed record NotebookRunOptions
+{
+    /// <summary>The parameter name of the fast smoke run every shipped notebook declares.</summary>
+    public const string QuickParameter = "quick";
+
+    /// <summary>Overrides by parameter name, as text (parsed for each parameter's declared type).</summary>
+    public IReadOnlyDictionary<string, string> Parameters { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>Sets the <c>quick</c> parameter to true (unless <see cref="Parameters"/> sets it).</summary>
+    public bool Quick { get; init; }
+
+    /// <summary>Where to write the executed notebook (.ipynb); null: not written.</summary>
+    public string? OutputPath { get; init; }
+
+    /// <summary>Where to export figures (emptied first); null: figures are not exported.</summary>
+    public string? FiguresDirectory { get; init; }
+
+    /// <summary>Called when each code cell starts and ends.</summary>
+    public Action<CellProgress>? Progress { get; init; }
+
+    /// <summary>The overrides including <c>quick=true</c> when <see cref="Quick"/> is set.</summary>
+    public IReadOnlyDictionary<string, string> EffectiveParameters()
+    {
+        var all = new Dictionary<string, string>(Parameters, StringComparer.Ordinal);
+        if (Quick)
+        {
+            all.TryAdd(QuickParameter, "true");
+        }
+
+        return all;
+    }
+
+    /// <summary>Options that write the executed notebook to <c>DIR/NAME.ipynb</c> and its figures to <c>DIR/figures/NAME/</c>.</summary>
+    public static NotebookRunOptions IntoDirectory(string directory, string notebookPath) => new()
+    {
+        OutputPath = Path.Combine(directory, Path.GetFileNameWithoutExtension(notebookPath) + ".ipynb"),
+        FiguresDirectory = Path.Combine(directory, "figures", Path.GetFileNameWithoutExtension(notebookPath)),
+    };
+}

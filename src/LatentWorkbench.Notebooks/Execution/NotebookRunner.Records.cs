@@ -1,0 +1,104 @@
+using System.Globalization;
+using System.Reflection;
+using System.Text.Json.Nodes;
+using LatentWorkbench.Notebooks.Model;
+using Microsoft.CodeAnalysis.Scripting;
+
+namespace LatentWorkbench.Notebooks.Execution;
+
+/// <summary>What a run records: failures, papermill timings and status, captions for figures.</summary>
+public sealed partial class NotebookRunner
+{
+    private static CellFailure Failure(Exception exception, int cellNumber, string cellId)
+    {
+        var e = Unwrap(exception);
+        if (e is CompilationErrorException compilation)
+        {
+            var lines = compilation.Diagnostics.Select(d => d.ToString()).ToList();
+            return new CellFailure(cellNumber, cellId, nameof(CompilationErrorException), string.Join(Environment.NewLine, lines), lines);
+        }
+
+        return new CellFailure(cellNumber, cellId, e.GetType().Name, e.Message, NotebookFrames(e.ToString()));
+    }
+
+    // The exception's text down to the first frame of the scripting host or this runner: what the notebook did, not how we ran it.
+    private static List<string> NotebookFrames(string text)
+    {
+        var lines = new List<string>();
+        foreach (string line in text.Split('\n').Select(l => l.TrimEnd('\r')))
+        {
+            string trimmed = line.TrimStart();
+            if (trimmed.StartsWith("at Microsoft.CodeAnalysis.Scripting.", StringComparison.Ordinal)
+                || trimmed.StartsWith("at LatentWorkbench.Notebooks.", StringComparison.Ordinal))
+            {
+                break;
+            }
+
+            lines.Add(line);
+        }
+
+        while (lines.Count > 1 && lines[^1].TrimStart().StartsWith("--- End of", StringComparison.Ordinal))
+        {
+            lines.RemoveAt(lines.Count - 1);
+        }
+
+        return lines;
+    }
+
+    private static Exception Unwrap(Exception e) => e switch
+    {
+        TargetInvocationException { InnerException: { } inner } => Unwrap(inner),
+        AggregateException { InnerExceptions.Count: 1 } aggregate => Unwrap(aggregate.InnerExceptions[0]),
+        _ => e,
+    };
+
+    private static JsonObject CellTiming(DateTime start, TimeSpan duration, string status) => new()
+    {
+        ["duration"] = Math.Round(duration.TotalSeconds, 6),
+        ["end_time"] = Timestamp(start + duration),
+        ["exception"] = status == "failed",
+        ["start_time"] = Timestamp(start),
+        ["status"] = status,
+    };
+
+    private static void MarkPending(Notebook notebook, Dictionary<NotebookCell, string> codeCells, int fromIndex)
+    {
+        foreach (var cell in notebook.Cells.Skip(fromIndex).Where(codeCells.ContainsKey))
+        {
+            cell.Metadata["papermill"] = new JsonObject { ["status"] = "pending" };
+        }
+    }
+
+    private static void RecordRun(Notebook notebook, JsonObject parameters, string inputPath, string? outputPath, DateTime start, TimeSpan duration, CellFailure? failure)
+    {
+        var papermill = notebook.Metadata["papermill"] as JsonObject ?? [];
+        papermill["parameters"] = parameters.DeepClone();
+        papermill["input_path"] = inputPath;
+        papermill["output_path"] = outputPath;
+        papermill["start_time"] = Timestamp(start);
+        papermill["end_time"] = Timestamp(start + duration);
+        papermill["duration"] = Math.Round(duration.TotalSeconds, 6);
+        papermill["exception"] = failure is not null;
+        notebook.Metadata["papermill"] = papermill;
+    }
+
+    private static string Timestamp(DateTime utc) => utc.ToString("yyyy-MM-dd'T'HH:mm:ss.ffffff'Z'", CultureInfo.InvariantCulture);
+
+    private static string FirstLine(string source) =>
+        source.Split('\n').Select(l => l.Trim()).FirstOrDefault(l => l.Length > 0) ?? string.Empty;
+
+    // The nearest markdown above the cell says what the figure shows: its first line, without heading marks.
+    private static string? CaptionAbove(Notebook notebook, int cellIndex)
+    {
+        for (int i = cellIndex - 1; i >= 0; i--)
+        {
+            if (notebook.Cells[i].Kind == CellKind.Markdown)
+            {
+                string line = FirstLine(notebook.Cells[i].Source).TrimStart('#', ' ', '*', '>').TrimEnd('*', ' ');
+                return line.Length == 0 ? null : line[..Math.Min(line.Length, 160)];
+            }
+        }
+
+        return null;
+    }
+}

@@ -1,0 +1,17 @@
+namespace LatentWorkbench.Notebooks.Formatting;
+
+/// <summary>The mime types the runner knows by name.</summary>
+public static class MimeTypes
+{
+    /// <summary>Plain text.</summary>
+    public const string PlainText = "text/plain";
+
+    /// <summary>HTML (interactive in VS Code).</summary>
+    public const string Html = "text/html";
+
+    /// <summary>SVG (static; shown by GitHub's viewer).</summary>
+    public const string Svg = "image/svg+xml";
+
+    /// <summary>PNG, base64-encoded in the bundle.</summary>
+    public const string Png = "image/png";
+}

@@ -1,0 +1,64 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using Microsoft.CodeAnalysis.CSharp;
+
+namespace LatentWorkbench.Notebooks.Parameters;
+
+/// <summary>An override value parsed for its parameter's type: the C# literal to inject and the JSON to record.</summary>
+/// <param name="CSharp">The C# literal, e.g. <c>true</c>, <c>42L</c>, <c>0.001</c>, <c>"a \"b\""</c>.</param>
+/// <param name="Json">The typed value recorded in <c>metadata.papermill.parameters</c>.</param>
+public sealed record ParameterLiteral(string CSharp, JsonNode? Json)
+{
+    /// <summary>Parses <paramref name="text"/> as a value of <paramref name="parameter"/>'s type.</summary>
+    /// <exception cref="ParameterException">The text is not a value of that type (or the type cannot be overridden).</exception>
+    public static ParameterLiteral Parse(ParameterDeclaration parameter, string text)
+    {
+        ArgumentNullException.ThrowIfNull(parameter);
+        ArgumentNullException.ThrowIfNull(text);
+        var invariant = CultureInfo.InvariantCulture;
+        const NumberStyles integer = NumberStyles.AllowLeadingSign;
+        const NumberStyles real = NumberStyles.Float;
+        ParameterLiteral? literal = parameter.Type switch
+        {
+            ParameterType.String => new(SymbolDisplay.FormatLiteral(text, quote: true), text),
+            ParameterType.Bool when bool.TryParse(text, out bool b) => new(b ? "true" : "false", b),
+            ParameterType.Int when int.TryParse(text, integer, invariant, out int i) => new(i.ToString(invariant), i),
+            ParameterType.Long when long.TryParse(text.TrimEnd('L', 'l'), integer, invariant, out long l) => new(l.ToString(invariant) + "L", l),
+            ParameterType.Double when double.TryParse(text.TrimEnd('D', 'd'), real, invariant, out double d) => new(DoubleLiteral(d), double.IsFinite(d) ? d : null),
+            ParameterType.Float when float.TryParse(text.TrimEnd('F', 'f'), real, invariant, out float f) && float.IsFinite(f) => new(f.ToString("R", invariant) + "f", f),
+            ParameterType.Decimal when decimal.TryParse(text.TrimEnd('M', 'm'), real, invariant, out decimal m) => new(m.ToString(invariant) + "m", m),
+            _ => null,
+        };
+        return literal ?? throw new ParameterException(parameter.Type == ParameterType.Unsupported
+            ? $"Parameter '{parameter.Name}' cannot be overridden: its default '{parameter.DefaultSource}' is not a literal of a supported type (bool, int, long, float, double, decimal, string)."
+            : $"Parameter '{parameter.Name}' is {Describe(parameter.Type)}; '{text}' is not a valid value (default: {parameter.DefaultSource}).");
+    }
+
+    private static string DoubleLiteral(double value)
+    {
+        if (double.IsNaN(value))
+        {
+            return "double.NaN";
+        }
+
+        if (double.IsInfinity(value))
+        {
+            return value > 0 ? "double.PositiveInfinity" : "double.NegativeInfinity";
+        }
+
+        // "R" prints 1 for 1.0; add the point so the injected var is a double, not an int.
+        string text = value.ToString("R", CultureInfo.InvariantCulture);
+        return text.Contains('.', StringComparison.Ordinal) || text.Contains('E', StringComparison.Ordinal) ? text : text + ".0";
+    }
+
+    private static string Describe(ParameterType type) => type switch
+    {
+        ParameterType.Bool => "a bool (true or false)",
+        ParameterType.Int => "an int",
+        ParameterType.Long => "a long",
+        ParameterType.Float => "a float",
+        ParameterType.Double => "a double (invariant culture, e.g. 0.001 or 1e-3)",
+        ParameterType.Decimal => "a decimal",
+        _ => "a string",
+    };
+}

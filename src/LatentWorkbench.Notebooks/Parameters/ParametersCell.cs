@@ -1,0 +1,84 @@
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace LatentWorkbench.Notebooks.Parameters;
+
+/// <summary>Learns the declared parameters of a parameters cell from its C# syntax (nothing is executed).</summary>
+public static class ParametersCell
+{
+    /// <summary>The variables the cell declares at top level, in order.</summary>
+    /// <remarks>
+    /// <c>int epochs = 10;</c> takes the declared type; <c>var lr = 1e-3;</c> takes the literal's type
+    /// (int, long with L, float with f, double, decimal with m, string, bool; a leading minus is allowed).
+    /// Any other initializer declares a parameter of <see cref="ParameterType.Unsupported"/> type.
+    /// </remarks>
+    public static IReadOnlyList<ParameterDeclaration> Parse(string source)
+    {
+        var tree = CSharpSyntaxTree.ParseText(source ?? string.Empty, CSharpParseOptions.Default.WithKind(SourceCodeKind.Script));
+        var root = (CompilationUnitSyntax)tree.GetRoot();
+        var declarations = new List<ParameterDeclaration>();
+        foreach (var member in root.Members)
+        {
+            // In script code a top-level declaration parses as a field; inside a global statement, as a local.
+            var declaration = member switch
+            {
+                FieldDeclarationSyntax field => field.Declaration,
+                GlobalStatementSyntax { Statement: LocalDeclarationStatementSyntax local } => local.Declaration,
+                _ => null,
+            };
+            if (declaration is null)
+            {
+                continue;
+            }
+
+            foreach (var variable in declaration.Variables)
+            {
+                var initializer = variable.Initializer?.Value;
+                var type = declaration.Type.IsVar ? TypeOfLiteral(initializer) : TypeOfKeyword(declaration.Type);
+                declarations.Add(new ParameterDeclaration(variable.Identifier.ValueText, type, initializer?.ToString() ?? string.Empty));
+            }
+        }
+
+        return declarations;
+    }
+
+    private static ParameterType TypeOfKeyword(TypeSyntax type) => type is PredefinedTypeSyntax predefined
+        ? predefined.Keyword.Kind() switch
+        {
+            SyntaxKind.BoolKeyword => ParameterType.Bool,
+            SyntaxKind.IntKeyword => ParameterType.Int,
+            SyntaxKind.LongKeyword => ParameterType.Long,
+            SyntaxKind.FloatKeyword => ParameterType.Float,
+            SyntaxKind.DoubleKeyword => ParameterType.Double,
+            SyntaxKind.DecimalKeyword => ParameterType.Decimal,
+            SyntaxKind.StringKeyword => ParameterType.String,
+            _ => ParameterType.Unsupported,
+        }
+        : ParameterType.Unsupported;
+
+    private static ParameterType TypeOfLiteral(ExpressionSyntax? initializer)
+    {
+        if (initializer is PrefixUnaryExpressionSyntax { RawKind: (int)SyntaxKind.UnaryMinusExpression } negated)
+        {
+            initializer = negated.Operand;
+        }
+
+        if (initializer is not LiteralExpressionSyntax literal)
+        {
+            return ParameterType.Unsupported;
+        }
+
+        return literal.Token.Value switch
+        {
+            bool => ParameterType.Bool,
+            int => ParameterType.Int,
+            long => ParameterType.Long,
+            float => ParameterType.Float,
+            double => ParameterType.Double,
+            decimal => ParameterType.Decimal,
+            string => ParameterType.String,
+            _ => ParameterType.Unsupported,
+        };
+    }
+}

@@ -1,0 +1,97 @@
+using LatentWorkbench.Cli;
+using LatentWorkbench.Cli.Commands;
+using LatentWorkbench.Notebooks.Model;
+using LatentWorkbench.Tests.TestUtilities;
+
+namespace LatentWorkbench.Tests.Notebooks;
+
+/// <summary>The CLI commands end to end, in process: exit codes, outputs, index page.</summary>
+[Collection(NotebookRunsCollection.Name)]
+public sealed class NotebooksCommandTests
+{
+    [Fact]
+    public async Task Notebooks_Run_Writes_The_Executed_Copy_Figures_And_Index_With_Overrides()
+    {
+        using var scratch = new TempDirectory();
+        string path = NotebookTestFiles.StageFixture(scratch, "runner-fixture.ipynb");
+        string output = scratch.File("out");
+
+        int exit = await Program.BuildRoot().Parse(["notebooks", "run", path, "--set", "seed=5", "--set", "label=x=y", "--out", output]).InvokeAsync();
+
+        Assert.Equal(0, exit);
+        var executed = Notebook.Load(Path.Combine(output, "runner-fixture.ipynb"));
+        Assert.Equal("// Parameters\nvar seed = 5;\nvar label = \"x=y\";", executed.Cells[2].Source);
+        string index = File.ReadAllText(Path.Combine(output, "index.html"));
+        Assert.Contains("figures/runner-fixture/loss-curve.svg", index, StringComparison.Ordinal);
+        Assert.Contains("Loss curve", index, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_Failing_Cell_Exits_With_2_And_The_Index_Says_Where_It_Stopped()
+    {
+        using var scratch = new TempDirectory();
+        string path = NotebookTestFiles.WriteCodeNotebook(scratch.File("fails.ipynb"), "var a = 1;", "throw new InvalidOperationException(\"stop here\");");
+        string output = scratch.File("out");
+
+        int exit = await Program.BuildRoot().Parse(["notebooks", "run", scratch.Path, "--out", output]).InvokeAsync();
+
+        Assert.Equal(NotebooksConsole.CellFailed, exit);
+        Assert.True(File.Exists(Path.Combine(output, "fails.ipynb")));
+        Assert.Contains("cell 2 failed: InvalidOperationException: stop here", File.ReadAllText(Path.Combine(output, "index.html")), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_Bad_Override_Exits_With_1_Before_Running()
+    {
+        using var scratch = new TempDirectory();
+        string path = NotebookTestFiles.StageFixture(scratch, "runner-fixture.ipynb");
+        string output = scratch.File("out");
+
+        int exit = await Program.BuildRoot().Parse(["notebooks", "run", path, "--set", "seed=lots", "--out", output]).InvokeAsync();
+
+        Assert.Equal(CliAction.Failure, exit);
+        Assert.False(Directory.Exists(output));
+    }
+
+    [Theory]
+    [InlineData("noequals")]
+    [InlineData("=value")]
+    public void Overrides_Without_A_Name_Are_Rejected(string pair)
+    {
+        var e = Assert.Throws<ArgumentException>(() => NotebooksCommand.ParseOverrides([pair]));
+        Assert.Contains("name=value", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_Library_Build_Check_Accepts_The_Build_The_Host_Runs_With()
+    {
+        // Tests run in Release, whose ProjectReference builds the DLL the notebooks #r.
+        string path = NotebooksLibraryBuild.EnsureCurrent(NotebookTestFiles.RepositoryRoot);
+        Assert.True(File.Exists(path));
+    }
+
+    [Fact]
+    public void The_Library_Build_Check_Says_How_To_Build_A_Missing_Dll()
+    {
+        using var scratch = new TempDirectory();
+        var e = Assert.Throws<FileNotFoundException>(() => NotebooksLibraryBuild.EnsureCurrent(scratch.Path));
+        Assert.Contains("dotnet build -c Release", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_Main_Job_In_Quick_Mode_Runs_Every_Shipped_Notebook_Into_An_Index()
+    {
+        _ = new MnistFixture().Data; // fetched once for the whole run; the job then only verifies it
+        using var scratch = new TempDirectory();
+        int exit = await Program.BuildRoot().Parse(["run", "--quick", "--out", scratch.Path]).InvokeAsync();
+
+        Assert.Equal(0, exit);
+        string index = File.ReadAllText(scratch.File("index.html"));
+        foreach (string notebook in NotebookTestFiles.ShippedNotebooks())
+        {
+            string name = Path.GetFileName(notebook);
+            Assert.True(File.Exists(scratch.File(name)), $"{name} was not executed");
+            Assert.Contains($"href=\"{name}\"", index, StringComparison.Ordinal);
+        }
+    }
+}

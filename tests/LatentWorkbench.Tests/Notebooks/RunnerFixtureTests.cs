@@ -1,0 +1,168 @@
+using System.Text.Json.Nodes;
+using LatentWorkbench.Data;
+using LatentWorkbench.Notebooks.Execution;
+using LatentWorkbench.Notebooks.Figures;
+using LatentWorkbench.Notebooks.Model;
+using LatentWorkbench.Tests.TestUtilities;
+
+namespace LatentWorkbench.Tests.Notebooks;
+
+/// <summary>Runs Fixtures/runner-fixture.ipynb once and checks each behaviour it exercises.</summary>
+[Collection(NotebookRunsCollection.Name)]
+public sealed class RunnerFixtureTests : IClassFixture<RunnerFixtureTests.ExecutedFixture>
+{
+    private readonly ExecutedFixture _run;
+
+    public RunnerFixtureTests(ExecutedFixture run) => _run = run;
+
+    private NotebookRunResult Result => _run.Result;
+
+    private NotebookCell Cell(int number) => Result.Notebook.Cells[number - 1];
+
+    private static string Text(JsonNode? node) => IpynbSerializer.JoinLines(node);
+
+    [Fact]
+    public void Every_Cell_Runs_With_Execution_Counts_In_Order()
+    {
+        Assert.True(Result.Succeeded, Result.Failure?.Message);
+        var counts = Result.Notebook.Cells.Where(c => c.Kind == CellKind.Code).Select(c => c.ExecutionCount).ToList();
+        Assert.Equal(Enumerable.Range(1, counts.Count).Select(i => (int?)i), counts);
+        Assert.All(Result.Notebook.Cells.Where(c => c.Kind == CellKind.Markdown), c => Assert.Empty(c.Metadata));
+    }
+
+    [Fact]
+    public void Default_Imports_And_State_Carry_Across_Cells()
+    {
+        Assert.Equal(new[] { 1, 2, 3 }, Assert.IsType<int[]>(Result.Variables["sorted"]));
+        Assert.Equal("1,2,3", Result.Variables["last"]);
+    }
+
+    [Fact]
+    public void A_Later_Cell_May_Redeclare_A_Var_With_Another_Type()
+    {
+        Assert.Equal(new[] { 10, 20 }, Assert.IsType<int[]>(Result.Variables["numbers"]));
+    }
+
+    [Fact]
+    public void Console_Output_Becomes_Stream_Outputs_In_Order()
+    {
+        var outputs = Cell(5).Outputs;
+        Assert.Equal(["stdout", "stderr", "stdout"], outputs.Select(o => o["name"]!.GetValue<string>()));
+        Assert.All(outputs, o => Assert.Equal("stream", o["output_type"]!.GetValue<string>()));
+        Assert.Equal("seed=42 label=digits rate=0.5 budget=10 verbose=True quick=False\n", Text(outputs[0]["text"]));
+        Assert.Equal("to stderr\n", Text(outputs[1]["text"]));
+    }
+
+    [Fact]
+    public void Display_Update_Replaces_In_Place_And_Html_And_Extension_Work()
+    {
+        var outputs = Cell(6).Outputs;
+        Assert.Equal(3, outputs.Count);
+        Assert.All(outputs, o => Assert.Equal("display_data", o["output_type"]!.GetValue<string>()));
+        Assert.All(outputs, o => Assert.Empty(o["metadata"]!.AsObject()));
+        Assert.Equal(["text/plain"], outputs[0]["data"]!.AsObject().Select(p => p.Key));
+        Assert.Equal("final text", Text(outputs[0]["data"]!["text/plain"]));
+        Assert.Equal(["text/html"], outputs[1]["data"]!.AsObject().Select(p => p.Key));
+        Assert.Equal("<b>bold</b>", Text(outputs[1]["data"]!["text/html"]));
+        Assert.Equal("42", Text(outputs[2]["data"]!["text/plain"]));
+    }
+
+    [Fact]
+    public void A_Trailing_Expression_Is_Displayed_As_Html_And_Plain_Text()
+    {
+        var data = Assert.Single(Cell(7).Outputs)["data"]!.AsObject();
+        Assert.Equal("72", Text(data["text/plain"]));
+        Assert.Contains("72", Text(data["text/html"]), StringComparison.Ordinal);
+        Assert.Empty(Cell(4).Outputs);
+    }
+
+    [Fact]
+    public void Convention_Formatters_Render_With_Preferred_Mime_Types_And_Pass_On_False()
+    {
+        var outputs = Cell(9).Outputs;
+        Assert.Equal(2, outputs.Count);
+        var first = outputs[0]["data"]!.AsObject();
+        Assert.Equal(["text/html", "image/svg+xml"], first.Select(p => p.Key));
+        Assert.Equal("<div class=\"fixture\">Loss curve:3</div>", Text(first["text/html"]));
+        Assert.Equal("<svg data-points=\"3\">Loss curve</svg>", Text(first["image/svg+xml"]));
+        Assert.Equal("<svg>empty</svg>", Text(outputs[1]["data"]!["image/svg+xml"]));
+    }
+
+    [Fact]
+    public void Figures_Are_Exported_As_Svg_And_Html_With_A_Manifest()
+    {
+        Assert.Equal(["loss-curve", "runner-fixture-cell9-2"], Result.Figures.Select(f => f.Name));
+        Assert.Equal(["Loss curve", "Loss curve figure"], Result.Figures.Select(f => f.Caption));
+        string folder = _run.FiguresDirectory;
+        Assert.Equal("<svg data-points=\"3\">Loss curve</svg>", File.ReadAllText(Path.Combine(folder, "loss-curve.svg")));
+        Assert.Contains("<div class=\"fixture\">Loss curve:3</div>", File.ReadAllText(Path.Combine(folder, "loss-curve.html")), StringComparison.Ordinal);
+        var manifest = JsonNode.Parse(File.ReadAllText(Path.Combine(folder, FigureExporter.ManifestFileName)))!;
+        Assert.Equal("runner-fixture.ipynb", manifest["notebook"]!.GetValue<string>());
+        Assert.Equal(["loss-curve.svg", "runner-fixture-cell9-2.svg"], manifest["figures"]!.AsArray().Select(f => f!["svg"]!.GetValue<string>()));
+    }
+
+    [Fact]
+    public void Hash_R_Of_A_Loaded_Assembly_Shares_Type_Identity_With_The_Host()
+    {
+        var split = Assert.IsType<MnistSplit>(Result.Variables["split"]);
+        Assert.Equal("fixture", split.Name);
+    }
+
+    [Fact]
+    public void Cells_Run_In_The_Notebooks_Folder_And_The_Directory_Is_Restored()
+    {
+        Assert.Equal(Path.GetFullPath(_run.Scratch.Path), Path.GetFullPath((string)Result.Variables["folder"]!));
+        Assert.NotEqual(Path.GetFullPath(_run.Scratch.Path), Path.GetFullPath(Directory.GetCurrentDirectory()));
+    }
+
+    [Fact]
+    public void Each_Code_Cell_Records_Papermill_Timings()
+    {
+        foreach (var cell in Result.Notebook.Cells.Where(c => c.Kind == CellKind.Code))
+        {
+            var timing = cell.Metadata["papermill"]!.AsObject();
+            Assert.Equal("completed", timing["status"]!.GetValue<string>());
+            var start = DateTime.Parse(timing["start_time"]!.GetValue<string>(), System.Globalization.CultureInfo.InvariantCulture);
+            var end = DateTime.Parse(timing["end_time"]!.GetValue<string>(), System.Globalization.CultureInfo.InvariantCulture);
+            Assert.True(end >= start);
+        }
+    }
+
+    [Fact]
+    public void The_Written_Notebook_Is_Canonical_Polyglot_Json()
+    {
+        string text = File.ReadAllText(_run.OutputPath);
+        Assert.EndsWith("}\n", text, StringComparison.Ordinal);
+        Assert.Equal(text, IpynbSerializer.Serialize(IpynbSerializer.Parse(text, _run.OutputPath)));
+        NotebookJsonAssert.KeysSortedWithOneSpaceIndent(text);
+        var root = JsonNode.Parse(text)!;
+        Assert.Equal(4, root["nbformat"]!.GetValue<int>());
+        Assert.Equal(5, root["nbformat_minor"]!.GetValue<int>());
+        var ids = root["cells"]!.AsArray().Select(c => c!["id"]!.GetValue<string>()).ToList();
+        Assert.All(ids, id => Assert.True(CellIds.IsHexId(id), id));
+        Assert.Equal(ids.Count, ids.Distinct().Count());
+    }
+
+    /// <summary>The fixture, executed once for the class.</summary>
+    public sealed class ExecutedFixture : IDisposable
+    {
+        public ExecutedFixture()
+        {
+            string path = NotebookTestFiles.StageFixture(Scratch, "runner-fixture.ipynb");
+            OutputPath = Scratch.File(Path.Combine("out", "runner-fixture.ipynb"));
+            FiguresDirectory = Scratch.File(Path.Combine("out", "figures"));
+            Result = new NotebookRunner(new NotebookRunOptions { OutputPath = OutputPath, FiguresDirectory = FiguresDirectory })
+                .RunAsync(path).GetAwaiter().GetResult();
+        }
+
+        public TempDirectory Scratch { get; } = new();
+
+        public string OutputPath { get; }
+
+        public string FiguresDirectory { get; }
+
+        public NotebookRunResult Result { get; }
+
+        public void Dispose() => Scratch.Dispose();
+    }
+}
