@@ -16,6 +16,7 @@ public static class Program
         root.Subcommands.Add(DataCommand.Create());
         root.Subcommands.Add(BenchCommand.Create());
         root.Subcommands.Add(ReduceCommand.Create());
+        root.Subcommands.Add(FigureCommand.Create());
         return root;
     }
 }

@@ -9,6 +9,8 @@ internal static class BenchCommand
     {
         var bench = new Command("bench", "Measure kernels and training speed (run on a quiet machine; compare ratios, not absolute times).");
         // Each benchmark lives in its own file and adds itself here.
+        bench.Subcommands.Add(GemmBenchCommand.Create());
+        bench.Subcommands.Add(FigureBenchCommand.Create());
         return bench;
     }
 }

@@ -47,7 +47,9 @@ internal static class DataCommand
         CliAction.Set(info, (parse, _) =>
         {
             string directory = CliAction.MnistDirectory(parse.GetValue(dir));
+            var clock = System.Diagnostics.Stopwatch.StartNew();
             var mnist = Mnist.Load(directory);
+            double loadSeconds = clock.Elapsed.TotalSeconds;
             var summary = new Table().AddColumn("split").AddColumn(new TableColumn("images").RightAligned())
                 .AddColumn(new TableColumn("pixel mean").RightAligned()).AddColumn(new TableColumn("pixel std").RightAligned());
             foreach (var split in new[] { mnist.Train, mnist.Test })
@@ -66,7 +68,7 @@ internal static class DataCommand
                     $"{testCounts[digit]:N0} ({100.0 * testCounts[digit] / mnist.Test.Count:F1}%)");
             }
 
-            AnsiConsole.Write(new Markup($"MNIST in [bold]{Markup.Escape(directory)}[/]\n"));
+            AnsiConsole.Write(new Markup($"MNIST in [bold]{Markup.Escape(directory)}[/] (loaded {mnist.Train.Count + mnist.Test.Count:N0} images in {loadSeconds:F2} s)\n"));
             AnsiConsole.Write(summary);
             AnsiConsole.Write(balance);
             return Task.FromResult(0);

@@ -91,7 +91,7 @@ public sealed class MnistFetcherTests(MnistFixture mnist) : IDisposable
     }
 
     [Fact]
-    public async Task EnsureAsync_Reports_A_Wrong_Size_As_Corrupt()
+    public void Inspect_Reports_A_Wrong_Size_As_Corrupt()
     {
         Directory.CreateDirectory(Target);
         File.WriteAllBytes(Path.Combine(Target, MnistFile.TestLabels.Name), new byte[10]);

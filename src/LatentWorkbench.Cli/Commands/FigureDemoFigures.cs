@@ -1,0 +1,90 @@
+using LatentWorkbench.Data;
+using LatentWorkbench.Figures;
+
+namespace LatentWorkbench.Cli.Commands;
+
+/// <summary>One figure of each kind drawn from real MNIST, for <c>figure demo</c>.</summary>
+internal static class DemoFigures
+{
+    public static IEnumerable<(string Name, object Figure)> Build(MnistSplit test)
+    {
+        int n = Math.Min(10_000, test.Count);
+        var (x, y) = RandomProjection(test.Pixels, n, seed: 7);
+        float[] ink = [.. Enumerable.Range(0, n).Select(i => test.Pixels.AsSpan(i * 784, 784).ToArray().Average())];
+        byte[] labels = test.Labels[..n];
+        string[] hover = [.. Enumerable.Range(0, n).Select(i => $"test #{i}, digit {labels[i]}")];
+
+        yield return ("scatter-labels", Figure.Scatter(x, y, labels, "MNIST test digits, random 2-D projection", "projection 1", "projection 2", hoverText: hover));
+        yield return ("scatter-values", Figure.Scatter(x, y, "Coloured by mean ink", "projection 1", "projection 2", colorValues: ink, colorTitle: "mean ink"));
+
+        var curve = Figure.Lines(["train", "test"], "Loss (synthetic curve)", yTitle: "loss", logY: true);
+        for (int epoch = 1; epoch <= 30; epoch++)
+        {
+            curve.Append("train", epoch, 2.0 * Math.Exp(-epoch / 6.0) + 0.05);
+            curve.Append("test", epoch, 2.1 * Math.Exp(-epoch / 7.0) + 0.08);
+        }
+
+        yield return ("lines", curve);
+        int[] counts = test.ClassCounts();
+        yield return ("bar", Figure.Bar([.. Enumerable.Range(0, 10).Select(d => d.ToString(System.Globalization.CultureInfo.InvariantCulture))],
+            [.. counts.Select(c => (double)c)], "Test images per digit", "digit", "images"));
+        yield return ("histogram", Figure.Histogram(ink, 40, "Mean ink per image", "mean pixel value"));
+        yield return ("heatmap", Figure.Heatmap(ClassSimilarity(test), title: "Cosine similarity of class means", xTitle: "digit", yTitle: "digit",
+            colorTitle: "cosine", showValues: true));
+        var grid = ImageGrid.FromPixels(test.Pixels, 20, 10, rowLabels: ["0–9", "10–19"],
+            captions: [.. labels[..20].Select(l => $"label {l}")], title: "First 20 test digits");
+        yield return ("digits", grid);
+        yield return ("subplots", Figure.Subplots([Figure.Scatter(x, y, labels, "Projection"), grid, curve], columns: 3, title: "Overview"));
+    }
+
+    private static (float[] X, float[] Y) RandomProjection(float[] pixels, int n, int seed)
+    {
+        var random = new Random(seed);
+        double[] a = [.. Enumerable.Range(0, 784).Select(_ => random.NextDouble() - 0.5)];
+        double[] b = [.. Enumerable.Range(0, 784).Select(_ => random.NextDouble() - 0.5)];
+        var x = new float[n];
+        var y = new float[n];
+        for (int i = 0; i < n; i++)
+        {
+            var image = pixels.AsSpan(i * 784, 784);
+            for (int p = 0; p < 784; p++)
+            {
+                x[i] += (float)(image[p] * a[p]);
+                y[i] += (float)(image[p] * b[p]);
+            }
+        }
+
+        return (x, y);
+    }
+
+    private static double[,] ClassSimilarity(MnistSplit split)
+    {
+        var means = new double[10, 784];
+        for (int i = 0; i < split.Count; i++)
+        {
+            for (int p = 0; p < 784; p++)
+            {
+                means[split.Labels[i], p] += split.Pixels[(i * 784) + p];
+            }
+        }
+
+        var similarity = new double[10, 10];
+        for (int a = 0; a < 10; a++)
+        {
+            for (int b = 0; b < 10; b++)
+            {
+                double dot = 0, na = 0, nb = 0;
+                for (int p = 0; p < 784; p++)
+                {
+                    dot += means[a, p] * means[b, p];
+                    na += means[a, p] * means[a, p];
+                    nb += means[b, p] * means[b, p];
+                }
+
+                similarity[a, b] = Math.Round(dot / Math.Sqrt(na * nb), 2);
+            }
+        }
+
+        return similarity;
+    }
+}

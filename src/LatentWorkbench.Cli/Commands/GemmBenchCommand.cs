@@ -1,0 +1,259 @@
+using System.CommandLine;
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using LatentWorkbench.Kernels;
+using Spectre.Console;
+
+namespace LatentWorkbench.Cli.Commands;
+
+/// <summary>
+/// <c>workbench bench gemm</c>: SGEMM GFLOP/s for square sizes and the seed VAE's layer products, beside
+/// NumPy/OpenBLAS measured in the same run (a persistent <c>/usr/bin/python3</c> subprocess on 2 threads),
+/// shape by shape so that load from other processes hits both sides alike.
+/// </summary>
+internal static class GemmBenchCommand
+{
+    private const string PythonPath = "/usr/bin/python3";
+
+    // Reads one JSON shape per line, answers with the median seconds per product, timed the way ours is.
+    private const string NumpyScript = """
+        import json, sys, time
+        import numpy as np
+        try:
+            from threadpoolctl import threadpool_limits
+            threadpool_limits(int(sys.argv[1]))
+        except Exception:
+            pass  # OPENBLAS_NUM_THREADS, set by the caller, already applies
+        rng = np.random.default_rng(0)
+        print(json.dumps({"numpy": np.__version__}), flush=True)
+        for line in sys.stdin:
+            s = json.loads(line)
+            m, n, k, reps = s["m"], s["n"], s["k"], s["reps"]
+            a = rng.random((k, m) if s["transA"] else (m, k), dtype=np.float32)
+            b = rng.random((n, k) if s["transB"] else (k, n), dtype=np.float32)
+            opa = a.T if s["transA"] else a
+            opb = b.T if s["transB"] else b
+            c = np.empty((m, n), dtype=np.float32)
+            f = lambda: np.matmul(opa, opb, out=c)
+            f()
+            t0 = time.perf_counter(); calls = 0
+            while time.perf_counter() - t0 < s["minBatch"]:
+                f(); calls += 1
+            samples = []
+            for _ in range(reps):
+                t0 = time.perf_counter()
+                for _ in range(calls):
+                    f()
+                samples.append((time.perf_counter() - t0) / calls)
+            samples.sort()
+            print(json.dumps({"seconds": samples[reps // 2]}), flush=True)
+        """;
+
+    public static Command Create()
+    {
+        var sizes = new Option<string>("--sizes") { Description = "Comma-separated square sizes n (n×n×n products).", DefaultValueFactory = _ => "128,256,512,1024,2048" };
+        var threads = new Option<int>("--threads") { Description = "Threads our kernels may use (sets ParallelKernel.MaxDegreeOfParallelism).", DefaultValueFactory = _ => Environment.ProcessorCount };
+        var numpyThreads = new Option<int>("--numpy-threads") { Description = "Threads for the NumPy/OpenBLAS reference (OPENBLAS_NUM_THREADS).", DefaultValueFactory = _ => 2 };
+        var ops = new Option<string>("--ops") { Description = "Transpose combinations for the square sizes: any of NN,NT,TN,TT (op(A) then op(B)).", DefaultValueFactory = _ => "NN" };
+        var kernel = new Option<string>("--kernel") { Description = "Micro-kernel: Auto, Vector512, Vector256 or Scalar (to compare the fallbacks).", DefaultValueFactory = _ => nameof(GemmPath.Auto) };
+        var reps = new Option<int>("--reps") { Description = "Timed batches per shape; the median is reported.", DefaultValueFactory = _ => 5 };
+        var noVae = new Option<bool>("--no-vae") { Description = "Skip the VAE layer shapes." };
+        var noNumpy = new Option<bool>("--no-numpy") { Description = "Do not run the NumPy reference." };
+        var json = new Option<string?>("--json") { Description = "Also write the results as JSON to this file." };
+        var command = new Command("gemm", "SGEMM GFLOP/s (square sizes and the VAE's layer shapes) against NumPy/OpenBLAS measured in the same run.")
+        {
+            sizes, ops, kernel, threads, numpyThreads, reps, noVae, noNumpy, json,
+        };
+        CliAction.Set(command, (parse, cancellationToken) =>
+        {
+            int threadCount = parse.GetValue(threads);
+            ParallelKernel.MaxDegreeOfParallelism = threadCount >= 1 ? threadCount
+                : throw new ArgumentException($"--threads must be at least 1 (got {threadCount}).");
+            int repCount = parse.GetValue(reps) >= 1 ? parse.GetValue(reps) : throw new ArgumentException("--reps must be at least 1.");
+            string kernelName = parse.GetValue(kernel) ?? string.Empty;
+            var path = Enum.TryParse<GemmPath>(kernelName, ignoreCase: true, out var parsed) && Enum.IsDefined(parsed) && Gemm.IsSupported(parsed) ? parsed
+                : throw new ArgumentException($"--kernel: '{kernelName}' is not Auto, Vector512, Vector256 or Scalar, or this CPU lacks it (best here: {Gemm.BestPath}).");
+            var transposes = ParseOps(parse.GetValue(ops) ?? string.Empty);
+            var shapes = ParseSizes(parse.GetValue(sizes) ?? string.Empty)
+                .SelectMany(size => transposes.Select(op => GemmShape.Square(size) with { TransA = op.TransA, TransB = op.TransB })).ToList();
+            if (!parse.GetValue(noVae))
+            {
+                shapes.AddRange(GemmShape.VaeLayers());
+            }
+
+            using var numpy = parse.GetValue(noNumpy) ? null : NumpyReference.TryStart(parse.GetValue(numpyThreads));
+            Console.Error.WriteLine($"gemm: kernel {(path == GemmPath.Auto ? Gemm.BestPath : path)}, {threadCount} thread(s) ours; NumPy: {numpy?.Version ?? "not run"}. Shared machine? Compare ratios, not absolute numbers.");
+            var rows = new List<JsonObject>();
+            foreach (var shape in shapes)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                double ours = GemmBenchmark.MedianSeconds(shape, threadCount, repCount, path: path);
+                double? theirs = numpy?.MedianSeconds(shape, repCount);
+                var row = new JsonObject
+                {
+                    ["name"] = shape.Name, ["m"] = shape.M, ["n"] = shape.N, ["k"] = shape.K,
+                    ["transA"] = shape.TransA, ["transB"] = shape.TransB,
+                    ["ours_seconds"] = ours, ["ours_gflops"] = shape.Flops / ours / 1e9,
+                    ["numpy_seconds"] = theirs, ["numpy_gflops"] = theirs is double t ? shape.Flops / t / 1e9 : null,
+                    ["ratio"] = theirs is double t2 ? t2 / ours : null,
+                };
+                rows.Add(row);
+                Console.Error.WriteLine($"  {shape.Name}: ours {Format(row["ours_gflops"])} GFLOP/s, NumPy {Format(row["numpy_gflops"])} GFLOP/s");
+            }
+
+            WriteTable(rows, numpy is not null);
+            string? jsonPath = parse.GetValue(json);
+            if (!string.IsNullOrWhiteSpace(jsonPath))
+            {
+                var document = new JsonObject
+                {
+                    ["kernel"] = (path == GemmPath.Auto ? Gemm.BestPath : path).ToString(), ["threads"] = threadCount, ["processor_count"] = Environment.ProcessorCount,
+                    ["numpy"] = numpy?.Version, ["numpy_threads"] = numpy is null ? null : parse.GetValue(numpyThreads),
+                    ["reps"] = repCount, ["results"] = new JsonArray(rows.Select(r => (JsonNode)r).ToArray()),
+                };
+                WriteAtomically(jsonPath, document.ToJsonString(new JsonSerializerOptions { WriteIndented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }));
+            }
+
+            return Task.FromResult(0);
+        });
+        return command;
+    }
+
+    private static List<int> ParseSizes(string text)
+    {
+        var result = new List<int>();
+        foreach (string part in text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            if (!int.TryParse(part, NumberStyles.Integer, CultureInfo.InvariantCulture, out int size) || size < 1 || size > 16384)
+            {
+                throw new ArgumentException($"--sizes: '{part}' is not a size between 1 and 16384 (expected e.g. 128,256,1024).");
+            }
+
+            result.Add(size);
+        }
+
+        return result;
+    }
+
+    private static List<(bool TransA, bool TransB)> ParseOps(string text)
+    {
+        var result = new List<(bool, bool)>();
+        foreach (string part in text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            string op = part.ToUpperInvariant();
+            if (op.Length != 2 || op.Any(ch => ch is not ('N' or 'T')))
+            {
+                throw new ArgumentException($"--ops: '{part}' is not one of NN, NT, TN, TT.");
+            }
+
+            result.Add((op[0] == 'T', op[1] == 'T'));
+        }
+
+        return result;
+    }
+
+    private static void WriteTable(List<JsonObject> rows, bool withNumpy)
+    {
+        var table = new Table().AddColumn("shape").AddColumn(new TableColumn("m×n×k").RightAligned()).AddColumn("op")
+            .AddColumn(new TableColumn("ours GFLOP/s").RightAligned());
+        if (withNumpy)
+        {
+            table.AddColumn(new TableColumn("NumPy GFLOP/s").RightAligned()).AddColumn(new TableColumn("ours/NumPy").RightAligned());
+        }
+
+        foreach (var row in rows)
+        {
+            string op = $"{((bool)row["transA"]! ? "T" : "N")}{((bool)row["transB"]! ? "T" : "N")}";
+            var cells = new List<string> { Markup.Escape((string)row["name"]!), $"{row["m"]}×{row["n"]}×{row["k"]}", op, Format(row["ours_gflops"]) };
+            if (withNumpy)
+            {
+                cells.Add(Format(row["numpy_gflops"]));
+                cells.Add(row["ratio"] is JsonNode ratio ? ((double)ratio).ToString("F2", CultureInfo.InvariantCulture) : "-");
+            }
+
+            table.AddRow(cells.ToArray());
+        }
+
+        // Redirected stdout reports 80 columns; the table needs more to keep one line per shape.
+        AnsiConsole.Profile.Width = Math.Max(AnsiConsole.Profile.Width, 140);
+        AnsiConsole.Write(table);
+    }
+
+    private static string Format(JsonNode? value) => value is null ? "-" : ((double)value).ToString("F1", CultureInfo.InvariantCulture);
+
+    private static void WriteAtomically(string path, string text)
+    {
+        string full = Path.GetFullPath(path);
+        string temp = full + ".tmp";
+        File.WriteAllText(temp, text);
+        File.Move(temp, full, overwrite: true);
+    }
+
+    /// <summary>A long-lived Python process answering one timing request per line.</summary>
+    private sealed class NumpyReference : IDisposable
+    {
+        private readonly Process _process;
+
+        private NumpyReference(Process process, string version)
+        {
+            _process = process;
+            Version = version;
+        }
+
+        public string Version { get; }
+
+        public static NumpyReference? TryStart(int threads)
+        {
+            if (!File.Exists(PythonPath))
+            {
+                Console.Error.WriteLine($"gemm: {PythonPath} not found; NumPy reference skipped.");
+                return null;
+            }
+
+            var info = new ProcessStartInfo(PythonPath) { RedirectStandardInput = true, RedirectStandardOutput = true, UseShellExecute = false };
+            info.ArgumentList.Add("-c");
+            info.ArgumentList.Add(NumpyScript);
+            info.ArgumentList.Add(threads.ToString(CultureInfo.InvariantCulture));
+            foreach (string variable in new[] { "OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS" })
+            {
+                info.Environment[variable] = threads.ToString(CultureInfo.InvariantCulture);
+            }
+
+            var process = Process.Start(info) ?? throw new InvalidOperationException($"could not start {PythonPath}");
+            string? hello = process.StandardOutput.ReadLine();
+            if (hello is null)
+            {
+                process.WaitForExit();
+                process.Dispose();
+                Console.Error.WriteLine("gemm: NumPy is not importable by /usr/bin/python3; reference skipped.");
+                return null;
+            }
+
+            string version = JsonNode.Parse(hello)?["numpy"]?.GetValue<string>() ?? "?";
+            return new NumpyReference(process, $"NumPy {version}, {threads} thread(s)");
+        }
+
+        public double MedianSeconds(GemmShape shape, int reps)
+        {
+            var request = new JsonObject { ["m"] = shape.M, ["n"] = shape.N, ["k"] = shape.K, ["transA"] = shape.TransA, ["transB"] = shape.TransB, ["reps"] = reps, ["minBatch"] = 0.05 };
+            _process.StandardInput.WriteLine(request.ToJsonString());
+            _process.StandardInput.Flush();
+            string answer = _process.StandardOutput.ReadLine() ?? throw new InvalidOperationException("the NumPy reference process ended unexpectedly");
+            return JsonNode.Parse(answer)?["seconds"]?.GetValue<double>() ?? throw new InvalidOperationException($"unexpected NumPy answer: {answer}");
+        }
+
+        public void Dispose()
+        {
+            _process.StandardInput.Close();
+            if (!_process.WaitForExit(5000))
+            {
+                _process.Kill();
+            }
+
+            _process.Dispose();
+        }
+    }
+}

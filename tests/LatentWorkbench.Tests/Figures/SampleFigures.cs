@@ -1,0 +1,110 @@
+using LatentWorkbench.Figures;
+
+namespace LatentWorkbench.Tests.Figures;
+
+/// <summary>Small deterministic figures of every type (seeded data), shared by snapshot and rendering tests.</summary>
+internal static class SampleFigures
+{
+    public static IEnumerable<(string Name, Func<object> Build)> All =>
+    [
+        ("scatter-labels", () => LabelledScatter(120)),
+        ("scatter-values", ValueScatter),
+        ("lines-log", LogLines),
+        ("bars-grouped", GroupedBars),
+        ("histogram", Histogram),
+        ("heatmap", Heatmap),
+        ("image-grid", () => Digits()),
+        ("subplots", Subplots),
+    ];
+
+    public static Figure LabelledScatter(int count, int seed = 1)
+    {
+        var random = new Random(seed);
+        var x = new float[count];
+        var y = new float[count];
+        var labels = new byte[count];
+        for (int i = 0; i < count; i++)
+        {
+            labels[i] = (byte)(i % 10);
+            double angle = labels[i] * Math.PI / 5;
+            x[i] = (float)((3 * Math.Cos(angle)) + Gaussian(random));
+            y[i] = (float)((3 * Math.Sin(angle)) + Gaussian(random));
+        }
+
+        return Figure.Scatter(x, y, labels, "Ten clusters", "z1", "z2", hoverText: [.. Enumerable.Range(0, count).Select(i => $"point {i}")]);
+    }
+
+    public static Figure ValueScatter()
+    {
+        var random = new Random(2);
+        float[] x = [.. Enumerable.Range(0, 80).Select(_ => (float)Gaussian(random))];
+        float[] y = [.. Enumerable.Range(0, 80).Select(_ => (float)Gaussian(random))];
+        float[] value = [.. x.Zip(y, (a, b) => (a * a) + (b * b))];
+        return Figure.Scatter(x, y, "Radius squared", "x", "y", colorValues: value, colorTitle: "r²");
+    }
+
+    public static Figure LogLines()
+    {
+        var figure = Figure.Lines(["train", "test"], "Loss", yTitle: "loss", logY: true);
+        for (int epoch = 1; epoch <= 20; epoch++)
+        {
+            figure.Append("train", epoch, 3 * Math.Pow(0.7, epoch));
+            figure.Append("test", epoch, (3 * Math.Pow(0.75, epoch)) + 0.01);
+        }
+
+        return figure;
+    }
+
+    public static Figure GroupedBars() =>
+        Figure.Bar(["PCA", "t-SNE", "VAE"], [0.52, 0.95, 0.88], "kNN accuracy", "method", "accuracy", name: "k = 5")
+            .AddBars(["PCA", "t-SNE", "VAE"], [0.49, 0.94, 0.86], "k = 15");
+
+    public static Figure Histogram()
+    {
+        var random = new Random(3);
+        return Figure.Histogram([.. Enumerable.Range(0, 500).Select(_ => Gaussian(random))], bins: 20, title: "Gaussian sample", xTitle: "value");
+    }
+
+    public static Figure Heatmap()
+    {
+        var counts = new int[4, 4];
+        for (int r = 0; r < 4; r++)
+        {
+            for (int c = 0; c < 4; c++)
+            {
+                counts[r, c] = r == c ? 90 + r : (r * 3) + c;
+            }
+        }
+
+        return Figure.ConfusionMatrix(counts, ["zero", "one", "two", "three"]);
+    }
+
+    /// <summary>Six 28 × 28 synthetic "digits": a filled square whose size and brightness depend on the index.</summary>
+    public static float[] DigitPixels(int count = 6)
+    {
+        var pixels = new float[count * 784];
+        for (int i = 0; i < count; i++)
+        {
+            int half = 4 + (i * 2);
+            for (int y = 14 - half; y < 14 + half; y++)
+            {
+                for (int x = 14 - half; x < 14 + half; x++)
+                {
+                    pixels[(i * 784) + (y * 28) + x] = (i + 1) / (float)count * ((x + y) % 3 == 0 ? 0.5f : 1f);
+                }
+            }
+        }
+
+        return pixels;
+    }
+
+    public static ImageGrid Digits() =>
+        ImageGrid.FromPixels(DigitPixels(), 6, 3, rowLabels: ["input", "output"], columnLabels: ["a", "b", "c"],
+            captions: ["0", "1", "2", "3", "4", "5"], title: "Squares");
+
+    public static Figure Subplots() =>
+        Figure.Subplots([LabelledScatter(40), Digits(), LogLines(), Heatmap()], columns: 2, title: "Overview");
+
+    private static double Gaussian(Random random) =>
+        Math.Sqrt(-2 * Math.Log(1 - random.NextDouble())) * Math.Cos(2 * Math.PI * random.NextDouble());
+}
