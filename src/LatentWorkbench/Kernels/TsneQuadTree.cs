@@ -61,6 +61,18 @@ internal sealed class QuadTree
         while (top > 0)
         {
             ref readonly Node node = ref _tree[stack[--top]];
+
+            // The θ test comes first, for leaves too: a far leaf of 8 points costs one interaction, not 8.
+            double cx = x - node.ComX, cy = y - node.ComY, d2 = (cx * cx) + (cy * cy);
+            if (node.Width2 < theta2 * d2)
+            {
+                double w = 1 / (1 + d2), count = node.Count;
+                z += count * w;
+                fx += count * w * w * cx;
+                fy += count * w * w * cy;
+                continue;
+            }
+
             int first = node.FirstChild;
             if (first < 0)
             {
@@ -80,16 +92,6 @@ internal sealed class QuadTree
                     fy += w * w * dy;
                 }
 
-                continue;
-            }
-
-            double cx = x - node.ComX, cy = y - node.ComY, d2 = (cx * cx) + (cy * cy);
-            if (node.Width2 < theta2 * d2)
-            {
-                double w = 1 / (1 + d2), count = node.Count;
-                z += count * w;
-                fx += count * w * w * cx;
-                fy += count * w * w * cy;
                 continue;
             }
 
