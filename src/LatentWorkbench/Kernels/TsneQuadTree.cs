@@ -55,12 +55,16 @@ internal sealed class QuadTree
     /// <summary>Σⱼ w and Σⱼ w²(yᵢ − yⱼ) over all points j ≠ i, cells summarized by the θ criterion; returns Zᵢ.</summary>
     public double Accumulate(int self, double x, double y, double theta2, Span<int> stack, out double forceX, out double forceY)
     {
+        // Locals, not fields, in the hot loop: the JIT keeps them in registers and hoists bounds checks.
+        Node[] tree = _tree;
+        int[] order = Order;
+        double[] points = _y;
         double z = 0, fx = 0, fy = 0;
         int top = 0;
         stack[top++] = 0;
         while (top > 0)
         {
-            ref readonly Node node = ref _tree[stack[--top]];
+            ref readonly Node node = ref tree[stack[--top]];
 
             // The θ test comes first, for leaves too: a far leaf of 8 points costs one interaction, not 8.
             double cx = x - node.ComX, cy = y - node.ComY, d2 = (cx * cx) + (cy * cy);
@@ -79,13 +83,13 @@ internal sealed class QuadTree
                 int start = node.Start, end = start + node.Count;
                 for (int position = start; position < end; position++)
                 {
-                    int j = Order[position];
+                    int j = order[position];
                     if (j == self)
                     {
                         continue;
                     }
 
-                    double dx = x - _y[2 * j], dy = y - _y[(2 * j) + 1];
+                    double dx = x - points[2 * j], dy = y - points[(2 * j) + 1];
                     double w = 1 / (1 + (dx * dx) + (dy * dy));
                     z += w;
                     fx += w * w * dx;
@@ -97,7 +101,7 @@ internal sealed class QuadTree
 
             for (int child = first + 3; child >= first; child--)
             {
-                if (_tree[child].Count > 0)
+                if (tree[child].Count > 0)
                 {
                     stack[top++] = child;
                 }

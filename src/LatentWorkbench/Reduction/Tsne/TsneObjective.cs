@@ -84,21 +84,7 @@ internal static class TsneObjective
             {
                 if (dims == 2)
                 {
-                    // The common case, unrolled: no inner loops over coordinates.
-                    double xi = y[2 * i], yi = y[(2 * i) + 1], ax = 0, ay = 0;
-                    for (int t = rowStart[i]; t < rowStart[i + 1]; t++)
-                    {
-                        int j = columns[t];
-                        double dx = xi - y[2 * j], dy = yi - y[(2 * j) + 1];
-                        double w = 1 / (1 + (dx * dx) + (dy * dy)), pw = values[t] * w;
-                        ax += pw * dx;
-                        ay += pw * dy;
-                        if (computeKl)
-                        {
-                            kl += values[t] * Math.Log(values[t] / w);
-                        }
-                    }
-
+                    kl += Attraction2D(i, y, rowStart, columns, values, computeKl, out double ax, out double ay);
                     grad[2 * i] = (attractionScale * ax) - (repulsionScale * repulsion[2 * i]);
                     grad[(2 * i) + 1] = (attractionScale * ay) - (repulsionScale * repulsion[(2 * i) + 1]);
                     continue;
@@ -148,5 +134,28 @@ internal static class TsneObjective
         }
 
         return total + Math.Log(z);
+    }
+
+    /// <summary>Σⱼ p_ij w_ij (yᵢ − yⱼ) over row i of P in 2-D (a static method: arrays stay in registers); returns row i's KL part.</summary>
+    private static double Attraction2D(int i, double[] y, int[] rowStart, int[] columns, double[] values, bool computeKl, out double ax, out double ay)
+    {
+        double xi = y[2 * i], yi = y[(2 * i) + 1], sumX = 0, sumY = 0, kl = 0;
+        int end = rowStart[i + 1];
+        for (int t = rowStart[i]; t < end; t++)
+        {
+            int j = columns[t];
+            double dx = xi - y[2 * j], dy = yi - y[(2 * j) + 1];
+            double w = 1 / (1 + (dx * dx) + (dy * dy)), pw = values[t] * w;
+            sumX += pw * dx;
+            sumY += pw * dy;
+            if (computeKl)
+            {
+                kl += values[t] * Math.Log(values[t] / w);
+            }
+        }
+
+        ax = sumX;
+        ay = sumY;
+        return kl;
     }
 }
