@@ -54,6 +54,26 @@ public sealed class PcaTests(MnistFixture mnist)
         }
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Both_Randomized_Operators_Agree_With_Exact(bool iterateWithCovariance)
+    {
+        var path = iterateWithCovariance ? RandomizedOperator.Covariance : RandomizedOperator.Data;
+        var data = TrainImages(3000);
+        var exact = new Pca(new PcaOptions { Components = 20 }).Fit(data);
+        var randomized = new Pca(new PcaOptions { Components = 20, Solver = PcaSolver.Randomized, Seed = 1 }) { RandomizedPath = path }.Fit(data);
+        for (int k = 0; k < 20; k++)
+        {
+            Assert.InRange(randomized.ExplainedVarianceRatio[k] - exact.ExplainedVarianceRatio[k], -1e-4, 1e-4);
+        }
+
+        for (int k = 0; k < 10; k++)
+        {
+            Assert.True(AbsCosine(exact.Component(k), randomized.Component(k)) >= 0.9999, $"component {k}");
+        }
+    }
+
     [Fact]
     public void Randomized_Solver_Is_Deterministic_For_A_Seed()
     {

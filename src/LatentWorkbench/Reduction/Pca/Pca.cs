@@ -27,14 +27,14 @@ public sealed class Pca(PcaOptions options) : IReducer<PcaModel>
 
         var stopwatch = Stopwatch.StartNew();
         double[] mean = PcaMath.ColumnMeans(data);
-        float[] centered = PcaMath.Centered(data, mean);
-        double totalVariance = PcaMath.TotalVariance(centered, n, d);
-
         PcaSpectrum spectrum;
+        double totalVariance;
         int components;
         if (Options.Solver == PcaSolver.Exact)
         {
-            var full = PcaMath.ExactSpectrum(centered, n, d);
+            double[] covariance = PcaMath.Covariance(data, mean);
+            totalVariance = PcaMath.Trace(covariance, d);
+            var full = PcaMath.ExactSpectrum(covariance, n, d);
             components = Options.VarianceToKeep is double fraction
                 ? PcaMath.ComponentsForVariance(full.Variances, totalVariance, fraction)
                 : Options.Components ?? maxComponents;
@@ -45,7 +45,7 @@ public sealed class Pca(PcaOptions options) : IReducer<PcaModel>
             components = Options.Components ?? maxComponents;
             int powerIterations = Options.PowerIterations ?? (components < 0.1 * maxComponents ? 7 : 4);
             int samples = Math.Min(components + Options.Oversamples, maxComponents);
-            spectrum = RandomizedSvd.Spectrum(centered, n, d, components, samples, powerIterations, Options.Seed);
+            (spectrum, totalVariance) = RandomizedSvd.Fit(data, mean, components, samples, powerIterations, Options.Seed, RandomizedPath);
         }
 
         PcaMath.FlipSigns(spectrum.Vectors, components, d);
@@ -59,6 +59,9 @@ public sealed class Pca(PcaOptions options) : IReducer<PcaModel>
 
         return new PcaModel(mean, spectrum.Vectors, spectrum.Variances, ratio, singular, Options.Whiten, stopwatch.Elapsed);
     }
+
+    /// <summary>Tests force one operator of the randomized solver; null chooses by flop count.</summary>
+    internal RandomizedOperator? RandomizedPath { get; init; }
 
     private void ValidateOptions(int maxComponents)
     {

@@ -67,19 +67,24 @@ internal static class PcaMath
     }
 
     /// <summary>
-    /// C = XcᵀXc / (N − 1) in float64: float32 GEMM on row chunks of <see cref="CovarianceChunkRows"/>,
-    /// upper-triangular column blocks only (C is symmetric), each chunk added into a float64 accumulator.
+    /// C = XcᵀXc / (N − 1) in float64, without a centred copy of the data: each chunk of
+    /// <see cref="CovarianceChunkRows"/> rows is centred into a small buffer, multiplied by float32 GEMM over the
+    /// upper-triangular column blocks only (C is symmetric), and added into a float64 accumulator.
     /// </summary>
-    public static double[] Covariance(float[] centered, int n, int d)
+    public static double[] Covariance(Matrix data, double[] mean)
     {
+        int n = data.Rows, d = data.Cols;
         var covariance = new double[d * d];
         int blockCount = d >= 256 ? 4 : 1;
         int blockSize = (d + blockCount - 1) / blockCount;
         var partial = new float[blockSize * blockSize];
+        var chunk = new float[Math.Min(CovarianceChunkRows, n) * d];
+        var meanF = Array.ConvertAll(mean, m => (float)m);
         for (int start = 0; start < n; start += CovarianceChunkRows)
         {
             int rows = Math.Min(CovarianceChunkRows, n - start);
-            var chunk = centered.AsSpan(start * d, rows * d);
+            Parallel.For(0, rows, i => System.Numerics.Tensors.TensorPrimitives.Subtract(
+                data.Data.AsSpan((start + i) * d, d), meanF, chunk.AsSpan(i * d, d)));
             for (int bi = 0; bi < blockCount; bi++)
             {
                 int i0 = bi * blockSize, iCount = Math.Min(blockSize, d - i0);
@@ -87,7 +92,7 @@ internal static class PcaMath
                 {
                     int j0 = bj * blockSize, jCount = Math.Min(blockSize, d - j0);
                     // partial (iCount×jCount) = chunk[:, i0..]ᵀ · chunk[:, j0..]
-                    Gemm.Sgemm(true, false, iCount, jCount, rows, 1f, chunk[i0..], d, chunk[j0..], d, 0f, partial, jCount);
+                    Gemm.Sgemm(true, false, iCount, jCount, rows, 1f, chunk.AsSpan(i0), d, chunk.AsSpan(j0), d, 0f, partial, jCount);
                     for (int i = 0; i < iCount; i++)
                     {
                         var covRow = covariance.AsSpan(((i0 + i) * d) + j0, jCount);
@@ -115,10 +120,21 @@ internal static class PcaMath
         return covariance;
     }
 
-    /// <summary>Every eigenpair of the covariance, variances descending (float64 symmetric eigendecomposition).</summary>
-    public static PcaSpectrum ExactSpectrum(float[] centered, int n, int d)
+    /// <summary>tr(C), the total variance.</summary>
+    public static double Trace(double[] covariance, int d)
     {
-        double[] covariance = Covariance(centered, n, d);
+        double total = 0;
+        for (int i = 0; i < d; i++)
+        {
+            total += covariance[(i * d) + i];
+        }
+
+        return total;
+    }
+
+    /// <summary>Every eigenpair of the covariance, variances descending (float64 symmetric eigendecomposition).</summary>
+    public static PcaSpectrum ExactSpectrum(double[] covariance, int n, int d)
+    {
         // Row-major symmetric = column-major symmetric: no transpose needed.
         var matrix = Matrix<double>.Build.Dense(d, d, covariance);
         var evd = matrix.Evd(Symmetricity.Symmetric);

@@ -11,7 +11,8 @@ public enum PcaSolver
 
     /// <summary>
     /// Randomized range finder with power iterations (Halko, Martinsson &amp; Tropp 2011, Alg. 4.4), then the
-    /// SVD of the small projected matrix. Approximate; accurate for the leading components.
+    /// small projected problem. It iterates with the covariance when forming it is cheaper than 2(q + 1) passes over
+    /// the data (true for MNIST), else with the data itself. Approximate; accurate for the leading components.
     /// </summary>
     Randomized,
 }

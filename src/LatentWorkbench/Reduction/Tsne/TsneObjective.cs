@@ -62,47 +62,100 @@ internal static class TsneObjective
         return Combine(p, y, 2, exaggeration, repulsion, z, gradient, computeKl);
     }
 
-    /// <summary>gradient = 4(attraction − repulsion / Z); KL = Σ p log p − Σ p log w + log Z over the stored p.</summary>
+    private const int RowChunk = 256;
+
+    /// <summary>gradient = 4(α·attraction − repulsion / Z); KL = Σ p log p − Σ p log w + log Z over the stored p.</summary>
+    /// <remarks>Rows are processed in fixed chunks, each writing its own rows and its own KL partial (summed in chunk order).</remarks>
     private static double Combine(
         TsneAffinities p, double[] y, int dims, double exaggeration, double[] repulsion, double z, Span<double> gradient, bool computeKl)
     {
-        int n = p.Count;
+        int n = p.Count, chunks = (n + RowChunk - 1) / RowChunk;
         var grad = new double[n * dims];
-        var rowKl = new double[n];
-        Parallel.For(0, n, i =>
+        var chunkKl = new double[chunks];
+        int[] rowStart = p.RowStart, columns = p.Columns;
+        double[] values = p.Values;
+        double attractionScale = 4 * exaggeration, repulsionScale = 4 / z;
+        Parallel.For(0, chunks, chunk =>
         {
-            Span<double> attraction = stackalloc double[dims];
             double kl = 0;
-            for (int t = p.RowStart[i]; t < p.RowStart[i + 1]; t++)
+            Span<double> attraction = stackalloc double[dims];
+            int end = Math.Min(n, (chunk + 1) * RowChunk);
+            for (int i = chunk * RowChunk; i < end; i++)
             {
-                int j = p.Columns[t];
-                double d2 = 0;
-                for (int c = 0; c < dims; c++)
+                if (dims == 2)
                 {
-                    double diff = y[(i * dims) + c] - y[(j * dims) + c];
-                    d2 += diff * diff;
+                    kl += Attraction2D(i, y, rowStart, columns, values, computeKl, out double ax, out double ay);
+                    grad[2 * i] = (attractionScale * ax) - (repulsionScale * repulsion[2 * i]);
+                    grad[(2 * i) + 1] = (attractionScale * ay) - (repulsionScale * repulsion[(2 * i) + 1]);
+                    continue;
                 }
 
-                double w = 1 / (1 + d2), pij = p.Values[t];
-                for (int c = 0; c < dims; c++)
+                attraction.Clear();
+                for (int t = rowStart[i]; t < rowStart[i + 1]; t++)
                 {
-                    attraction[c] += pij * w * (y[(i * dims) + c] - y[(j * dims) + c]);
+                    int j = columns[t];
+                    double d2 = 0;
+                    for (int c = 0; c < dims; c++)
+                    {
+                        double diff = y[(i * dims) + c] - y[(j * dims) + c];
+                        d2 += diff * diff;
+                    }
+
+                    double w = 1 / (1 + d2), pw = values[t] * w;
+                    for (int c = 0; c < dims; c++)
+                    {
+                        attraction[c] += pw * (y[(i * dims) + c] - y[(j * dims) + c]);
+                    }
+
+                    if (computeKl)
+                    {
+                        kl += values[t] * Math.Log(values[t] / w);
+                    }
                 }
 
-                if (computeKl && pij > 0)
+                for (int c = 0; c < dims; c++)
                 {
-                    kl += pij * (Math.Log(pij) - Math.Log(w));
+                    grad[(i * dims) + c] = (attractionScale * attraction[c]) - (repulsionScale * repulsion[(i * dims) + c]);
                 }
             }
 
-            for (int c = 0; c < dims; c++)
-            {
-                grad[(i * dims) + c] = 4 * ((exaggeration * attraction[c]) - (repulsion[(i * dims) + c] / z));
-            }
-
-            rowKl[i] = kl;
+            chunkKl[chunk] = kl;
         });
         grad.CopyTo(gradient);
-        return computeKl ? rowKl.Sum() + Math.Log(z) : double.NaN;
+        if (!computeKl)
+        {
+            return double.NaN;
+        }
+
+        double total = 0;
+        foreach (double part in chunkKl)
+        {
+            total += part;
+        }
+
+        return total + Math.Log(z);
+    }
+
+    /// <summary>Σⱼ p_ij w_ij (yᵢ − yⱼ) over row i of P in 2-D (a static method: arrays stay in registers); returns row i's KL part.</summary>
+    private static double Attraction2D(int i, double[] y, int[] rowStart, int[] columns, double[] values, bool computeKl, out double ax, out double ay)
+    {
+        double xi = y[2 * i], yi = y[(2 * i) + 1], sumX = 0, sumY = 0, kl = 0;
+        int end = rowStart[i + 1];
+        for (int t = rowStart[i]; t < end; t++)
+        {
+            int j = columns[t];
+            double dx = xi - y[2 * j], dy = yi - y[(2 * j) + 1];
+            double w = 1 / (1 + (dx * dx) + (dy * dy)), pw = values[t] * w;
+            sumX += pw * dx;
+            sumY += pw * dy;
+            if (computeKl)
+            {
+                kl += values[t] * Math.Log(values[t] / w);
+            }
+        }
+
+        ax = sumX;
+        ay = sumY;
+        return kl;
     }
 }
