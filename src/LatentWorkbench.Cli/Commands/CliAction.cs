@@ -29,7 +29,8 @@ internal static class CliAction
             }
             catch (Exception e) when (IsUserFacing(e))
             {
-                WriteError(e.Message);
+                // Argument errors carry "(Parameter 'x')" and "Actual value was y" on extra lines: keep them, on one line.
+                WriteError(e is ArgumentException ? e.Message.ReplaceLineEndings(" ") : e.Message);
                 if (Environment.GetEnvironmentVariable("WORKBENCH_DEBUG") == "1")
                 {
                     Console.Error.WriteLine(e);
