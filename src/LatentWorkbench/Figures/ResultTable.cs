@@ -5,12 +5,12 @@ using LatentWorkbench.Figures.Display;
 
 namespace LatentWorkbench.Figures;
 
-/// <summary>A small table of results (metrics per method, timings) shown as an HTML table in notebooks and as
-/// aligned plain text elsewhere.</summary>
+/// <summary>A small table of results (metrics per method, timings) shown as an HTML table in notebooks, with a
+/// static SVG twin (GitHub, reports, exported figures) and aligned plain text elsewhere.</summary>
 /// <remarks>Numbers are formatted with the invariant culture: floating-point values to <see cref="Digits"/>
 /// significant digits, integers in full; numeric columns are right-aligned.</remarks>
-[TypeFormatterSource(typeof(FigureFormatterSource), PreferredMimeTypes = [Display.MimeTypes.Html, Display.MimeTypes.PlainText])]
-public sealed class ResultTable : IMimeRenderable
+[TypeFormatterSource(typeof(FigureFormatterSource), PreferredMimeTypes = [Display.MimeTypes.Html, Display.MimeTypes.Svg, Display.MimeTypes.PlainText])]
+public sealed partial class ResultTable : IMimeRenderable
 {
     private readonly List<object?[]> _rows = [];
 
@@ -40,7 +40,7 @@ public sealed class ResultTable : IMimeRenderable
     public int Digits { get; set; } = 4;
 
     /// <inheritdoc/>
-    public IReadOnlyList<string> MimeTypes { get; } = [Display.MimeTypes.Html, Display.MimeTypes.PlainText];
+    public IReadOnlyList<string> MimeTypes { get; } = [Display.MimeTypes.Html, Display.MimeTypes.Svg, Display.MimeTypes.PlainText];
 
     /// <summary>Adds a row.</summary>
     /// <exception cref="ArgumentException">The number of cells differs from the number of columns.</exception>
@@ -53,6 +53,19 @@ public sealed class ResultTable : IMimeRenderable
         }
 
         _rows.Add([.. cells]);
+        return this;
+    }
+
+    /// <summary>Adds one row per item of <paramref name="rows"/>, in order (each checked as in <see cref="AddRow"/>).</summary>
+    /// <exception cref="ArgumentException">A row's number of cells differs from the number of columns.</exception>
+    public ResultTable AddRows(IEnumerable<object?[]> rows)
+    {
+        ArgumentNullException.ThrowIfNull(rows);
+        foreach (object?[] row in rows)
+        {
+            AddRow(row);
+        }
+
         return this;
     }
 
@@ -92,7 +105,7 @@ public sealed class ResultTable : IMimeRenderable
     {
         var cells = _rows.Select(r => r.Select(FormatCell).ToArray()).ToList();
         int[] widths = [.. Columns.Select((c, j) => cells.Select(r => r[j].Length).Append(c.Length).Max())];
-        bool[] right = [.. Columns.Select((_, j) => _rows.Count > 0 && _rows.All(r => r[j] is null || IsNumeric(r[j])))];
+        bool[] right = [.. Columns.Select((_, j) => IsNumericColumn(_rows, j))];
         var text = new StringBuilder();
         if (Title is not null)
         {
@@ -113,6 +126,7 @@ public sealed class ResultTable : IMimeRenderable
     public string Render(string mimeType) => mimeType switch
     {
         Display.MimeTypes.Html => ToHtml(),
+        Display.MimeTypes.Svg => ToSvg(),
         Display.MimeTypes.PlainText => ToString(),
         _ => throw MimeBundle.Unsupported(mimeType, this),
     };
@@ -125,6 +139,9 @@ public sealed class ResultTable : IMimeRenderable
         var parts = cells.Select((c, j) => right[j] ? c.PadLeft(widths[j]) : c.PadRight(widths[j]));
         text.Append(string.Join("  ", parts).TrimEnd()).Append('\n');
     }
+
+    private static bool IsNumericColumn(IEnumerable<object?[]> rows, int column) =>
+        rows.Any() && rows.All(r => r[column] is null || IsNumeric(r[column]));
 
     private static bool IsNumeric(object? cell) => cell is double or float or decimal or int or long or short or byte or uint or ulong;
 

@@ -7,7 +7,7 @@ namespace LatentWorkbench.Reduction;
 /// Element (i, j) is <c>Data[i * Cols + j]</c>; shape [Rows, Cols]. The array is shared, not copied,
 /// so a reducer can read N×784 MNIST pixels without a second 188 MB buffer. Reducers never write to it.
 /// </remarks>
-public sealed class Matrix
+public sealed partial class Matrix
 {
     /// <summary>Wraps <paramref name="data"/> (not copied) as a <paramref name="rows"/>×<paramref name="cols"/> matrix.</summary>
     /// <exception cref="ArgumentException">The length of <paramref name="data"/> is not rows × cols, or a dimension is negative.</exception>

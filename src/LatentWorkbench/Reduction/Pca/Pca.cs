@@ -57,7 +57,7 @@ public sealed class Pca(PcaOptions options) : IReducer<PcaModel>
             singular[k] = Math.Sqrt(Math.Max(spectrum.Variances[k], 0) * (n - 1));
         }
 
-        return new PcaModel(mean, spectrum.Vectors, spectrum.Variances, ratio, singular, Options.Whiten, stopwatch.Elapsed);
+        return new PcaModel(mean, spectrum.Vectors, spectrum.Variances, ratio, singular, totalVariance, Options.Whiten, stopwatch.Elapsed);
     }
 
     /// <summary>Tests force one operator of the randomized solver; null chooses by flop count.</summary>

@@ -8,14 +8,15 @@ namespace LatentWorkbench.Reduction.Pca;
 /// Transform: Z = (X − 1μᵀ)·Vᵀ, shapes [M, D] → [M, K] (V is K×D, rows are components); with whitening each
 /// column of Z is divided by √λₖ. InverseTransform: X̂ = Z·V + 1μᵀ (whitened Z first multiplied by √λₖ).
 /// </remarks>
-public sealed class PcaModel : IProjection
+public sealed partial class PcaModel : IProjection
 {
     private readonly float[] _mean;
     private readonly float[] _components;
     private readonly float[] _scale;
 
-    internal PcaModel(double[] mean, float[] components, double[] variances, double[] ratios, double[] singularValues, bool whiten, TimeSpan fitTime)
+    internal PcaModel(double[] mean, float[] components, double[] variances, double[] ratios, double[] singularValues, double totalVariance, bool whiten, TimeSpan fitTime)
     {
+        TotalVariance = totalVariance;
         Features = mean.Length;
         ComponentCount = variances.Length;
         Mean = Array.AsReadOnly(mean);
