@@ -15,7 +15,7 @@ namespace LatentWorkbench.Kernels;
 internal static class TsneBarnesHut
 {
     /// <summary>Points per group walk: larger groups share one walk among more points but open more cells.</summary>
-    public const int GroupSize = 16;
+    public const int GroupSize = 32;
     private const int GroupsPerChunk = 16;
 
     /// <summary>Writes Fᵢ (N×2) into <paramref name="force"/> and returns Z = Σᵢ Zᵢ.</summary>
