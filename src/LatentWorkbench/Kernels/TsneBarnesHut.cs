@@ -22,9 +22,14 @@ internal static class TsneBarnesHut
     public static double Repulsion(double[] y, double theta, double[] force) => Repulsion(QuadTree.Build(y), y, theta, force);
 
     /// <summary>As <see cref="Repulsion(double[], double, double[])"/> with a tree already built over <paramref name="y"/>.</summary>
-    public static double Repulsion(QuadTree tree, double[] y, double theta, double[] force)
+    /// <param name="tree">The quadtree over <paramref name="y"/>.</param>
+    /// <param name="y">The N×2 points.</param>
+    /// <param name="theta">The Barnes–Hut θ.</param>
+    /// <param name="force">Receives Fᵢ (N×2).</param>
+    /// <param name="groupSize">Points per walk; 1 gives the classic per-point Barnes–Hut walk (the tests' reference).</param>
+    public static double Repulsion(QuadTree tree, double[] y, double theta, double[] force, int groupSize = GroupSize)
     {
-        int[] groups = tree.Groups(GroupSize);
+        int[] groups = tree.Groups(groupSize);
         int chunks = (groups.Length + GroupsPerChunk - 1) / GroupsPerChunk;
         var chunkZ = new double[chunks];
         double theta2 = theta * theta;
