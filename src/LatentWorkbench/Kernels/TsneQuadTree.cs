@@ -1,14 +1,14 @@
 namespace LatentWorkbench.Kernels;
 
 /// <summary>
-/// A point-region quadtree over a 2-D embedding, stored as flat arrays (structure of arrays) for the Barnes–Hut sums.
+/// A point-region quadtree over a 2-D embedding, stored as one flat array of node structs for the Barnes–Hut sums.
 /// </summary>
 /// <remarks>
 /// Node k covers a square of half-width HalfWidth[k]; its points are Order[Start[k]..End[k]) (points are permuted
 /// in place while building, so every node's points are contiguous); children of an inner node are the four nodes
 /// FirstChild[k]..FirstChild[k]+3 (quadrants: lower-left, lower-right, upper-left, upper-right). Leaves have
 /// FirstChild = −1 and hold at most 8 points, or any number at the depth limit
-/// (coincident points).
+/// (coincident points). The coordinates are also copied in tree order, so a node's points are one contiguous run.
 /// </remarks>
 internal sealed partial class QuadTree
 {
