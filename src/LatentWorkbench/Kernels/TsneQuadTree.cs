@@ -1,16 +1,16 @@
 namespace LatentWorkbench.Kernels;
 
 /// <summary>
-/// A point-region quadtree over a 2-D embedding, stored as flat arrays (structure of arrays) for the Barnes–Hut sums.
+/// A point-region quadtree over a 2-D embedding, stored as one flat array of node structs for the Barnes–Hut sums.
 /// </summary>
 /// <remarks>
 /// Node k covers a square of half-width HalfWidth[k]; its points are Order[Start[k]..End[k]) (points are permuted
 /// in place while building, so every node's points are contiguous); children of an inner node are the four nodes
 /// FirstChild[k]..FirstChild[k]+3 (quadrants: lower-left, lower-right, upper-left, upper-right). Leaves have
 /// FirstChild = −1 and hold at most 8 points, or any number at the depth limit
-/// (coincident points).
+/// (coincident points). The coordinates are also copied in tree order, so a node's points are one contiguous run.
 /// </remarks>
-internal sealed class QuadTree
+internal sealed partial class QuadTree
 {
     public const int MaxDepth = 48;
     private const int LeafSize = 8;
@@ -20,9 +20,13 @@ internal sealed class QuadTree
     private int _nodes;
     private readonly double[] _y;
 
+    // The points copied in tree order: a leaf's points are contiguous, so its exact sum streams one short run.
+    private readonly double[] _sorted;
+
     private QuadTree(double[] y)
     {
         _y = y;
+        _sorted = new double[y.Length];
         Order = new int[y.Length / 2];
         for (int i = 0; i < Order.Length; i++)
         {
@@ -49,68 +53,14 @@ internal sealed class QuadTree
         double half = (Math.Max(maxX - minX, maxY - minY) / 2 * (1 + 1e-9)) + 1e-12;
         tree.NewNode();
         tree.BuildNode(0, 0, tree.Order.Length, (minX + maxX) / 2, (minY + maxY) / 2, half, 0);
-        return tree;
-    }
-
-    /// <summary>Σⱼ w and Σⱼ w²(yᵢ − yⱼ) over all points j ≠ i, cells summarized by the θ criterion; returns Zᵢ.</summary>
-    public double Accumulate(int self, double x, double y, double theta2, Span<int> stack, out double forceX, out double forceY)
-    {
-        // Locals, not fields, in the hot loop: the JIT keeps them in registers and hoists bounds checks.
-        Node[] tree = _tree;
-        int[] order = Order;
-        double[] points = _y;
-        double z = 0, fx = 0, fy = 0;
-        int top = 0;
-        stack[top++] = 0;
-        while (top > 0)
+        for (int position = 0; position < tree.Order.Length; position++)
         {
-            ref readonly Node node = ref tree[stack[--top]];
-
-            // The θ test comes first, for leaves too: a far leaf of 8 points costs one interaction, not 8.
-            double cx = x - node.ComX, cy = y - node.ComY, d2 = (cx * cx) + (cy * cy);
-            if (node.Width2 < theta2 * d2)
-            {
-                double w = 1 / (1 + d2), count = node.Count;
-                z += count * w;
-                fx += count * w * w * cx;
-                fy += count * w * w * cy;
-                continue;
-            }
-
-            int first = node.FirstChild;
-            if (first < 0)
-            {
-                int start = node.Start, end = start + node.Count;
-                for (int position = start; position < end; position++)
-                {
-                    int j = order[position];
-                    if (j == self)
-                    {
-                        continue;
-                    }
-
-                    double dx = x - points[2 * j], dy = y - points[(2 * j) + 1];
-                    double w = 1 / (1 + (dx * dx) + (dy * dy));
-                    z += w;
-                    fx += w * w * dx;
-                    fy += w * w * dy;
-                }
-
-                continue;
-            }
-
-            for (int child = first + 3; child >= first; child--)
-            {
-                if (tree[child].Count > 0)
-                {
-                    stack[top++] = child;
-                }
-            }
+            int i = tree.Order[position];
+            tree._sorted[2 * position] = y[2 * i];
+            tree._sorted[(2 * position) + 1] = y[(2 * i) + 1];
         }
 
-        forceX = fx;
-        forceY = fy;
-        return z;
+        return tree;
     }
 
     private int NewNode()

@@ -55,11 +55,56 @@ internal static class TsneObjective
     }
 
     /// <summary>Barnes–Hut KL (when <paramref name="computeKl"/>, else NaN) and gradient for a 2-D embedding.</summary>
+    /// <remarks>
+    /// The quadtree build is serial and the attraction does not need the tree, so the two run side by side; then the
+    /// repulsion traverses the tree. Each stage writes fixed rows, so the result does not depend on the thread count.
+    /// </remarks>
     public static double BarnesHut(TsneAffinities p, double[] y, double exaggeration, double theta, Span<double> gradient, bool computeKl)
     {
+        var attraction = new double[y.Length];
         var repulsion = new double[y.Length];
-        double z = TsneBarnesHut.Repulsion(y, theta, repulsion);
-        return Combine(p, y, 2, exaggeration, repulsion, z, gradient, computeKl);
+        QuadTree? tree = null;
+        double kl = 0;
+        Parallel.Invoke(() => tree = QuadTree.Build(y), () => kl = Attraction2D(p, y, attraction, computeKl));
+        double z = TsneBarnesHut.Repulsion(tree!, y, theta, repulsion);
+        double attractionScale = 4 * exaggeration, repulsionScale = 4 / z;
+        for (int t = 0; t < y.Length; t++)
+        {
+            gradient[t] = (attractionScale * attraction[t]) - (repulsionScale * repulsion[t]);
+        }
+
+        return computeKl ? kl + Math.Log(z) : double.NaN;
+    }
+
+    /// <summary>Σⱼ p_ij w_ij (yᵢ − yⱼ) for every row (N×2) in fixed row chunks; returns Σ p log(p / w) when asked, else 0.</summary>
+    private static double Attraction2D(TsneAffinities p, double[] y, double[] attraction, bool computeKl)
+    {
+        int n = p.Count, chunks = (n + RowChunk - 1) / RowChunk;
+        int[] rowStart = p.RowStart, columns = p.Columns;
+        double[] values = p.Values;
+        var chunkKl = new double[chunks];
+        Parallel.For(0, chunks, chunk =>
+        {
+            double kl = 0;
+            int end = Math.Min(n, (chunk + 1) * RowChunk);
+            for (int i = chunk * RowChunk; i < end; i++)
+            {
+                TsneAttraction.Row2D(i, y, rowStart, columns, values, out attraction[2 * i], out attraction[(2 * i) + 1]);
+                if (computeKl)
+                {
+                    kl += TsneAttraction.RowKl(i, y, rowStart, columns, values);
+                }
+            }
+
+            chunkKl[chunk] = kl;
+        });
+        double total = 0;
+        foreach (double part in chunkKl)
+        {
+            total += part;
+        }
+
+        return total;
     }
 
     private const int RowChunk = 256;
@@ -82,14 +127,6 @@ internal static class TsneObjective
             int end = Math.Min(n, (chunk + 1) * RowChunk);
             for (int i = chunk * RowChunk; i < end; i++)
             {
-                if (dims == 2)
-                {
-                    kl += Attraction2D(i, y, rowStart, columns, values, computeKl, out double ax, out double ay);
-                    grad[2 * i] = (attractionScale * ax) - (repulsionScale * repulsion[2 * i]);
-                    grad[(2 * i) + 1] = (attractionScale * ay) - (repulsionScale * repulsion[(2 * i) + 1]);
-                    continue;
-                }
-
                 attraction.Clear();
                 for (int t = rowStart[i]; t < rowStart[i + 1]; t++)
                 {
@@ -134,28 +171,5 @@ internal static class TsneObjective
         }
 
         return total + Math.Log(z);
-    }
-
-    /// <summary>Σⱼ p_ij w_ij (yᵢ − yⱼ) over row i of P in 2-D (a static method: arrays stay in registers); returns row i's KL part.</summary>
-    private static double Attraction2D(int i, double[] y, int[] rowStart, int[] columns, double[] values, bool computeKl, out double ax, out double ay)
-    {
-        double xi = y[2 * i], yi = y[(2 * i) + 1], sumX = 0, sumY = 0, kl = 0;
-        int end = rowStart[i + 1];
-        for (int t = rowStart[i]; t < end; t++)
-        {
-            int j = columns[t];
-            double dx = xi - y[2 * j], dy = yi - y[(2 * j) + 1];
-            double w = 1 / (1 + (dx * dx) + (dy * dy)), pw = values[t] * w;
-            sumX += pw * dx;
-            sumY += pw * dy;
-            if (computeKl)
-            {
-                kl += values[t] * Math.Log(values[t] / w);
-            }
-        }
-
-        ax = sumX;
-        ay = sumY;
-        return kl;
     }
 }
