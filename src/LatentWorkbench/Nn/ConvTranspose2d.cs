@@ -7,38 +7,13 @@ namespace LatentWorkbench.Nn;
 /// Transposed 2-D convolution: x [N, Cin, H, W] → y [N, Cout, Ho, Wo], Ho = (H − 1)·s − 2p + k; W [Cin, Cout, k, k], b [Cout].
 /// </summary>
 /// <remarks>PyTorch's default initialization: W, b ~ U(−1/√fan_in, 1/√fan_in) with fan_in = Cout·k² (PyTorch reads it from W's second axis).</remarks>
-public sealed class ConvTranspose2d : Module
+public sealed class ConvTranspose2d : ConvolutionModule
 {
     /// <summary>Creates the layer and initializes it from <paramref name="random"/>.</summary>
     public ConvTranspose2d(int inChannels, int outChannels, int kernelSize, TensorRandom random, int stride = 1, int padding = 0, bool bias = true)
+        : base(inChannels, outChannels, kernelSize, random, stride, padding, bias, transposed: true)
     {
-        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(inChannels);
-        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(outChannels);
-        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(kernelSize);
-        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(stride);
-        ArgumentOutOfRangeException.ThrowIfNegative(padding);
-        (Stride, Padding) = (stride, padding);
-        int fanIn = outChannels * kernelSize * kernelSize;
-        Weight = RegisterParameter("weight", Tensor.Zeros(inChannels, outChannels, kernelSize, kernelSize));
-        Init.KaimingUniform(Weight, random, fanIn);
-        if (bias)
-        {
-            Bias = RegisterParameter("bias", Tensor.Zeros(outChannels));
-            Init.DefaultBias(Bias, random, fanIn);
-        }
     }
-
-    /// <summary>W [Cin, Cout, k, k].</summary>
-    public Tensor Weight { get; }
-
-    /// <summary>b [Cout], or null.</summary>
-    public Tensor? Bias { get; }
-
-    /// <summary>Stride s.</summary>
-    public int Stride { get; }
-
-    /// <summary>Padding p removed from each border of the full output.</summary>
-    public int Padding { get; }
 
     /// <inheritdoc/>
     public override Tensor Forward(Tensor input) => Functional.ConvTranspose2d(input, Weight, Bias, Stride, Padding);
