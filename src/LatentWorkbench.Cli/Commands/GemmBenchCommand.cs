@@ -7,6 +7,8 @@ using System.Text.Json.Nodes;
 using LatentWorkbench.Kernels;
 using Spectre.Console;
 
+using LatentWorkbench.Common;
+
 namespace LatentWorkbench.Cli.Commands;
 
 /// <summary>
@@ -102,7 +104,7 @@ internal static partial class GemmBenchCommand
                     ["reps"] = repCount,
                     ["results"] = new JsonArray(rows.Select(r => (JsonNode)r).ToArray()),
                 };
-                WriteAtomically(jsonPath, document.ToJsonString(new JsonSerializerOptions { WriteIndented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }));
+                AtomicFile.WriteAllText(jsonPath, document.ToJsonString(new JsonSerializerOptions { WriteIndented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }));
             }
 
             return Task.FromResult(0);
@@ -171,12 +173,4 @@ internal static partial class GemmBenchCommand
     }
 
     private static string Format(JsonNode? value) => value is null ? "-" : ((double)value).ToString("F1", CultureInfo.InvariantCulture);
-
-    private static void WriteAtomically(string path, string text)
-    {
-        string full = Path.GetFullPath(path);
-        string temp = full + ".tmp";
-        File.WriteAllText(temp, text);
-        File.Move(temp, full, overwrite: true);
-    }
 }

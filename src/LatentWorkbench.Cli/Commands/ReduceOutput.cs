@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using LatentWorkbench.Common;
 
 namespace LatentWorkbench.Cli.Commands;
 
@@ -9,7 +10,7 @@ internal static class ReduceOutput
 {
     /// <summary>Writes one JSON object whose members <paramref name="writeMembers"/> adds.</summary>
     public static void WriteJson(string path, Action<Utf8JsonWriter> writeMembers) =>
-        WriteAtomically(path, stream =>
+        AtomicFile.Write(path, stream =>
         {
             using var writer = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true });
             writer.WriteStartObject();
@@ -19,41 +20,14 @@ internal static class ReduceOutput
 
     /// <summary>Writes x,y,label rows for a 2-D embedding.</summary>
     public static void WriteEmbeddingCsv(string path, double[] embedding, byte[] labels) =>
-        WriteAtomically(path, stream =>
+        AtomicFile.Write(path, stream =>
         {
-            using var writer = new StreamWriter(stream, new UTF8Encoding(false));
+            // leaveOpen: AtomicFile flushes the stream to disk after this callback returns.
+            using var writer = new StreamWriter(stream, new UTF8Encoding(false), bufferSize: 1 << 16, leaveOpen: true);
             writer.WriteLine("x,y,label");
             for (int i = 0; i < labels.Length; i++)
             {
                 writer.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{embedding[2 * i]:R},{embedding[(2 * i) + 1]:R},{labels[i]}"));
             }
         });
-
-    private static void WriteAtomically(string path, Action<Stream> write)
-    {
-        string full = Path.GetFullPath(path);
-        string? folder = Path.GetDirectoryName(full);
-        if (!string.IsNullOrEmpty(folder))
-        {
-            Directory.CreateDirectory(folder);
-        }
-
-        string temporary = full + ".tmp-" + Environment.ProcessId.ToString(CultureInfo.InvariantCulture);
-        try
-        {
-            using (var stream = File.Create(temporary))
-            {
-                write(stream);
-            }
-
-            File.Move(temporary, full, overwrite: true);
-        }
-        finally
-        {
-            if (File.Exists(temporary))
-            {
-                File.Delete(temporary);
-            }
-        }
-    }
 }

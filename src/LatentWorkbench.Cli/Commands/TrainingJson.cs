@@ -1,6 +1,8 @@
 using System.Text.Json;
 using LatentWorkbench.Training;
 
+using LatentWorkbench.Common;
+
 namespace LatentWorkbench.Cli.Commands;
 
 /// <summary>

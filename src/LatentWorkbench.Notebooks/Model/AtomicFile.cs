@@ -3,6 +3,10 @@ using System.Text;
 namespace LatentWorkbench.Notebooks.Model;
 
 /// <summary>Writes files through a temp file and a rename, so readers never see half a file.</summary>
+/// <remarks>
+/// The library has the same helper (LatentWorkbench.Common.AtomicFile); the runner keeps its own copy because it
+/// must not reference the library it executes (notebooks load it with <c>#r</c>, and the runner stays generic).
+/// </remarks>
 public static class AtomicFile
 {
     /// <summary>Writes <paramref name="text"/> (UTF-8, no BOM) to <paramref name="path"/>, creating its folder.</summary>

@@ -1,4 +1,5 @@
 using System.Text;
+using LatentWorkbench.Common;
 
 namespace LatentWorkbench.Figures;
 
@@ -22,34 +23,9 @@ internal static class FigureFile
         }
 
         string full = Path.GetFullPath(path);
-        WriteAtomic(full, render(extension));
+        AtomicFile.WriteAllBytes(full, render(extension));
         return full;
     }
 
     public static byte[] Utf8(string text) => Encoding.UTF8.GetBytes(text);
-
-    /// <summary>Writes <paramref name="bytes"/> to a temp file beside <paramref name="path"/> and renames it over the target.</summary>
-    public static void WriteAtomic(string path, ReadOnlySpan<byte> bytes)
-    {
-        string folder = Path.GetDirectoryName(path) ?? ".";
-        Directory.CreateDirectory(folder);
-        string temp = Path.Combine(folder, "." + Path.GetFileName(path) + "." + Guid.NewGuid().ToString("N")[..8] + ".tmp");
-        try
-        {
-            using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write))
-            {
-                stream.Write(bytes);
-                stream.Flush(flushToDisk: true);
-            }
-
-            File.Move(temp, path, overwrite: true);
-        }
-        finally
-        {
-            if (File.Exists(temp))
-            {
-                File.Delete(temp);
-            }
-        }
-    }
 }

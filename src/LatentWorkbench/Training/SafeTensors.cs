@@ -4,6 +4,8 @@ using System.Text;
 using System.Text.Json;
 using LatentWorkbench.Tensors;
 
+using LatentWorkbench.Common;
+
 namespace LatentWorkbench.Training;
 
 /// <summary>
