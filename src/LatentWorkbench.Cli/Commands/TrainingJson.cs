@@ -6,7 +6,7 @@ using LatentWorkbench.Common;
 namespace LatentWorkbench.Cli.Commands;
 
 /// <summary>
-/// The JSON that scripts read after <c>train vae</c>: <c>{"epochs": [{"epoch", "seconds", "train_loss"}], "test_loss_sampled",
+/// The JSON that scripts read after <c>train vae</c>: <c>{"epochs": [{"epoch", "seconds", "train_loss", and each loss term}], "test_loss_sampled",
 /// "test_loss_mean", "peak_working_set_bytes"}</c>, losses per sample. Written atomically.
 /// </summary>
 internal static class TrainingJson
@@ -23,6 +23,10 @@ internal static class TrainingJson
                 json.WriteNumber("epoch", e.Epoch);
                 json.WriteNumber("seconds", e.Seconds);
                 json.WriteNumber("train_loss", e.TrainLoss);
+                foreach (var (name, value) in e.Terms)
+                {
+                    json.WriteNumber(name, value);
+                }
                 json.WriteEndObject();
             }
 

@@ -1,9 +1,11 @@
-using LatentWorkbench.Tensors;
+using TorchSharp;
 
 namespace LatentWorkbench.Models;
 
-/// <summary>A model's objective on one batch, summed over the batch: the total that is differentiated and its parts for reporting.</summary>
-/// <param name="Total">The scalar to minimize.</param>
-/// <param name="Reconstruction">The reconstruction term (e.g. BCE summed over pixels and samples).</param>
-/// <param name="Regularizer">The latent regularizer (e.g. KL to the prior), or null when the model has none.</param>
-public readonly record struct ModelLoss(Tensor Total, Tensor Reconstruction, Tensor? Regularizer);
+/// <summary>
+/// A model's loss on one batch: the scalar to minimise and its named terms (e.g. reconstruction and KL), each a
+/// scalar tensor summed over the batch, so the trainer can report every term per example.
+/// </summary>
+/// <param name="Total">The scalar the optimiser minimises (sum over the batch).</param>
+/// <param name="Terms">Named parts of the loss (sums over the batch); they need not add up to <paramref name="Total"/> (β-weighted terms).</param>
+public sealed record ModelLoss(torch.Tensor Total, IReadOnlyList<KeyValuePair<string, torch.Tensor>> Terms);

@@ -1,7 +1,8 @@
 namespace LatentWorkbench.Training;
 
-/// <summary>What a callback hears after each epoch.</summary>
-/// <param name="Epoch">1-based epoch.</param>
-/// <param name="Seconds">Wall-clock seconds of the epoch's steps (checkpointing excluded).</param>
-/// <param name="TrainLoss">Mean loss per sample over the epoch.</param>
-public sealed record EpochReport(int Epoch, double Seconds, double TrainLoss);
+/// <summary>One finished epoch: its wall time, the mean training loss per example and each loss term per example.</summary>
+/// <param name="Epoch">1-based epoch number.</param>
+/// <param name="Seconds">Wall-clock seconds of the epoch.</param>
+/// <param name="TrainLoss">Mean of the total loss per example over the epoch.</param>
+/// <param name="Terms">Each loss term's mean per example (e.g. reconstruction, kl).</param>
+public sealed record EpochReport(int Epoch, double Seconds, double TrainLoss, IReadOnlyDictionary<string, double> Terms);

@@ -1,15 +1,13 @@
 namespace LatentWorkbench.Training;
 
-/// <summary>Receives progress and metrics from the <see cref="Trainer"/>; implement only what you need.</summary>
+/// <summary>Hooks the <see cref="Trainer"/> calls: progress, metrics, early stopping, diagnostics.</summary>
 public interface ITrainingCallback
 {
-    /// <summary>Called after every step (keep it cheap: it runs 469 times an epoch for MNIST at batch 128).</summary>
+    /// <summary>After each optimiser step (keep it cheap: it runs hundreds of times an epoch).</summary>
     void OnStepEnd(in StepReport report)
     {
     }
 
-    /// <summary>Called after every epoch, after the checkpoint is written.</summary>
-    void OnEpochEnd(EpochReport report)
-    {
-    }
+    /// <summary>After each epoch; return false to stop training after this epoch.</summary>
+    bool OnEpochEnd(EpochReport report) => true;
 }

@@ -1,44 +1,26 @@
 namespace LatentWorkbench.Training;
 
-/// <summary>Thrown when the loss or a gradient stops being finite; training stops before the weights are touched.</summary>
+/// <summary>The loss became NaN or infinite; training stopped and the last good checkpoint (if any) is untouched.</summary>
 public sealed class NonFiniteTrainingException : Exception
 {
-    /// <summary>Creates the exception.</summary>
-    public NonFiniteTrainingException(long globalStep, int epoch, string tensorName, string detail)
-        : base($"Training stopped at step {globalStep} (epoch {epoch}): {tensorName} is not finite ({detail}). The weights were not updated; the last checkpoint, if any, is the last good state.")
+    /// <summary>Creates the exception for step <paramref name="step"/> of epoch <paramref name="epoch"/>.</summary>
+    public NonFiniteTrainingException(int epoch, int step, double loss, string? lastGoodCheckpoint)
+        : base($"The loss became {loss} at epoch {epoch}, step {step}; training stopped. " +
+            (lastGoodCheckpoint is null ? "No checkpoint was written." : $"The last good checkpoint is '{lastGoodCheckpoint}'.") +
+            " Lower the learning rate or clip gradients (MaxGradNorm).")
     {
-        GlobalStep = globalStep;
-        Epoch = epoch;
-        TensorName = tensorName;
+        (Epoch, Step, Loss, LastGoodCheckpoint) = (epoch, step, loss, lastGoodCheckpoint);
     }
 
-    /// <summary>Creates the exception.</summary>
-    public NonFiniteTrainingException()
-        : base("Training stopped: a value is not finite.")
-    {
-        TensorName = string.Empty;
-    }
-
-    /// <summary>Creates the exception.</summary>
-    public NonFiniteTrainingException(string message)
-        : base(message)
-    {
-        TensorName = string.Empty;
-    }
-
-    /// <summary>Creates the exception.</summary>
-    public NonFiniteTrainingException(string message, Exception innerException)
-        : base(message, innerException)
-    {
-        TensorName = string.Empty;
-    }
-
-    /// <summary>1-based global step at which the value appeared.</summary>
-    public long GlobalStep { get; }
-
-    /// <summary>1-based epoch.</summary>
+    /// <summary>1-based epoch of the failing step.</summary>
     public int Epoch { get; }
 
-    /// <summary>"loss" or "gradient of 'name'".</summary>
-    public string TensorName { get; }
+    /// <summary>1-based step within the epoch.</summary>
+    public int Step { get; }
+
+    /// <summary>The non-finite loss value.</summary>
+    public double Loss { get; }
+
+    /// <summary>The checkpoint written after the last complete epoch, or null.</summary>
+    public string? LastGoodCheckpoint { get; }
 }

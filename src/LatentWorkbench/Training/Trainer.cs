@@ -1,150 +1,125 @@
 using System.Diagnostics;
-using LatentWorkbench.Autograd;
 using LatentWorkbench.Models;
-using LatentWorkbench.Nn;
-using LatentWorkbench.Ops;
-using LatentWorkbench.Optim;
-using LatentWorkbench.Tensors;
+using TorchSharp;
 
 namespace LatentWorkbench.Training;
 
 /// <summary>
-/// Owns the training loop: shuffled mini-batches, loss, backward, NaN/Inf guard, clipping, schedule, optimizer
-/// step, per-epoch checkpoints, and callbacks for progress and metrics. Models only define their loss.
+/// The one training loop: shuffled mini-batches taken as slices of a device-resident tensor, a disposal scope per
+/// step (memory stays flat), optional gradient clipping, a schedule stepped per epoch, a NaN/Inf guard, atomic
+/// per-epoch checkpoints and callbacks for progress, metrics and early stopping.
 /// </summary>
 /// <remarks>
-/// Each step runs inside a <see cref="TensorScope"/>, so activations and intermediate gradients reuse pooled
-/// buffers. Shuffling and sampling noise come from two generators derived from <see cref="TrainerOptions.Seed"/>.
+/// Randomness comes from torch's global generator, as in PyTorch scripts: seed it with <c>torch.manual_seed</c>
+/// before building the model (the recipes in <c>Experiments/</c> do), and the same seed on the same machine gives
+/// the same losses. Each epoch draws one <c>randperm(N)</c> and step <c>s</c> trains on
+/// <c>data[perm[s·B : (s+1)·B]]</c> (the last batch may be smaller), like pytorch/examples.
 /// </remarks>
 public sealed class Trainer
 {
     private readonly TrainerOptions _options;
-    private readonly IReadOnlyList<ITrainingCallback> _callbacks;
+    private readonly ITrainingCallback[] _callbacks;
 
-    /// <summary>Creates the loop (options are validated here).</summary>
+    /// <summary>Creates a trainer; <paramref name="options"/> are validated here.</summary>
     public Trainer(TrainerOptions options, params ITrainingCallback[] callbacks)
     {
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
         _options = options;
-        _callbacks = callbacks ?? [];
+        _callbacks = callbacks;
     }
 
-    /// <summary>Trains <paramref name="model"/> on the rows of <paramref name="data"/> [N, …].</summary>
-    /// <returns>One report per epoch.</returns>
-    /// <exception cref="NonFiniteTrainingException">The loss or a gradient became NaN/∞ (weights untouched at that step).</exception>
-    public IReadOnlyList<EpochReport> Fit<TModel>(TModel model, Optimizer optimizer, Tensor data, CancellationToken cancellationToken = default)
-        where TModel : Module, ILossModel
+    /// <summary>Trains <paramref name="model"/> on <paramref name="data"/> ([N, …], on the model's device); returns one report per finished epoch.</summary>
+    /// <exception cref="NonFiniteTrainingException">The loss became NaN or infinite; the weights are those before that step.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> fired; the last checkpoint is intact.</exception>
+    public IReadOnlyList<EpochReport> Fit(ITrainableModel model, torch.optim.Optimizer optimizer, torch.Tensor data, CancellationToken cancellationToken = default)
+        => Fit(model, optimizer, data, null, cancellationToken);
+
+    /// <summary>As <see cref="Fit(ITrainableModel, torch.optim.Optimizer, torch.Tensor, CancellationToken)"/>, stepping <paramref name="schedule"/> after each epoch.</summary>
+    public IReadOnlyList<EpochReport> Fit(ITrainableModel model, torch.optim.Optimizer optimizer, torch.Tensor data, torch.optim.lr_scheduler.LRScheduler? schedule, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(optimizer);
         ArgumentNullException.ThrowIfNull(data);
-        int n = data.Dim(0), batch = _options.BatchSize;
-        int stepsPerEpoch = (n + batch - 1) / batch;
-        var shuffleRandom = new TensorRandom(_options.Seed);
-        var noiseRandom = new TensorRandom(_options.Seed ^ 0x5DEECE66DUL);
-        var order = new int[n];
-        var parameters = model.NamedParameters().ToArray();
-        var history = new List<EpochReport>();
+        long n = data.shape[0];
+        if (n == 0)
+        {
+            throw new ArgumentException("The training data has no examples.", nameof(data));
+        }
+
+        int batch = (int)Math.Min(_options.BatchSize, n);
+        int steps = (int)((n + batch - 1) / batch);
+        var parameters = model.Module.parameters().ToArray();
+        var history = new List<EpochReport>(_options.Epochs);
         long globalStep = 0;
+        model.Module.train();
         for (int epoch = 1; epoch <= _options.Epochs; epoch++)
         {
-            InitializeOrder(order, shuffleRandom);
-            model.Train();
-            double lossSum = 0;
             var clock = Stopwatch.StartNew();
-            for (int step = 0; step < stepsPerEpoch; step++)
+            double total = 0;
+            var terms = new Dictionary<string, double>(StringComparer.Ordinal);
+            using (var epochScope = torch.NewDisposeScope())
             {
-                cancellationToken.ThrowIfCancellationRequested();
-                globalStep++;
-                int start = step * batch, count = Math.Min(batch, n - start);
-                double loss = TrainStep(model, optimizer, data, order.AsSpan(start, count), noiseRandom, parameters, globalStep, epoch);
-                lossSum += loss;
-                var stepReport = new StepReport(epoch, step + 1, stepsPerEpoch, globalStep, loss / count);
-                for (int c = 0; c < _callbacks.Count; c++)
+                var order = _options.Shuffle ? torch.randperm(n, device: data.device) : torch.arange(n, device: data.device);
+                for (int step = 1; step <= steps; step++)
                 {
-                    _callbacks[c].OnStepEnd(stepReport);
+                    cancellationToken.ThrowIfCancellationRequested();
+                    using var stepScope = torch.NewDisposeScope();
+                    long start = (long)(step - 1) * batch;
+                    var x = data.index_select(0, order.narrow(0, start, Math.Min(batch, n - start)));
+                    optimizer.zero_grad();
+                    var loss = model.Loss(x);
+                    double value = loss.Total.item<float>();
+                    if (!double.IsFinite(value))
+                    {
+                        throw new NonFiniteTrainingException(epoch, step, value, LastCheckpoint(epoch));
+                    }
+
+                    loss.Total.backward();
+                    if (_options.MaxGradNorm is { } maxNorm)
+                    {
+                        torch.nn.utils.clip_grad_norm_(parameters, maxNorm);
+                    }
+
+                    optimizer.step();
+                    total += value;
+                    foreach (var (name, term) in loss.Terms)
+                    {
+                        terms[name] = terms.GetValueOrDefault(name) + term.item<float>();
+                    }
+
+                    globalStep++;
+                    var report = new StepReport(epoch, step, steps, globalStep);
+                    foreach (var callback in _callbacks)
+                    {
+                        callback.OnStepEnd(report);
+                    }
                 }
             }
 
-            var report = new EpochReport(epoch, clock.Elapsed.TotalSeconds, lossSum / n);
-            history.Add(report);
+            schedule?.step();
             if (_options.CheckpointPath is { } path)
             {
-                SafeTensors.Save(path, model.StateDict(), new Dictionary<string, string> { ["epoch"] = epoch.ToString(System.Globalization.CultureInfo.InvariantCulture) });
+                Checkpoint.Save(model.Module, path);
             }
 
+            var epochReport = new EpochReport(epoch, clock.Elapsed.TotalSeconds, total / n, terms.ToDictionary(t => t.Key, t => t.Value / n, StringComparer.Ordinal));
+            history.Add(epochReport);
+            bool goOn = true;
             foreach (var callback in _callbacks)
             {
-                callback.OnEpochEnd(report);
+                goOn &= callback.OnEpochEnd(epochReport);
+            }
+
+            if (!goOn)
+            {
+                break;
             }
         }
 
+        model.Module.eval();
         return history;
     }
 
-    /// <summary>Mean loss per sample over <paramref name="data"/> in evaluation mode, without gradients.</summary>
-    /// <param name="model">The model.</param>
-    /// <param name="data">Rows to evaluate, in order.</param>
-    /// <param name="batchSize">Rows per forward pass.</param>
-    /// <param name="random">Noise for sampled latents; null for the deterministic loss (z = μ).</param>
-    public static double Evaluate<TModel>(TModel model, Tensor data, int batchSize, TensorRandom? random)
-        where TModel : Module, ILossModel
-    {
-        ArgumentNullException.ThrowIfNull(model);
-        ArgumentNullException.ThrowIfNull(data);
-        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(batchSize);
-        model.Eval();
-        double total = 0;
-        using (GradMode.NoGrad())
-        {
-            for (int start = 0; start < data.Dim(0); start += batchSize)
-            {
-                using var scope = TensorScope.Begin();
-                total += model.Loss(Functional.Rows(data, start, Math.Min(batchSize, data.Dim(0) - start)), random).Total.Item();
-            }
-        }
-
-        return total / data.Dim(0);
-    }
-
-    private double TrainStep<TModel>(TModel model, Optimizer optimizer, Tensor data, ReadOnlySpan<int> rows, TensorRandom noise, (string Name, Tensor Tensor)[] parameters, long globalStep, int epoch)
-        where TModel : Module, ILossModel
-    {
-        using var scope = TensorScope.Begin();
-        var batch = Functional.IndexRows(data, rows);
-        optimizer.ZeroGrad();
-        var loss = model.Loss(batch, noise).Total;
-        float value = loss.Item();
-        if (!float.IsFinite(value))
-        {
-            throw new NonFiniteTrainingException(globalStep, epoch, "loss", $"value {value}");
-        }
-
-        loss.Backward();
-        NonFiniteGuard.ThrowIfAnyGradientNotFinite(parameters, globalStep, epoch);
-        if (_options.MaxGradNorm is { } maxNorm)
-        {
-            GradientClipping.ClipGradNorm(optimizer.Parameters, maxNorm);
-        }
-
-        _options.Schedule?.Apply(optimizer, (int)(globalStep - 1));
-        optimizer.Step();
-        return value;
-    }
-
-    private void InitializeOrder(int[] order, TensorRandom random)
-    {
-        if (_options.Shuffle)
-        {
-            random.Permutation(order);
-        }
-        else
-        {
-            for (int i = 0; i < order.Length; i++)
-            {
-                order[i] = i;
-            }
-        }
-    }
+    private string? LastCheckpoint(int epoch) => epoch > 1 && _options.CheckpointPath is { } path && File.Exists(path) ? path : null;
 }

@@ -12,13 +12,15 @@ public sealed class TrainingJsonTests
     {
         using var temp = new TempDirectory();
         string path = temp.File("vae.json");
-        TrainingJson.Write(path, [new EpochReport(1, 2.5, 164.25), new EpochReport(2, 2.25, 121.5)], 105.5, 96.9, 123_456_789);
+        var terms = new Dictionary<string, double> { ["reconstruction"] = 100.5, ["kl"] = 21.0 };
+        TrainingJson.Write(path, [new EpochReport(1, 2.5, 164.25, terms), new EpochReport(2, 2.25, 121.5, terms)], 105.5, 96.9, 123_456_789);
         using var document = JsonDocument.Parse(File.ReadAllText(path));
         var root = document.RootElement;
         Assert.Equal(["epochs", "test_loss_sampled", "test_loss_mean", "peak_working_set_bytes"], root.EnumerateObject().Select(p => p.Name));
         var epochs = root.GetProperty("epochs").EnumerateArray().ToList();
         Assert.Equal(2, epochs.Count);
-        Assert.Equal(["epoch", "seconds", "train_loss"], epochs[0].EnumerateObject().Select(p => p.Name));
+        Assert.Equal(["epoch", "seconds", "train_loss", "reconstruction", "kl"], epochs[0].EnumerateObject().Select(p => p.Name));
+        Assert.Equal(21.0, epochs[1].GetProperty("kl").GetDouble());
         Assert.Equal(2, epochs[1].GetProperty("epoch").GetInt32());
         Assert.Equal(121.5, epochs[1].GetProperty("train_loss").GetDouble());
         Assert.Equal(105.5, root.GetProperty("test_loss_sampled").GetDouble());
