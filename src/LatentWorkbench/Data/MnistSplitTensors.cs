@@ -8,13 +8,23 @@ namespace LatentWorkbench.Data;
 /// <param name="Labels">Digits 0–9, int64 [N].</param>
 public sealed record MnistSplitTensors(torch.Tensor Images, torch.Tensor Labels) : IDisposable
 {
-    /// <summary>Copies <paramref name="split"/> to <paramref name="device"/> (the one host-to-device copy of the run).</summary>
+    /// <summary>
+    /// <paramref name="split"/> on <paramref name="device"/>: on the CPU the images tensor is a zero-copy view of
+    /// <see cref="MnistSplit.Pixels"/> (pinned while it lives); on a GPU it is the run's one host-to-device copy.
+    /// </summary>
     public static MnistSplitTensors From(MnistSplit split, torch.Device device)
     {
         ArgumentNullException.ThrowIfNull(split);
         ArgumentNullException.ThrowIfNull(device);
         TorchRuntime.EnsureInitialized();
-        var images = torch.tensor(split.Pixels, [split.Count, MnistSplit.PixelsPerImage], dtype: torch.float32).to(device);
+        var view = torch.from_array(split.Pixels).reshape(split.Count, MnistSplit.PixelsPerImage);
+        var images = view;
+        if (device.type != DeviceType.CPU)
+        {
+            images = view.to(device);
+            view.Dispose();
+        }
+
         var labels = torch.tensor(split.Labels, [split.Count], dtype: torch.uint8).to(torch.int64).to(device);
         return new MnistSplitTensors(images, labels);
     }
