@@ -24,6 +24,8 @@ public sealed partial class RunStore
 
     private readonly string _connectionString;
 
+    static RunStore() => SqliteNativeLibrary.EnsureResolvable();
+
     private RunStore(string path)
     {
         Path = path;

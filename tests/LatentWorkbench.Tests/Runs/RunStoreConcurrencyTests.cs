@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using LatentWorkbench.Runs;
 using LatentWorkbench.Tests.TestUtilities;
 
@@ -11,7 +10,7 @@ public sealed class RunStoreConcurrencyTests : IDisposable
     public void Dispose() => _temp.Dispose();
 
     /// <summary>Every writer's runs are there, complete, with all their epochs, and SQLite finds the file sound.</summary>
-    private static void AssertEveryRunIsThere(string path, int writers, int runsPerWriter)
+    internal static void AssertEveryRunIsThere(string path, int writers, int runsPerWriter)
     {
         var store = RunStore.OpenExisting(path);
         Assert.Equal(["ok"], store.CheckIntegrity());
@@ -71,25 +70,9 @@ public sealed class RunStoreConcurrencyTests : IDisposable
     {
         const int writers = 4, runsPerWriter = 15;
         string path = _temp.File("runs.db");
-        string assembly = typeof(RunStoreWriterProcess).Assembly.Location;
-        string dotnet = Environment.ProcessPath is { } host && Path.GetFileNameWithoutExtension(host) == "dotnet" ? host : "dotnet";
-        var processes = Enumerable.Range(0, writers).Select(writer =>
-        {
-            var info = new ProcessStartInfo(dotnet, ["exec", assembly, RunStoreWriterProcess.Verb, path, $"{writer}", $"{runsPerWriter}"])
-            {
-                RedirectStandardError = true,
-                UseShellExecute = false,
-            };
-            return Process.Start(info)!;
-        }).ToList();
+        var processes = Enumerable.Range(0, writers).Select(writer => RunStoreWriterProcess.Start(path, writer, runsPerWriter)).ToList();
 
-        foreach (var process in processes)
-        {
-            string errors = process.StandardError.ReadToEnd();
-            Assert.True(process.WaitForExit(TimeSpan.FromMinutes(3)), "a writer process did not finish in 3 minutes");
-            Assert.True(process.ExitCode == 0, $"writer exited with {process.ExitCode}: {errors}");
-            process.Dispose();
-        }
+        processes.ForEach(RunStoreWriterProcess.AssertSucceeds);
 
         AssertEveryRunIsThere(path, writers, runsPerWriter);
         Assert.Equal(writers, RunStore.OpenExisting(path).List().Select(r => r.Device).Distinct().Count());

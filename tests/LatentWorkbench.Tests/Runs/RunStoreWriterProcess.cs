@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using LatentWorkbench.Runs;
 
 namespace LatentWorkbench.Tests.Runs;
@@ -36,6 +37,31 @@ public static class RunStoreWriterProcess
         {
             Console.Error.WriteLine(e);
             return 1;
+        }
+    }
+
+    /// <summary>Starts <c>dotnet exec ASSEMBLY run-store-writer STORE WRITER RUNS</c> (stderr redirected), by default with this assembly.</summary>
+    public static Process Start(string storePath, int writer, int runs, string? assemblyPath = null)
+    {
+        string assembly = assemblyPath ?? typeof(RunStoreWriterProcess).Assembly.Location;
+        string dotnet = Environment.ProcessPath is { } host && Path.GetFileNameWithoutExtension(host) == "dotnet" ? host : "dotnet";
+        var info = new ProcessStartInfo(dotnet, ["exec", assembly, Verb, storePath, $"{writer}", $"{runs}"])
+        {
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        return Process.Start(info) ?? throw new InvalidOperationException($"could not start {dotnet}");
+    }
+
+    /// <summary>Waits for a process from <see cref="Start"/> and asserts it exited 0, showing its stderr otherwise.</summary>
+    public static void AssertSucceeds(Process process)
+    {
+        ArgumentNullException.ThrowIfNull(process);
+        using (process)
+        {
+            string errors = process.StandardError.ReadToEnd();
+            Assert.True(process.WaitForExit(TimeSpan.FromMinutes(3)), "a writer process did not finish in 3 minutes");
+            Assert.True(process.ExitCode == 0, $"writer exited with {process.ExitCode}: {errors}");
         }
     }
 
