@@ -134,9 +134,10 @@ public sealed class RunHandle : IRunRecorder, IDisposable
         {
             Fail("interrupted: the run ended without Complete or Fail (an exception escaped the training code?)");
         }
-        catch (RunStoreException)
+        catch (Exception e) when (e is RunStoreException or InvalidOperationException)
         {
-            // Dispose must not mask the exception that is unwinding; the run simply stays 'running' in the store.
+            // Dispose must not mask the exception that is unwinding: the store is unreachable or the run was
+            // finished elsewhere, and either way it is never a cached result.
         }
     }
 
