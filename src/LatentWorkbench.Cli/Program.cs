@@ -15,6 +15,7 @@ public static class Program
         var root = new RootCommand("LatentWorkbench: explore the latent spaces of MNIST (data, training, reduction, notebooks).");
         root.Subcommands.Add(DataCommand.Create());
         root.Subcommands.Add(TrainCommand.Create());
+        root.Subcommands.Add(RunsCommand.Create());
         root.Subcommands.Add(ReduceCommand.Create());
         root.Subcommands.Add(FigureCommand.Create());
         root.Subcommands.Add(NotebooksCommand.Create());

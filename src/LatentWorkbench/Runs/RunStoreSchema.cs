@@ -1,0 +1,113 @@
+using Microsoft.Data.Sqlite;
+
+namespace LatentWorkbench.Runs;
+
+/// <summary>The store's tables and how a file is brought up to the current schema version.</summary>
+/// <remarks>
+/// The file marks itself with <c>PRAGMA application_id</c> (<see cref="ApplicationId"/>) and records its schema
+/// in <c>PRAGMA user_version</c>. <see cref="Migrations"/>[v] upgrades version v to v + 1 and
+/// <see cref="CurrentVersion"/> is their count; a change to the schema appends a step and never edits an old
+/// one. Upgrades run in one <c>BEGIN IMMEDIATE</c> transaction, so a crash leaves the old version intact and
+/// two processes opening an old file at once upgrade it once.
+/// </remarks>
+internal static class RunStoreSchema
+{
+    /// <summary>"LWRS" in ASCII: marks a SQLite file as a LatentWorkbench run store.</summary>
+    public const long ApplicationId = 0x4C575253;
+
+    /// <summary>Version 0 → 1: runs and their per-epoch metrics.</summary>
+    private const string Version1 = """
+        CREATE TABLE runs (
+            id               INTEGER PRIMARY KEY AUTOINCREMENT,
+            model            TEXT NOT NULL,
+            config_hash      TEXT NOT NULL,
+            config_json      TEXT NOT NULL,
+            device           TEXT NOT NULL,
+            code_version     TEXT NOT NULL,
+            status           TEXT NOT NULL CHECK (status IN ('running', 'completed', 'failed')),
+            message          TEXT,
+            checkpoint_path  TEXT,
+            started_utc      TEXT NOT NULL,
+            ended_utc        TEXT,
+            duration_seconds REAL
+        );
+        CREATE INDEX runs_by_config_hash ON runs (config_hash, status, id);
+        CREATE TABLE epoch_metrics (
+            run_id INTEGER NOT NULL REFERENCES runs (id) ON DELETE CASCADE,
+            epoch  INTEGER NOT NULL,
+            name   TEXT NOT NULL,
+            value  REAL,
+            PRIMARY KEY (run_id, epoch, name)
+        ) WITHOUT ROWID;
+        """;
+
+    /// <summary>Schema steps; index v upgrades version v to v + 1.</summary>
+    public static IReadOnlyList<Action<SqliteConnection>> Migrations { get; } =
+    [
+        connection => Execute(connection, Version1),
+    ];
+
+    /// <summary>The schema version this build writes.</summary>
+    public static int CurrentVersion => Migrations.Count;
+
+    /// <summary>Checks that <paramref name="connection"/> holds a run store this build can use and upgrades it to the latest version.</summary>
+    /// <param name="connection">An open connection to the store file.</param>
+    /// <param name="path">The file, for messages.</param>
+    /// <param name="migrations">The steps to apply (the real ones, or a longer list in tests of future upgrades).</param>
+    /// <exception cref="RunStoreException">The file is another application's database, or has a newer schema.</exception>
+    public static void Upgrade(SqliteConnection connection, string path, IReadOnlyList<Action<SqliteConnection>> migrations)
+    {
+        long version = Check(connection, path, migrations.Count);
+        if (version == migrations.Count)
+        {
+            return;
+        }
+
+        // WAL lets readers proceed while one writer commits; the mode is stored in the file, so set it once here.
+        Execute(connection, "PRAGMA journal_mode = WAL;");
+        using var transaction = connection.BeginTransaction(deferred: false);
+        version = Check(connection, path, migrations.Count);
+        for (long step = version; step < migrations.Count; step++)
+        {
+            migrations[(int)step](connection);
+        }
+
+        Execute(connection, $"PRAGMA application_id = {ApplicationId}; PRAGMA user_version = {migrations.Count};");
+        transaction.Commit();
+    }
+
+    /// <summary>The file's schema version, after checking that it is ours (or empty) and not newer than <paramref name="supported"/>.</summary>
+    private static long Check(SqliteConnection connection, string path, int supported)
+    {
+        long applicationId = Scalar(connection, "PRAGMA application_id;");
+        long version = Scalar(connection, "PRAGMA user_version;");
+        bool isEmpty = Scalar(connection, "SELECT count(*) FROM sqlite_schema;") == 0;
+        if (applicationId != ApplicationId && !(applicationId == 0 && version == 0 && isEmpty))
+        {
+            throw new RunStoreException(
+                $"'{path}' is a SQLite database of another application (application_id {applicationId}, user_version {version}), not a LatentWorkbench run store; choose another file with --store or {RunStore.PathVariable}.");
+        }
+
+        if (version > supported)
+        {
+            throw new RunStoreException(
+                $"'{path}' has run-store schema version {version}, newer than this build of LatentWorkbench understands ({supported}); update LatentWorkbench, or use another store with --store or {RunStore.PathVariable}.");
+        }
+
+        return version;
+    }
+
+    private static long Scalar(SqliteConnection connection, string sql)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return Convert.ToInt64(command.ExecuteScalar() ?? 0L, System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    private static void Execute(SqliteConnection connection, string sql)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.ExecuteNonQuery();
+    }
+}

@@ -1,0 +1,203 @@
+using LatentWorkbench.Runs;
+using LatentWorkbench.Tests.TestUtilities;
+using Microsoft.Data.Sqlite;
+
+namespace LatentWorkbench.Tests.Runs;
+
+public sealed class RunStoreSchemaTests : IDisposable
+{
+    private readonly TempDirectory _temp = new();
+
+    public void Dispose() => _temp.Dispose();
+
+    private static void Sql(string path, string sql)
+    {
+        using var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Pooling = false }.ToString());
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.ExecuteNonQuery();
+    }
+
+    private static long Scalar(string path, string sql)
+    {
+        using var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Pooling = false }.ToString());
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return Convert.ToInt64(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    private static string Journal(string path)
+    {
+        using var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Pooling = false }.ToString());
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "PRAGMA journal_mode;";
+        return (string)command.ExecuteScalar()!;
+    }
+
+    [Fact]
+    public void A_New_Store_Is_Marked_With_Its_Application_Id_Schema_Version_And_Wal()
+    {
+        string path = _temp.File("runs.db");
+        RunStore.Open(path);
+
+        Assert.Equal(RunStoreSchema.ApplicationId, Scalar(path, "PRAGMA application_id;"));
+        Assert.Equal(RunStoreSchema.CurrentVersion, Scalar(path, "PRAGMA user_version;"));
+        Assert.Equal("wal", Journal(path));
+    }
+
+    [Fact]
+    public void An_Empty_File_Becomes_A_Store()
+    {
+        string path = _temp.File("runs.db");
+        File.WriteAllBytes(path, []);
+
+        var store = RunStore.Open(path);
+        Assert.Empty(store.List());
+        Assert.Equal(RunStoreSchema.CurrentVersion, Scalar(path, "PRAGMA user_version;"));
+    }
+
+    [Fact]
+    public void A_Store_With_A_Newer_Schema_Is_Refused_By_Name_And_Version()
+    {
+        string path = _temp.File("runs.db");
+        RunStore.Open(path);
+        Sql(path, $"PRAGMA user_version = {RunStoreSchema.CurrentVersion + 1};");
+
+        var error = Assert.Throws<RunStoreException>(() => RunStore.Open(path));
+        Assert.Contains(path, error.Message, StringComparison.Ordinal);
+        Assert.Contains($"schema version {RunStoreSchema.CurrentVersion + 1}", error.Message, StringComparison.Ordinal);
+        Assert.Contains("newer", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Another_Applications_Database_Is_Refused_And_Left_Untouched()
+    {
+        string path = _temp.File("other.db");
+        Sql(path, "CREATE TABLE notes (text TEXT); INSERT INTO notes VALUES ('keep me');");
+
+        var error = Assert.Throws<RunStoreException>(() => RunStore.Open(path));
+        Assert.Contains(path, error.Message, StringComparison.Ordinal);
+        Assert.Contains("another application", error.Message, StringComparison.Ordinal);
+        Assert.Equal(0, Scalar(path, "SELECT count(*) FROM sqlite_schema WHERE name = 'runs';"));
+        Assert.Equal(1, Scalar(path, "SELECT count(*) FROM notes;"));
+    }
+
+    [Fact]
+    public void A_File_That_Is_Not_Sqlite_Is_Refused_By_Name_And_Left_Untouched()
+    {
+        string path = _temp.File("runs.db");
+        byte[] text = System.Text.Encoding.UTF8.GetBytes(string.Concat(Enumerable.Repeat("this is a CSV file, not a database\n", 200)));
+        File.WriteAllBytes(path, text);
+
+        var error = Assert.Throws<RunStoreException>(() => RunStore.Open(path));
+        Assert.Contains(path, error.Message, StringComparison.Ordinal);
+        Assert.Contains("not a SQLite database", error.Message, StringComparison.Ordinal);
+        Assert.Equal(text, File.ReadAllBytes(path));
+    }
+
+    [Fact]
+    public void A_Store_With_Damaged_Pages_Is_Reported_As_Corrupt()
+    {
+        string path = _temp.File("runs.db");
+        var store = RunStore.Open(path);
+        for (int i = 0; i < 10; i++)
+        {
+            using var run = store.Begin(RunStoreTests.Key(hidden: i), "cpu");
+            run.RecordEpoch(1, new Dictionary<string, double> { ["train_loss"] = i });
+        }
+
+        // Fold the WAL into the main file, then overwrite everything after the header page with garbage.
+        Sql(path, "PRAGMA wal_checkpoint(TRUNCATE);");
+        using (var file = new FileStream(path, FileMode.Open, FileAccess.Write))
+        {
+            int pageSize = 4096;
+            file.Position = pageSize;
+            var garbage = new byte[file.Length - pageSize];
+            new Random(1).NextBytes(garbage);
+            file.Write(garbage);
+        }
+
+        var error = Assert.Throws<RunStoreException>(() => RunStore.Open(path).List());
+        Assert.Contains(path, error.Message, StringComparison.Ordinal);
+        Assert.Contains("corrupt", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_Folder_At_The_Path_Is_Refused()
+    {
+        var error = Assert.Throws<RunStoreException>(() => RunStore.Open(_temp.Path));
+        Assert.Contains("is a folder", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_Future_Migration_Step_Upgrades_An_Existing_Store_Once_And_Keeps_Its_Runs()
+    {
+        string path = _temp.File("runs.db");
+        var store = RunStore.Open(path);
+        long id;
+        using (var run = store.Begin(RunStoreTests.Key(), "cpu"))
+        {
+            id = run.RunId;
+            run.Fail("kept");
+        }
+
+        int applied = 0;
+        var future = RunStoreSchema.Migrations.Append(connection =>
+        {
+            applied++;
+            using var command = connection.CreateCommand();
+            command.CommandText = "ALTER TABLE runs ADD COLUMN host TEXT;";
+            command.ExecuteNonQuery();
+        }).ToList();
+
+        RunStore.OpenWith(path, future);
+        var upgraded = RunStore.OpenWith(path, future);
+
+        Assert.Equal(1, applied);
+        Assert.Equal(future.Count, Scalar(path, "PRAGMA user_version;"));
+        Assert.Equal(1, Scalar(path, "SELECT count(*) FROM pragma_table_info('runs') WHERE name = 'host';"));
+        Assert.Equal("kept", upgraded.Get(id)!.Message);
+        // The current build now sees a newer store and says so.
+        Assert.Throws<RunStoreException>(() => RunStore.Open(path));
+    }
+
+    [Fact]
+    public void A_Migration_That_Fails_Leaves_The_Old_Version_Intact()
+    {
+        string path = _temp.File("runs.db");
+        RunStore.Open(path);
+        var broken = RunStoreSchema.Migrations.Append(connection =>
+        {
+            using var command = connection.CreateCommand();
+            command.CommandText = "ALTER TABLE runs ADD COLUMN host TEXT; SELECT * FROM no_such_table;";
+            command.ExecuteNonQuery();
+        }).ToList();
+
+        Assert.Throws<RunStoreException>(() => RunStore.OpenWith(path, broken));
+        Assert.Equal(RunStoreSchema.CurrentVersion, Scalar(path, "PRAGMA user_version;"));
+        Assert.Equal(0, Scalar(path, "SELECT count(*) FROM pragma_table_info('runs') WHERE name = 'host';"));
+    }
+
+    [Fact]
+    public void The_Default_Path_Is_Artifacts_Runs_Db_In_The_Repository_Unless_The_Variable_Names_One()
+    {
+        string? previous = Environment.GetEnvironmentVariable(RunStore.PathVariable);
+        try
+        {
+            Environment.SetEnvironmentVariable(RunStore.PathVariable, null);
+            string root = LatentWorkbench.Data.DataPaths.FindRepositoryRoot() ?? LatentWorkbench.Data.DataPaths.FindRepositoryRoot(AppContext.BaseDirectory)!;
+            Assert.Equal(Path.Combine(root, "artifacts", "runs.db"), RunStore.DefaultPath());
+
+            Environment.SetEnvironmentVariable(RunStore.PathVariable, _temp.File("elsewhere.db"));
+            Assert.Equal(_temp.File("elsewhere.db"), RunStore.DefaultPath());
+            Assert.Equal(_temp.File("elsewhere.db"), RunStore.Open().Path);
+        }
+        finally
+        {
+            Environment.SetEnvironmentVariable(RunStore.PathVariable, previous);
+        }
+    }
+}
