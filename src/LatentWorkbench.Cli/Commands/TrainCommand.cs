@@ -5,6 +5,7 @@ using LatentWorkbench.Compute;
 using LatentWorkbench.Data;
 using LatentWorkbench.Experiments;
 using LatentWorkbench.Models.Vaes;
+using LatentWorkbench.Runs;
 using LatentWorkbench.Training;
 using Spectre.Console;
 
@@ -31,11 +32,13 @@ internal static class TrainCommand
         var seed = new Option<long>("--seed") { Description = "torch.manual_seed: initialization, shuffling and sampling.", DefaultValueFactory = _ => defaults.Seed };
         var options = new CommonTorchOptions();
         var json = new Option<string?>("--json") { Description = "Write epochs, test losses and peak memory as JSON to this file." };
-        var checkpoint = new Option<string?>("--checkpoint") { Description = "Write the weights (PyTorch state_dict pickle) here after every epoch." };
+        var checkpoint = new Option<string?>("--checkpoint") { Description = "Also write the final weights (PyTorch state_dict pickle) here." };
+        var store = new Option<string?>("--store") { Description = $"Run store (default: artifacts/runs.db or ${RunStore.PathVariable}); a run with the same configuration is reused." };
+        var force = new Option<bool>("--force") { Description = "Train even when the run store has this configuration." };
         var dir = new Option<string?>("--dir") { Description = "MNIST folder (default: data/mnist or $LATENTWORKBENCH_MNIST_DIR)." };
         var vae = new Command("vae", "The pytorch/examples VAE: 784→hidden→(μ, log σ²) / latent→hidden→784, BCE(sum) + KL(sum), Adam.")
         {
-            hidden, latent, epochs, batch, lr, seed, options.Device, options.Threads, json, checkpoint, dir,
+            hidden, latent, epochs, batch, lr, seed, options.Device, options.Threads, json, checkpoint, store, force, dir,
         };
         CliAction.Set(vae, (parse, cancellationToken) =>
         {
@@ -46,7 +49,6 @@ internal static class TrainCommand
                 {
                     Epochs = parse.GetValue(epochs),
                     BatchSize = parse.GetValue(batch),
-                    CheckpointPath = parse.GetValue(checkpoint),
                 },
                 Optimizer = defaults.Optimizer with { LearningRate = parse.GetValue(lr) },
                 Seed = parse.GetValue(seed),
@@ -54,12 +56,23 @@ internal static class TrainCommand
             };
             experiment.Validate();
             var mnist = Mnist.Load(CliAction.MnistDirectory(parse.GetValue(dir)));
+            var runs = RunStore.Open(parse.GetValue(store));
             VaeExperimentResult? result = null;
             CliAction.ProgressConsole.Progress()
                 .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn())
-                .Start(context => result = VaeExperiment.Run(experiment, mnist, [new EpochProgress(context, experiment.Training.Epochs)], cancellationToken));
+                .Start(context => result = VaeExperiment.Run(experiment, mnist, [new EpochProgress(context, experiment.Training.Epochs)], runs, parse.GetValue(force), cancellationToken));
+            if (result!.FromCache)
+            {
+                Console.WriteLine($"reused run {result.RunId} from {runs.Path} (same configuration; --force retrains)");
+            }
+
+            if (parse.GetValue(checkpoint) is { } checkpointPath)
+            {
+                Checkpoint.Save(result.Model, checkpointPath);
+            }
+
             long peak = Process.GetCurrentProcess().PeakWorkingSet64;
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"test loss/sample: {result!.TestLossSampled:F4} (z sampled), {result.TestLossMean:F4} (z = mu); device {result.Device}; peak working set {peak / 1048576.0:F0} MB"));
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"test loss/sample: {result.TestLossSampled:F4} (z sampled), {result.TestLossMean:F4} (z = mu); device {result.Device}; peak working set {peak / 1048576.0:F0} MB"));
             if (parse.GetValue(json) is { } jsonPath)
             {
                 TrainingJson.Write(jsonPath, result.Epochs, result.TestLossSampled, result.TestLossMean, peak);

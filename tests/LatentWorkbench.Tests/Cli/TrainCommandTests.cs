@@ -14,28 +14,44 @@ public sealed class TrainCommandTests(MnistFixture mnist) : IDisposable
     public void Dispose() => _temp.Dispose();
 
     [Fact]
-    public async Task The_Built_Cli_Loads_Libtorch_And_Trains_In_Its_Own_Process()
+    public async Task The_Built_Cli_Loads_Libtorch_Trains_And_Reuses_The_Stored_Run()
     {
         _ = mnist.Data;
+        string json = _temp.File("vae.json"), store = _temp.File("runs.db");
+        string[] train = ["train", "vae", "--epochs", "1", "--hidden", "32", "--latent", "2", "--device", "cpu", "--store", store, "--dir", MnistFixture.Directory];
+
+        var (first, firstOutput) = await RunCli([.. train, "--json", json]);
+        Assert.True(first == 0, firstOutput);
+        Assert.Contains("device cpu", firstOutput, StringComparison.Ordinal);
+        Assert.DoesNotContain("reused run", firstOutput, StringComparison.Ordinal);
+        using var document = JsonDocument.Parse(File.ReadAllText(json));
+        Assert.Equal(["epochs", "test_loss_sampled", "test_loss_mean", "peak_working_set_bytes"], document.RootElement.EnumerateObject().Select(p => p.Name));
+        double trainedLoss = document.RootElement.GetProperty("test_loss_mean").GetDouble();
+        Assert.InRange(trainedLoss, 100, 250);
+
+        var (second, secondOutput) = await RunCli([.. train, "--json", json]);
+        Assert.True(second == 0, secondOutput);
+        Assert.Contains("reused run 1", secondOutput, StringComparison.Ordinal);
+        using var cached = JsonDocument.Parse(File.ReadAllText(json));
+        Assert.Equal(trainedLoss, cached.RootElement.GetProperty("test_loss_mean").GetDouble(), 4);
+        Assert.Single(cached.RootElement.GetProperty("epochs").EnumerateArray());
+
+        var (forced, forcedOutput) = await RunCli([.. train, "--force"]);
+        Assert.True(forced == 0, forcedOutput);
+        Assert.DoesNotContain("reused run", forcedOutput, StringComparison.Ordinal);
+    }
+
+    private static async Task<(int ExitCode, string Output)> RunCli(string[] arguments)
+    {
         string root = DataPaths.FindRepositoryRoot(AppContext.BaseDirectory)!;
         string configuration = AppContext.BaseDirectory.Contains("/Debug/", StringComparison.Ordinal) ? "Debug" : "Release";
         string cli = Path.Combine(root, "src", "LatentWorkbench.Cli", "bin", configuration, "net10.0", "workbench.dll");
-        string json = _temp.File("vae.json");
-        var start = new ProcessStartInfo("dotnet", [cli, "train", "vae", "--epochs", "1", "--hidden", "32", "--latent", "2", "--device", "cpu", "--json", json, "--dir", MnistFixture.Directory])
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
+        var start = new ProcessStartInfo("dotnet", [cli, .. arguments]) { RedirectStandardOutput = true, RedirectStandardError = true };
         using var process = Process.Start(start)!;
         var stderr = process.StandardError.ReadToEndAsync();
         string stdout = await process.StandardOutput.ReadToEndAsync();
         await process.WaitForExitAsync();
-
-        Assert.True(process.ExitCode == 0, $"exit {process.ExitCode}: {stdout}\n{await stderr}");
-        Assert.Contains("device cpu", stdout, StringComparison.Ordinal);
-        using var document = JsonDocument.Parse(File.ReadAllText(json));
-        Assert.Equal(["epochs", "test_loss_sampled", "test_loss_mean", "peak_working_set_bytes"], document.RootElement.EnumerateObject().Select(p => p.Name));
-        Assert.InRange(document.RootElement.GetProperty("test_loss_mean").GetDouble(), 100, 250);
+        return (process.ExitCode, $"{stdout}\n{await stderr}");
     }
 
     [Fact]
