@@ -28,8 +28,14 @@ internal static class DisplayBundles
         return new FormattedValue(data, hasImage || ownHtml, TitleOf(displayed.Value));
     }
 
+    // The kernel's own messages (e.g. "Installed Packages") declare formatters too; they are not figures.
     private static bool DeclaresFormatters(Type type)
     {
+        if (type.Assembly.GetName().Name?.StartsWith("Microsoft.DotNet.Interactive", StringComparison.Ordinal) == true)
+        {
+            return false;
+        }
+
         for (var current = type; current is not null; current = current.BaseType)
         {
             if (current.GetCustomAttributes(inherit: false).Any(a => a.GetType().Name == ConventionAttributeName))
