@@ -44,7 +44,7 @@ internal static class NotebooksCommand
             DefaultValueFactory = _ => [],
         };
         var quick = new Option<bool>("--quick") { Description = "Set the notebooks' 'quick' parameter to true: a fast smoke run." };
-        var output = new Option<string?>("--out") { Description = "Folder for executed notebooks, figures/ and index.html (default: artifacts/)." };
+        var output = new Option<string?>("--out") { Description = "Folder for executed notebooks, figures/, index.html and metrics.json (default: artifacts/); replaced only when every notebook runs to the end." };
         var run = new Command("run", "Run notebooks cell by cell; a cell that throws stops its notebook (exit code 2) and the error is kept in the executed copy.")
         {
             paths, set, quick, output,
@@ -54,7 +54,7 @@ internal static class NotebooksCommand
             var notebooks = NotebooksConsole.Expand(parse.GetValue(paths) ?? []);
             var overrides = ParseOverrides(parse.GetValue(set) ?? []);
             string directory = Path.GetFullPath(parse.GetValue(output) ?? DefaultOutputDirectory());
-            return NotebooksConsole.RunAllAsync(notebooks, overrides, parse.GetValue(quick), directory, cancellationToken);
+            return NotebooksConsole.RunAllAsync(notebooks, overrides, parse.GetValue(quick), directory, replaceAll: false, cancellationToken);
         });
         return run;
     }

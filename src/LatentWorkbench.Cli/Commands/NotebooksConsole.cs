@@ -1,49 +1,101 @@
+using LatentWorkbench.Notebooks.Artifacts;
 using LatentWorkbench.Notebooks.Execution;
 using LatentWorkbench.Notebooks.Figures;
 using Spectre.Console;
 
 namespace LatentWorkbench.Cli.Commands;
 
-/// <summary>Runs notebooks for the CLI: per-cell progress on stderr, one result line per notebook on stdout, the index page.</summary>
+/// <summary>Runs notebooks for the CLI: per-cell progress on stderr, one result line per notebook on stdout, the index page and metrics, the output folder swapped in on success.</summary>
 internal static class NotebooksConsole
 {
     /// <summary>Exit code when a cell threw (as dotnet-repl).</summary>
     public const int CellFailed = 2;
 
-    /// <summary>Runs <paramref name="notebooks"/> in order into <paramref name="outputDirectory"/>; a failed notebook does not stop the others.</summary>
+    /// <summary>
+    /// Runs <paramref name="notebooks"/> in order into a staging folder beside <paramref name="outputDirectory"/>
+    /// (a failed notebook does not stop the others) and swaps it in only when every cell of every notebook ran;
+    /// otherwise the output keeps the previous good run and the partial one is kept beside it.
+    /// </summary>
+    /// <param name="notebooks">The notebook files.</param>
+    /// <param name="parameters">Overrides for every notebook.</param>
+    /// <param name="quick">Set each notebook's <c>quick</c> parameter.</param>
+    /// <param name="outputDirectory">The output folder (executed copies, figures/, index.html, metrics.json).</param>
+    /// <param name="replaceAll">True: the run replaces the whole folder (the main job); false: other notebooks' results in it are kept.</param>
+    /// <param name="cancellationToken">Cancels the run; the output is left as it was.</param>
     /// <returns>0 when every cell of every notebook ran, else <see cref="CellFailed"/>.</returns>
     public static async Task<int> RunAllAsync(
-        IReadOnlyList<string> notebooks, IReadOnlyDictionary<string, string> parameters, bool quick, string outputDirectory, CancellationToken cancellationToken)
+        IReadOnlyList<string> notebooks, IReadOnlyDictionary<string, string> parameters, bool quick, string outputDirectory, bool replaceAll, CancellationToken cancellationToken)
     {
         var console = CliAction.ProgressConsole;
+        var stems = notebooks.Select(n => Path.GetFileNameWithoutExtension(n)).ToHashSet(StringComparer.Ordinal);
+        var staging = ArtifactsStaging.Begin(outputDirectory, replaceAll ? null : relative => KeepsResultOfAnother(relative, stems));
         int failed = 0, figures = 0;
-        foreach (string notebook in notebooks)
+        try
         {
-            console.MarkupLine($"[bold]{Markup.Escape(Path.GetFileName(notebook))}[/]{(quick ? " [grey](quick)[/]" : string.Empty)}");
-            var options = NotebookRunOptions.IntoDirectory(outputDirectory, notebook) with
+            foreach (string notebook in notebooks)
             {
-                Parameters = parameters,
-                Quick = quick,
-                Progress = p => ReportCell(console, p),
-            };
-            var result = await new NotebookRunner(options).RunAsync(notebook, cancellationToken).ConfigureAwait(false);
-            figures += result.Figures.Count;
-            if (result.Failure is { } failure)
-            {
-                failed++;
-                CliAction.WriteError($"{notebook}: cell {failure.CellNumber} failed: {failure.ExceptionType}: {failure.Message}");
-                foreach (string line in failure.Traceback.Skip(1).Take(12))
+                console.MarkupLine($"[bold]{Markup.Escape(Path.GetFileName(notebook))}[/]{(quick ? " [grey](quick)[/]" : string.Empty)}");
+                var options = NotebookRunOptions.IntoDirectory(staging.Directory, notebook) with
                 {
-                    Console.Error.WriteLine($"    {line}");
+                    Parameters = parameters,
+                    Quick = quick,
+                    Progress = p => ReportCell(console, p),
+                    RecordedOutputPath = Path.Combine(outputDirectory, Path.GetFileNameWithoutExtension(notebook) + ".ipynb"),
+                };
+                var result = await new NotebookRunner(options).RunAsync(notebook, cancellationToken).ConfigureAwait(false);
+                figures += result.Figures.Count;
+                if (result.Failure is { } failure)
+                {
+                    failed++;
+                    CliAction.WriteError($"{notebook}: cell {failure.CellNumber} failed: {failure.ExceptionType}: {failure.Message}");
+                    foreach (string line in failure.Traceback.Skip(1).Take(12))
+                    {
+                        Console.Error.WriteLine($"    {line}");
+                    }
                 }
+
+                Console.WriteLine($"{(result.Succeeded ? "ok" : "FAILED")}  {options.RecordedOutputPath}  ({result.Figures.Count} figures, {result.Recorded.Count} recorded values, {result.Duration.TotalSeconds:F1} s)");
             }
 
-            Console.WriteLine($"{(result.Succeeded ? "ok" : "FAILED")}  {result.OutputPath}  ({result.Figures.Count} figures, {result.Duration.TotalSeconds:F1} s)");
+            ArtifactsIndex.Write(staging.Directory);
+            MetricsFile.Write(staging.Directory);
+        }
+        catch
+        {
+            // Cancelled, or a notebook/override that is wrong: the output stays as it was.
+            staging.Discard();
+            throw;
         }
 
-        string index = ArtifactsIndex.Write(outputDirectory);
-        Console.WriteLine($"Results: {index} ({notebooks.Count - failed} of {notebooks.Count} notebooks ran to the end, {figures} figures)");
-        return failed == 0 ? 0 : CellFailed;
+        if (failed > 0)
+        {
+            string kept = staging.KeepAsFailed();
+            CliAction.WriteError($"{failed} of {notebooks.Count} notebooks failed: {outputDirectory} still holds the previous good run; this run's output is in {kept}");
+            Console.WriteLine($"Results (failed run): {Path.Combine(kept, ArtifactsIndex.FileName)}");
+            return CellFailed;
+        }
+
+        string output = staging.Commit();
+        Console.WriteLine($"Results: {Path.Combine(output, ArtifactsIndex.FileName)} ({notebooks.Count} notebooks ran to the end, {figures} figures; recorded values in {MetricsFile.FileName})");
+        return 0;
+    }
+
+    // What a partial run copies from the current output: everything except what it rewrites (its notebooks' copies
+    // and figures, the index and the metrics, which are rebuilt from what the folder then holds).
+    private static bool KeepsResultOfAnother(string relative, HashSet<string> stems)
+    {
+        if (relative is ArtifactsIndex.FileName or MetricsFile.FileName)
+        {
+            return false;
+        }
+
+        if (relative.EndsWith(".ipynb", StringComparison.Ordinal) && !relative.Contains('/', StringComparison.Ordinal))
+        {
+            return !stems.Contains(Path.GetFileNameWithoutExtension(relative));
+        }
+
+        string[] parts = relative.Split('/');
+        return !(parts.Length >= 2 && parts[0] == "figures" && stems.Contains(parts[1]));
     }
 
     /// <summary>The notebooks named by <paramref name="paths"/>: files as given, folders expanded to their .ipynb and .dib files (sorted).</summary>
@@ -64,7 +116,7 @@ internal static class NotebooksConsole
             }
             else
             {
-                throw new FileNotFoundException($"'{path}' is neither a notebook file nor a folder.", path);
+                throw new FileNotFoundException($"Notebook '{path}' does not exist (no such file or folder).", path);
             }
         }
 

@@ -15,7 +15,13 @@ public sealed record NotebookRunOptions
     /// <summary>Where to write the executed notebook (.ipynb); null: not written.</summary>
     public string? OutputPath { get; init; }
 
-    /// <summary>Where to export figures (emptied first); null: figures are not exported.</summary>
+    /// <summary>
+    /// The path recorded as <c>metadata.papermill.output_path</c> (default: <see cref="OutputPath"/>): a run staged in
+    /// another folder names where the executed copy will be once the folder is swapped in.
+    /// </summary>
+    public string? RecordedOutputPath { get; init; }
+
+    /// <summary>Where to export figures (a fresh folder); null: figures are not exported.</summary>
     public string? FiguresDirectory { get; init; }
 
     /// <summary>Called when each code cell starts and ends.</summary>

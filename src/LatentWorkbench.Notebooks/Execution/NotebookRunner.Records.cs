@@ -3,33 +3,42 @@ using System.Reflection;
 using System.Text.Json.Nodes;
 using LatentWorkbench.Notebooks.Model;
 using Microsoft.CodeAnalysis.Scripting;
+using Microsoft.DotNet.Interactive;
+using Microsoft.DotNet.Interactive.Events;
 
 namespace LatentWorkbench.Notebooks.Execution;
 
-/// <summary>What a run records: failures, papermill timings and status, captions for figures.</summary>
+/// <summary>What a run records: failures, papermill timings and status, recorded values, captions for figures.</summary>
 public sealed partial class NotebookRunner
 {
-    private static CellFailure Failure(Exception exception, int cellNumber, string cellId)
+    private static CellFailure Failure(CommandFailed failed, int cellNumber, string cellId)
     {
-        var e = Unwrap(exception);
-        if (e is CompilationErrorException compilation)
+        var e = failed.Exception is null ? null : Unwrap(failed.Exception);
+        if (e is CodeSubmissionCompilationErrorException { InnerException: CompilationErrorException compilation })
         {
-            var lines = compilation.Diagnostics.Select(d => d.ToString()).ToList();
-            return new CellFailure(cellNumber, cellId, nameof(CompilationErrorException), string.Join(Environment.NewLine, lines), lines);
+            var diagnostics = compilation.Diagnostics.Select(d => d.ToString()).ToList();
+            return new CellFailure(cellNumber, cellId, nameof(CompilationErrorException), string.Join(Environment.NewLine, diagnostics), diagnostics);
+        }
+
+        if (e is null)
+        {
+            // The kernel failed the command itself (an unknown kernel or directive, a failed restore): its message says why.
+            string message = failed.Message ?? "the cell failed";
+            return new CellFailure(cellNumber, cellId, "Error", message, message.Split('\n').Select(l => l.TrimEnd('\r')).ToList());
         }
 
         return new CellFailure(cellNumber, cellId, e.GetType().Name, e.Message, NotebookFrames(e.ToString()));
     }
 
-    // The exception's text down to the first frame of the scripting host or this runner: what the notebook did, not how we ran it.
+    // The exception's text down to the first frame of the scripting host, the kernel or this runner: what the notebook did, not how we ran it.
     private static List<string> NotebookFrames(string text)
     {
+        string[] hostFrames = ["at Microsoft.CodeAnalysis.Scripting.", "at Microsoft.DotNet.Interactive.", "at LatentWorkbench.Notebooks."];
         var lines = new List<string>();
         foreach (string line in text.Split('\n').Select(l => l.TrimEnd('\r')))
         {
             string trimmed = line.TrimStart();
-            if (trimmed.StartsWith("at Microsoft.CodeAnalysis.Scripting.", StringComparison.Ordinal)
-                || trimmed.StartsWith("at LatentWorkbench.Notebooks.", StringComparison.Ordinal))
+            if (hostFrames.Any(frame => trimmed.StartsWith(frame, StringComparison.Ordinal)))
             {
                 break;
             }
@@ -61,9 +70,9 @@ public sealed partial class NotebookRunner
         ["status"] = status,
     };
 
-    private static void MarkPending(Notebook notebook, Dictionary<NotebookCell, string> codeCells, int fromIndex)
+    private static void MarkPending(Notebook notebook, int fromIndex)
     {
-        foreach (var cell in notebook.Cells.Skip(fromIndex).Where(codeCells.ContainsKey))
+        foreach (var cell in notebook.Cells.Skip(fromIndex).Where(c => c.Kind == CellKind.Code))
         {
             cell.Metadata["papermill"] = new JsonObject { ["status"] = "pending" };
         }
@@ -80,6 +89,13 @@ public sealed partial class NotebookRunner
         papermill["duration"] = Math.Round(duration.TotalSeconds, 6);
         papermill["exception"] = failure is not null;
         notebook.Metadata["papermill"] = papermill;
+    }
+
+    private static void RecordValues(Notebook notebook, JsonObject recorded)
+    {
+        var ours = notebook.Metadata[RecordedValues.MetadataKey] as JsonObject ?? [];
+        ours[RecordedValues.RecordedKey] = recorded.DeepClone();
+        notebook.Metadata[RecordedValues.MetadataKey] = ours;
     }
 
     private static string Timestamp(DateTime utc) => utc.ToString("yyyy-MM-dd'T'HH:mm:ss.ffffff'Z'", CultureInfo.InvariantCulture);

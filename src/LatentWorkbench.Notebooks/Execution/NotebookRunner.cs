@@ -1,21 +1,24 @@
 using System.Diagnostics;
+using System.Text.Json.Nodes;
 using LatentWorkbench.Notebooks.Figures;
+using LatentWorkbench.Notebooks.Hosting;
 using LatentWorkbench.Notebooks.Model;
 using LatentWorkbench.Notebooks.Parameters;
-using LatentWorkbench.Notebooks.Scripting;
+using Microsoft.DotNet.Interactive;
+using Microsoft.DotNet.Interactive.Commands;
 
 namespace LatentWorkbench.Notebooks.Execution;
 
 /// <summary>
-/// Executes a C# Polyglot notebook headlessly, as the .NET Interactive kernel would, and writes the executed
-/// copy in the format of ../shared/specs/polyglot.md §1.
+/// Executes a C# Polyglot notebook headlessly in the real .NET Interactive C# kernel, hosted in this process
+/// (<see cref="NotebookKernel"/>), and writes the executed copy in the format of ../shared/specs/polyglot.md §1.
 /// </summary>
 /// <remarks>
-/// Order of work: read (.ipynb or .dib) → check every code cell is plain C# → apply parameter overrides
-/// (papermill's injected cell) → run the code cells in order as chained script submissions with the current
-/// directory set to the notebook's folder → stop at the first cell that throws → write the notebook and the
-/// figures. Anything wrong with the notebook or the overrides is reported before any cell runs.
-/// Runs are serialized within a process because the current directory is process-wide.
+/// Order of work: read (.ipynb or .dib) → apply parameter overrides (papermill's injected cell) → start a fresh
+/// kernel with the current directory set to the notebook's folder → submit the code cells in order, each to the
+/// kernel its metadata names (C# by default), recording the outputs from the kernel's events → stop at the first
+/// cell that fails → write the notebook, its recorded values and its figures. A bad notebook or override is
+/// reported before any cell runs. Runs are serialized within a process because the current directory is process-wide.
 /// </remarks>
 public sealed partial class NotebookRunner
 {
@@ -26,9 +29,10 @@ public sealed partial class NotebookRunner
     public NotebookRunner(NotebookRunOptions? options = null) => _options = options ?? new NotebookRunOptions();
 
     /// <summary>Runs the notebook at <paramref name="path"/>.</summary>
+    /// <exception cref="FileNotFoundException">There is no file at <paramref name="path"/>.</exception>
     /// <exception cref="NotebookFormatException">The file is not a notebook.</exception>
-    /// <exception cref="NotebookValidationException">A cell uses another kernel, a magic command or a NuGet reference.</exception>
     /// <exception cref="ParameterException">An override names no declared parameter or does not parse.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled; nothing is written.</exception>
     public async Task<NotebookRunResult> RunAsync(string path, CancellationToken cancellationToken = default)
     {
         string fullPath = Path.GetFullPath(path);
@@ -36,19 +40,14 @@ public sealed partial class NotebookRunner
         string name = Path.GetFileName(fullPath);
 
         var parameters = ParameterInjector.Apply(notebook, _options.EffectiveParameters(), path);
-        var codeCells = new Dictionary<NotebookCell, string>();
-        for (int i = 0; i < notebook.Cells.Count; i++)
+        foreach (var cell in notebook.Cells.Where(c => c.Kind == CellKind.Code))
         {
-            var cell = notebook.Cells[i];
-            if (cell.Kind == CellKind.Code)
-            {
-                codeCells[cell] = CellSource.Prepare(cell, i + 1, name);
-                cell.ClearOutputs();
-                cell.Metadata.Remove("papermill");
-            }
+            cell.ClearOutputs();
+            cell.Metadata.Remove("papermill");
         }
 
         var exporter = _options.FiguresDirectory is null ? null : new FigureExporter(_options.FiguresDirectory, Path.GetFileNameWithoutExtension(fullPath));
+        var recorded = new JsonObject();
         var started = DateTime.UtcNow;
         var clock = Stopwatch.StartNew();
         CellFailure? failure;
@@ -57,11 +56,11 @@ public sealed partial class NotebookRunner
         string previousDirectory = Directory.GetCurrentDirectory();
         try
         {
-            using var router = ConsoleRouter.Install();
             Directory.SetCurrentDirectory(Path.GetDirectoryName(fullPath)!);
-            var session = new ScriptSession(fullPath);
-            failure = await RunCellsAsync(notebook, codeCells, session, exporter, name, cancellationToken).ConfigureAwait(false);
-            variables = session.Variables;
+            using var kernel = NotebookKernel.Create();
+            var run = new CellRun(notebook, kernel, exporter, recorded, name);
+            failure = await RunCellsAsync(run, cancellationToken).ConfigureAwait(false);
+            variables = VariablesOf(kernel);
         }
         finally
         {
@@ -69,7 +68,8 @@ public sealed partial class NotebookRunner
             OneRunAtATime.Release();
         }
 
-        RecordRun(notebook, parameters, path, _options.OutputPath, started, clock.Elapsed, failure);
+        RecordRun(notebook, parameters, path, _options.RecordedOutputPath ?? _options.OutputPath, started, clock.Elapsed, failure);
+        RecordValues(notebook, recorded);
         if (_options.OutputPath is { } outputPath)
         {
             notebook.Save(outputPath);
@@ -78,52 +78,58 @@ public sealed partial class NotebookRunner
         exporter?.WriteManifest(
             _options.OutputPath is null ? name : Path.GetFileName(_options.OutputPath),
             failure is null ? null : $"cell {failure.CellNumber} failed: {failure.ExceptionType}: {failure.Message}");
-        return new NotebookRunResult(notebook, _options.OutputPath, failure, exporter?.Figures ?? [], parameters, variables, clock.Elapsed);
+        return new NotebookRunResult(notebook, _options.OutputPath, failure, exporter?.Figures ?? [], parameters, recorded, variables, clock.Elapsed);
     }
 
-    private async Task<CellFailure?> RunCellsAsync(
-        Notebook notebook, Dictionary<NotebookCell, string> codeCells, ScriptSession session, FigureExporter? exporter, string name, CancellationToken cancellationToken)
+    private async Task<CellFailure?> RunCellsAsync(CellRun run, CancellationToken cancellationToken)
     {
+        var notebook = run.Notebook;
         int executionCount = 0;
         for (int i = 0; i < notebook.Cells.Count; i++)
         {
             var cell = notebook.Cells[i];
-            if (!codeCells.TryGetValue(cell, out string? code))
+            if (cell.Kind != CellKind.Code)
             {
                 continue;
             }
 
             cancellationToken.ThrowIfCancellationRequested();
             cell.ExecutionCount = ++executionCount;
-            var progress = new CellProgress(name, i + 1, notebook.Cells.Count, executionCount, CellStatus.Running, TimeSpan.Zero, FirstLine(cell.Source));
+            var progress = new CellProgress(run.Name, i + 1, notebook.Cells.Count, executionCount, CellStatus.Running, TimeSpan.Zero, FirstLine(cell.Source));
             _options.Progress?.Invoke(progress);
 
-            var collector = new CellOutputCollector(cell.Id);
+            var recorder = new CellOutputRecorder();
             var startTime = DateTime.UtcNow;
             var clock = Stopwatch.StartNew();
-            var failure = await ExecuteCellAsync(session, code, collector, i + 1, cell.Id, cancellationToken).ConfigureAwait(false);
-            clock.Stop();
-
-            cell.Outputs.AddRange(collector.ToOutputs());
-            if (failure is not null)
+            var submission = new SubmitCode(cell.Source, PolyglotMetadata.KernelNameOf(cell) ?? NotebookKernel.CSharpKernelName);
+            // WaitAsync: on cancellation stop waiting even when the cell's code does not observe the token.
+            var result = await run.Kernel.SendAsync(submission, cancellationToken).WaitAsync(cancellationToken).ConfigureAwait(false);
+            cancellationToken.ThrowIfCancellationRequested();
+            foreach (var kernelEvent in result.Events)
             {
-                cell.Outputs.Add(CellOutputCollector.ErrorOutput(failure.ExceptionType, failure.Message, failure.Traceback));
+                recorder.Add(kernelEvent);
             }
 
+            clock.Stop();
+            var failure = recorder.Failed is { } failed ? Failure(failed, i + 1, cell.Id) : null;
+            cell.Outputs.AddRange(recorder.ToOutputs(failure));
             cell.Metadata["papermill"] = CellTiming(startTime, clock.Elapsed, failure is null ? "completed" : "failed");
-            if (exporter is not null)
+
+            var displayed = recorder.Displayed();
+            RecordedValues.Collect(displayed, run.Recorded);
+            if (run.Exporter is not null)
             {
-                var figures = collector.Figures();
+                var figures = displayed.Where(d => d.IsFigure).ToList();
                 for (int k = 0; k < figures.Count; k++)
                 {
-                    exporter.Export(figures[k], i + 1, k + 1, CaptionAbove(notebook, i));
+                    run.Exporter.Export(figures[k], i + 1, k + 1, CaptionAbove(notebook, i));
                 }
             }
 
             _options.Progress?.Invoke(progress with { Status = failure is null ? CellStatus.Completed : CellStatus.Failed, Elapsed = clock.Elapsed });
             if (failure is not null)
             {
-                MarkPending(notebook, codeCells, i + 1);
+                MarkPending(notebook, i + 1);
                 return failure;
             }
         }
@@ -131,34 +137,17 @@ public sealed partial class NotebookRunner
         return null;
     }
 
-    private static async Task<CellFailure?> ExecuteCellAsync(
-        ScriptSession session, string code, CellOutputCollector collector, int cellNumber, string cellId, CancellationToken cancellationToken)
+    // The C# script's variables after the last successful cell (a redeclared name keeps its latest value).
+    private static Dictionary<string, object?> VariablesOf(CompositeKernel kernel)
     {
-        // Setting the ambient cell inside this async method scopes it to the cell's flow: display(...) and
-        // console text from the cell (and tasks it starts) land here, nothing from outside does.
-        Kernel.Current = collector;
-        try
+        var variables = new Dictionary<string, object?>(StringComparer.Ordinal);
+        foreach (var variable in NotebookKernel.CSharpOf(kernel).ScriptState?.Variables ?? [])
         {
-            if (code.Trim().Length == 0)
-            {
-                return null;
-            }
+            variables[variable.Name] = variable.Value;
+        }
 
-            var (hasValue, value) = await session.RunAsync(code, cancellationToken).ConfigureAwait(false);
-            if (hasValue)
-            {
-                collector.Display(value, []);
-            }
-
-            return null;
-        }
-        catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
-        {
-            return Failure(e, cellNumber, cellId);
-        }
-        finally
-        {
-            Kernel.Current = null;
-        }
+        return variables;
     }
+
+    private sealed record CellRun(Notebook Notebook, CompositeKernel Kernel, FigureExporter? Exporter, JsonObject Recorded, string Name);
 }

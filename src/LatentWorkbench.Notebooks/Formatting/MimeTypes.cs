@@ -14,4 +14,10 @@ public static class MimeTypes
 
     /// <summary>PNG, base64-encoded in the bundle.</summary>
     public const string Png = "image/png";
+
+    /// <summary>
+    /// A recorded value (<c>{"name": ..., "value": ...}</c>), displayed by <c>LatentWorkbench.Reporting.Recorded</c>
+    /// beside its <c>text/plain</c> form; the runner collects these into the executed notebook's metadata.
+    /// </summary>
+    public const string RecordedValue = "application/vnd.latentworkbench.recorded+json";
 }

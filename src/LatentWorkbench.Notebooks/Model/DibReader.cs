@@ -1,102 +1,91 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Microsoft.DotNet.Interactive.Documents;
 
 namespace LatentWorkbench.Notebooks.Model;
 
 /// <summary>
-/// Reads Polyglot's plain-text .dib format: an optional <c>#!meta</c> cell holding JSON (kernelInfo), then cells
-/// that each start at a kernel-selector line (<c>#!csharp</c>, <c>#!markdown</c>, ...). A .dib stores no outputs.
+/// Reads Polyglot's plain-text .dib format with the kernel's own parser
+/// (<see cref="CodeSubmission"/> in Microsoft.DotNet.Interactive.Documents): an optional <c>#!meta</c> cell
+/// holding JSON (kernelInfo), then cells that each start at a kernel-selector line (<c>#!csharp</c>,
+/// <c>#!markdown</c>, ...). A .dib stores no outputs.
 /// </summary>
 public static class DibReader
 {
-    // Selectors that start a cell even when the #!meta kernelInfo does not list them (the kernel's built-in names).
-    private static readonly string[] BuiltInKernelNames =
-        ["csharp", "c#", "fsharp", "f#", "pwsh", "powershell", "javascript", "js", "html", "sql", "kql", "mermaid", "value", "http", "markdown", "md"];
-
     /// <summary>Parses .dib text; <paramref name="origin"/> names the file in error messages and seeds the cell ids.</summary>
+    /// <exception cref="NotebookFormatException">The <c>#!meta</c> cell is not valid JSON.</exception>
     public static Notebook Parse(string text, string origin)
     {
         ArgumentNullException.ThrowIfNull(text);
-        string[] lines = text.Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n');
-        var metadata = PolyglotMetadata.NotebookMetadata();
-        var kernelNames = new HashSet<string>(BuiltInKernelNames, StringComparer.OrdinalIgnoreCase);
-
-        var sections = new List<(string Kernel, List<string> Lines)>();
-        foreach (string line in lines)
+        InteractiveDocument document;
+        try
         {
-            string? selector = SelectorOf(line);
-            if (selector is not null && (selector == "meta" || kernelNames.Contains(selector)))
-            {
-                sections.Add((selector, []));
-                continue;
-            }
+            document = CodeSubmission.Parse(text.Replace("\r\n", "\n", StringComparison.Ordinal), KnownKernels());
+        }
+        catch (JsonException e)
+        {
+            throw new NotebookFormatException($"Notebook '{origin}': the #!meta cell is not valid JSON: {e.Message}", e);
+        }
 
-            if (sections.Count == 0)
-            {
-                if (line.Trim().Length == 0)
-                {
-                    continue;
-                }
-
-                // Text before any selector belongs to the default kernel, as the extension reads it.
-                sections.Add((PolyglotMetadata.CSharpKernelName, []));
-            }
-
-            sections[^1].Lines.Add(line);
+        var metadata = PolyglotMetadata.NotebookMetadata();
+        if (document.Metadata.TryGetValue("kernelInfo", out object? kernelInfo) && kernelInfo is KernelInfoCollection kernels && kernels.Count > 0)
+        {
+            metadata["polyglot_notebook"] = new JsonObject { ["kernelInfo"] = KernelInfoJson(kernels) };
         }
 
         var cells = new List<NotebookCell>();
-        foreach (var (kernel, body) in sections)
+        foreach (var element in document.Elements)
         {
-            string source = string.Join('\n', body).Trim('\n');
-            if (kernel == "meta")
-            {
-                ApplyMeta(metadata, source, origin);
-                continue;
-            }
-
             string id = CellIds.FromSeed($"{Path.GetFileName(origin)}#{cells.Count}");
-            if (kernel is "markdown" or "md")
+            string kernel = element.KernelName ?? PolyglotMetadata.CSharpKernelName;
+            if (kernel == "markdown")
             {
-                cells.Add(NotebookCell.NewMarkdown(id, source));
+                cells.Add(NotebookCell.NewMarkdown(id, element.Contents));
                 continue;
             }
 
-            var cell = NotebookCell.NewCode(id, source);
-            string name = kernel is "c#" or "C#" ? PolyglotMetadata.CSharpKernelName : kernel;
-            cell.Metadata["polyglot_notebook"] = new JsonObject { ["kernelName"] = name };
-            cell.Metadata["dotnet_interactive"] = new JsonObject { ["language"] = name };
+            var cell = NotebookCell.NewCode(id, element.Contents);
+            cell.Metadata["polyglot_notebook"] = new JsonObject { ["kernelName"] = kernel };
+            cell.Metadata["dotnet_interactive"] = new JsonObject { ["language"] = kernel };
             cells.Add(cell);
         }
 
         return new Notebook(metadata, cells);
     }
 
-    private static string? SelectorOf(string line)
-    {
-        string trimmed = line.TrimEnd();
-        return trimmed.StartsWith("#!", StringComparison.Ordinal) && trimmed.Length > 2 && !trimmed.Contains(' ', StringComparison.Ordinal)
-            ? trimmed[2..]
-            : null;
-    }
+    // The selectors the extension recognises without a #!meta cell (the dotnet-interactive tool's kernels); #!meta adds others.
+    private static KernelInfoCollection KnownKernels() =>
+    [
+        new KernelInfo(PolyglotMetadata.CSharpKernelName, "C#", ["c#", "C#"]),
+        new KernelInfo("fsharp", "F#", ["f#", "F#"]),
+        new KernelInfo("pwsh", "PowerShell", ["powershell"]),
+        new KernelInfo("javascript", "JavaScript", ["js"]),
+        new KernelInfo("html", "HTML"),
+        new KernelInfo("sql", "SQL"),
+        new KernelInfo("kql", "KQL"),
+        new KernelInfo("mermaid", "Mermaid"),
+        new KernelInfo("http", "HTTP"),
+        new KernelInfo("value"),
+    ];
 
-    private static void ApplyMeta(JsonObject metadata, string json, string origin)
+    private static JsonObject KernelInfoJson(KernelInfoCollection kernels)
     {
-        if (json.Length == 0)
+        var items = new JsonArray();
+        foreach (var kernel in kernels)
         {
-            return;
-        }
-
-        try
-        {
-            if (JsonNode.Parse(json) is JsonObject meta && meta["kernelInfo"] is JsonObject kernelInfo)
+            var item = new JsonObject
             {
-                metadata["polyglot_notebook"] = new JsonObject { ["kernelInfo"] = kernelInfo.DeepClone() };
+                ["aliases"] = new JsonArray(kernel.Aliases.Select(a => (JsonNode)JsonValue.Create(a)).ToArray()),
+                ["name"] = kernel.Name,
+            };
+            if (kernel.LanguageName is { } language)
+            {
+                item["languageName"] = language;
             }
+
+            items.Add(item);
         }
-        catch (JsonException e)
-        {
-            throw new NotebookFormatException($"Notebook '{origin}': the #!meta cell is not valid JSON: {e.Message}", e);
-        }
+
+        return new JsonObject { ["defaultKernelName"] = kernels.DefaultKernelName ?? PolyglotMetadata.CSharpKernelName, ["items"] = items };
     }
 }

@@ -1,9 +1,7 @@
-using LatentWorkbench.Data;
 using LatentWorkbench.Notebooks.Execution;
 using LatentWorkbench.Tests.TestUtilities;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
-using Microsoft.CodeAnalysis.Scripting;
 
 namespace LatentWorkbench.Tests.Notebooks;
 
@@ -34,31 +32,6 @@ public sealed class AssemblyReferenceTests
         string path = NotebookTestFiles.WriteCodeNotebook(scratch.File("missing.ipynb"), "#r \"lib/Nowhere.dll\"");
         var result = await new NotebookRunner().RunAsync(path);
         Assert.Contains("Nowhere.dll", result.Failure!.Message, StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public void A_Reference_To_A_Copy_Of_A_Host_Assembly_Resolves_To_The_Hosts_File()
-    {
-        using var scratch = new TempDirectory();
-        string hostFile = typeof(MnistSplit).Assembly.Location;
-        File.Copy(hostFile, scratch.File("LatentWorkbench.dll"));
-        var resolver = new HostAwareMetadataResolver(ScriptMetadataResolver.Default.WithBaseDirectory(scratch.Path));
-
-        var resolved = Assert.Single(resolver.ResolveReference("LatentWorkbench.dll", scratch.File("nb.ipynb"), MetadataReferenceProperties.Assembly));
-
-        Assert.Equal(hostFile, resolved.FilePath);
-    }
-
-    [Fact]
-    public void A_Reference_The_Host_Does_Not_Have_Resolves_To_Its_Own_File()
-    {
-        using var scratch = new TempDirectory();
-        string file = Compile(scratch.Path, "Standalone" + Guid.NewGuid().ToString("N")[..8], "public static class Standalone { }");
-        var resolver = new HostAwareMetadataResolver(ScriptMetadataResolver.Default.WithBaseDirectory(scratch.Path));
-
-        var resolved = Assert.Single(resolver.ResolveReference(Path.GetFileName(file), null, MetadataReferenceProperties.Assembly));
-
-        Assert.Equal(file, resolved.FilePath);
     }
 
     private static string Compile(string folder, string name, string source, params string[] references)

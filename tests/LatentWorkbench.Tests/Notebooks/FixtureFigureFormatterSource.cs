@@ -3,11 +3,15 @@ namespace LatentWorkbench.Tests.Notebooks;
 /// <summary>The convention's formatter source: a public parameterless constructor and one CreateTypeFormatters().</summary>
 public sealed class FixtureFigureFormatterSource
 {
-    /// <summary>An SVG formatter that declines empty figures, an SVG fallback, and an HTML formatter.</summary>
+    /// <summary>An SVG fallback, an SVG formatter that declines empty figures, and an HTML formatter.</summary>
+    /// <remarks>
+    /// The kernel registers the formatters in this order and tries the most recently registered first, so the
+    /// specific SVG formatter comes after its fallback: when it returns false the fallback writes.
+    /// </remarks>
     public IEnumerable<object> CreateTypeFormatters() =>
     [
-        new Formatter("image/svg+xml", f => f.Points == 0 ? null : $"<svg data-points=\"{f.Points}\">{f.Title}</svg>"),
         new Formatter("image/svg+xml", _ => "<svg>empty</svg>"),
+        new Formatter("image/svg+xml", f => f.Points == 0 ? null : $"<svg data-points=\"{f.Points}\">{f.Title}</svg>"),
         new Formatter("text/html", f => $"<div class=\"fixture\">{f.Title}:{f.Points}</div>"),
     ];
 

@@ -53,7 +53,8 @@ public sealed class NotebookFormatTests
 
         var result = await new NotebookRunner(new NotebookRunOptions { OutputPath = scratch.File("plain.ipynb") }).RunAsync(path);
         Assert.True(result.Succeeded, result.Failure?.Message);
-        Assert.Equal("21", IpynbSerializer.JoinLines(result.Notebook.Cells[2].Outputs[0]["data"]!["text/plain"]));
+        Assert.Contains("<pre>21</pre>", IpynbSerializer.JoinLines(result.Notebook.Cells[2].Outputs[0]["data"]!["text/html"]), StringComparison.Ordinal);
+        Assert.Equal("csharp", PolyglotMetadata.KernelNameOf(notebook.Cells[1]));
         Assert.Equal(".net-csharp", Notebook.Load(scratch.File("plain.ipynb")).Metadata["kernelspec"]!["name"]!.GetValue<string>());
     }
 }

@@ -1,5 +1,6 @@
 using LatentWorkbench.Cli;
 using LatentWorkbench.Cli.Commands;
+using LatentWorkbench.Notebooks.Artifacts;
 using LatentWorkbench.Notebooks.Model;
 using LatentWorkbench.Tests.TestUtilities;
 
@@ -27,17 +28,43 @@ public sealed class NotebooksCommandTests
     }
 
     [Fact]
-    public async Task A_Failing_Cell_Exits_With_2_And_The_Index_Says_Where_It_Stopped()
+    public async Task A_Failing_Cell_Exits_With_2_And_Its_Output_Is_Kept_Beside_The_Output_Folder()
     {
         using var scratch = new TempDirectory();
-        string path = NotebookTestFiles.WriteCodeNotebook(scratch.File("fails.ipynb"), "var a = 1;", "throw new InvalidOperationException(\"stop here\");");
+        string notebooks = scratch.File("nb");
+        Directory.CreateDirectory(notebooks);
+        NotebookTestFiles.WriteCodeNotebook(Path.Combine(notebooks, "fails.ipynb"), "var a = 1;", "var b = a + 1;", "throw new InvalidOperationException(\"stop here\");");
         string output = scratch.File("out");
 
-        int exit = await Program.BuildRoot().Parse(["notebooks", "run", scratch.Path, "--out", output]).InvokeAsync();
+        int exit = await Program.BuildRoot().Parse(["notebooks", "run", notebooks, "--out", output]).InvokeAsync();
 
         Assert.Equal(NotebooksConsole.CellFailed, exit);
-        Assert.True(File.Exists(Path.Combine(output, "fails.ipynb")));
-        Assert.Contains("cell 2 failed: InvalidOperationException: stop here", File.ReadAllText(Path.Combine(output, "index.html")), StringComparison.Ordinal);
+        Assert.False(Directory.Exists(output));
+        string failed = Assert.Single(Directory.GetDirectories(scratch.Path, "out.failed-*"));
+        Assert.True(File.Exists(Path.Combine(failed, "fails.ipynb")));
+        Assert.Contains("cell 3 failed: InvalidOperationException: stop here", File.ReadAllText(Path.Combine(failed, "index.html")), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_Missing_Notebook_Exits_With_1_Naming_The_Path()
+    {
+        using var scratch = new TempDirectory();
+        string missing = scratch.File("missing.ipynb");
+        var error = new StringWriter();
+        var before = Console.Error;
+        Console.SetError(error);
+        int exit;
+        try
+        {
+            exit = await Program.BuildRoot().Parse(["notebooks", "run", missing, "--out", scratch.File("out")]).InvokeAsync();
+        }
+        finally
+        {
+            Console.SetError(before);
+        }
+
+        Assert.Equal(CliAction.Failure, exit);
+        Assert.Contains($"Notebook '{missing}' does not exist", error.ToString(), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -93,5 +120,9 @@ public sealed class NotebooksCommandTests
             Assert.True(File.Exists(scratch.File(name)), $"{name} was not executed");
             Assert.Contains($"href=\"{name}\"", index, StringComparison.Ordinal);
         }
+
+        var metrics = MetricsFile.Read(scratch.File(MetricsFile.FileName));
+        Assert.Equal(NotebookTestFiles.ShippedNotebooks().Select(Path.GetFileName), metrics.Select(p => p.Key));
+        Assert.True(metrics["01-mnist-and-pca.ipynb"]!.AsObject().ContainsKey("pca30_test_mse"));
     }
 }

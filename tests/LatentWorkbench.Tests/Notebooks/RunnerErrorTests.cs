@@ -8,11 +8,12 @@ namespace LatentWorkbench.Tests.Notebooks;
 public sealed class RunnerErrorTests
 {
     [Fact]
-    public async Task A_Throwing_Cell_Stops_The_Run_And_Its_Error_Is_Written()
+    public async Task A_Throwing_Cell_Stops_The_Run_And_Its_Error_Is_Written_With_The_Cell_Number()
     {
         using var scratch = new TempDirectory();
         string path = NotebookTestFiles.WriteCodeNotebook(scratch.File("throws.ipynb"),
             "var before = 1;",
+            "display(before + 1);",
             "Console.WriteLine(\"partial\");\nthrow new InvalidOperationException(\"the data is wrong\");",
             "var after = 2;");
         string output = scratch.File("out.ipynb");
@@ -20,21 +21,25 @@ public sealed class RunnerErrorTests
         var result = await new NotebookRunner(new NotebookRunOptions { OutputPath = output }).RunAsync(path);
 
         var failure = Assert.IsType<CellFailure>(result.Failure);
-        Assert.Equal(2, failure.CellNumber);
+        Assert.Equal(3, failure.CellNumber);
         Assert.Equal("InvalidOperationException", failure.ExceptionType);
+        Assert.Equal("the data is wrong", failure.Message);
         Assert.False(result.Variables.ContainsKey("after"));
 
         var written = Notebook.Load(output);
-        var failed = written.Cells[1];
+        var failed = written.Cells[2];
         Assert.Equal("stream", failed.Outputs[0]["output_type"]!.GetValue<string>());
+        Assert.Equal("partial\n", IpynbSerializer.JoinLines(failed.Outputs[0]["text"]));
         var error = failed.Outputs[1];
         Assert.Equal("error", error["output_type"]!.GetValue<string>());
         Assert.Equal("InvalidOperationException", error["ename"]!.GetValue<string>());
         Assert.Equal("the data is wrong", error["evalue"]!.GetValue<string>());
-        Assert.Contains(error["traceback"]!.AsArray(), l => l!.GetValue<string>().Contains("the data is wrong", StringComparison.Ordinal));
+        var traceback = error["traceback"]!.AsArray().Select(l => l!.GetValue<string>()).ToList();
+        Assert.Contains(traceback, l => l.Contains("the data is wrong", StringComparison.Ordinal));
+        Assert.DoesNotContain(traceback, l => l.Contains("Microsoft.DotNet.Interactive", StringComparison.Ordinal));
         Assert.Equal("failed", failed.Metadata["papermill"]!["status"]!.GetValue<string>());
 
-        var notRun = written.Cells[2];
+        var notRun = written.Cells[3];
         Assert.Null(notRun.ExecutionCount);
         Assert.Empty(notRun.Outputs);
         Assert.Equal("pending", notRun.Metadata["papermill"]!["status"]!.GetValue<string>());
@@ -64,30 +69,29 @@ public sealed class RunnerErrorTests
         Assert.True((await new NotebookRunner().RunAsync(qualified)).Succeeded);
     }
 
-    [Theory]
-    [InlineData("#!time\nvar x = 1;", "'#!time'")]
-    [InlineData("#r \"nuget: Plotly.NET, 4.0.0\"", "NuGet")]
-    [InlineData("#i \"nuget: https://example.org/feed\"", "package source")]
-    [InlineData("#!fsharp\nlet x = 1", "'#!fsharp'")]
-    public async Task Unsupported_Directives_Fail_Before_Anything_Runs_Naming_The_Cell(string source, string expected)
+    [Fact]
+    public async Task A_Cell_For_A_Kernel_The_Runner_Does_Not_Host_Fails_At_That_Cell()
     {
         using var scratch = new TempDirectory();
-        string path = NotebookTestFiles.WriteCodeNotebook(scratch.File("magic.ipynb"), "Console.WriteLine(\"must not run\");", source);
-        var e = await Assert.ThrowsAsync<NotebookValidationException>(() => new NotebookRunner().RunAsync(path));
-        Assert.Contains("cell 2", e.Message, StringComparison.Ordinal);
-        Assert.Contains(expected, e.Message, StringComparison.Ordinal);
+        var first = NotebookCell.NewCode("abcdef12", "var x = 1;");
+        var fsharp = NotebookCell.NewCode("abcdef13", "let x = 1");
+        fsharp.Metadata["polyglot_notebook"] = new System.Text.Json.Nodes.JsonObject { ["kernelName"] = "fsharp" };
+        string path = scratch.File("fsharp.ipynb");
+        new Notebook(PolyglotMetadata.NotebookMetadata(), [first, fsharp]).Save(path);
+
+        var result = await new NotebookRunner().RunAsync(path);
+
+        Assert.Equal(2, result.Failure!.CellNumber);
+        Assert.Contains("fsharp", result.Failure.Message, StringComparison.Ordinal);
     }
 
     [Fact]
-    public async Task A_Cell_For_Another_Kernel_Is_Rejected()
+    public async Task A_Missing_Notebook_Says_It_Does_Not_Exist_Naming_The_Path()
     {
         using var scratch = new TempDirectory();
-        var cell = NotebookCell.NewCode("abcdef12", "let x = 1");
-        cell.Metadata["polyglot_notebook"] = new System.Text.Json.Nodes.JsonObject { ["kernelName"] = "fsharp" };
-        string path = scratch.File("fsharp.ipynb");
-        new Notebook(PolyglotMetadata.NotebookMetadata(), [cell]).Save(path);
-        var e = await Assert.ThrowsAsync<NotebookValidationException>(() => new NotebookRunner().RunAsync(path));
-        Assert.Contains("'fsharp' cell", e.Message, StringComparison.Ordinal);
+        string path = scratch.File("nowhere.ipynb");
+        var e = await Assert.ThrowsAsync<FileNotFoundException>(() => new NotebookRunner().RunAsync(path));
+        Assert.Contains($"'{path}' does not exist", e.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using LatentWorkbench.Data;
 using LatentWorkbench.Notebooks.Execution;
 using LatentWorkbench.Notebooks.Figures;
+using LatentWorkbench.Notebooks.Formatting;
 using LatentWorkbench.Notebooks.Model;
 using LatentWorkbench.Tests.TestUtilities;
 
@@ -54,30 +55,57 @@ public sealed class RunnerFixtureTests : IClassFixture<RunnerFixtureTests.Execut
     }
 
     [Fact]
-    public void Display_Update_Replaces_In_Place_And_Html_And_Extension_Work()
+    public void Display_Html_And_The_Display_Extension_Come_From_The_Kernel_Helpers()
     {
         var outputs = Cell(6).Outputs;
-        Assert.Equal(3, outputs.Count);
         Assert.All(outputs, o => Assert.Equal("display_data", o["output_type"]!.GetValue<string>()));
         Assert.All(outputs, o => Assert.Empty(o["metadata"]!.AsObject()));
-        Assert.Equal(["text/plain"], outputs[0]["data"]!.AsObject().Select(p => p.Key));
-        Assert.Equal("final text", Text(outputs[0]["data"]!["text/plain"]));
-        Assert.Equal(["text/html"], outputs[1]["data"]!.AsObject().Select(p => p.Key));
-        Assert.Equal("<b>bold</b>", Text(outputs[1]["data"]!["text/html"]));
-        Assert.Equal("42", Text(outputs[2]["data"]!["text/plain"]));
+        var plain = outputs.Where(o => o["data"]!.AsObject().ContainsKey("text/plain")).Select(o => Text(o["data"]!["text/plain"])).ToList();
+        Assert.Equal("first draft", plain[0]);
+        Assert.Contains("final text", plain);
+        Assert.Equal("42", plain[^1]);
+        var html = Assert.Single(outputs, o => o["data"]!.AsObject().ContainsKey("text/html"));
+        Assert.Equal(["text/html"], html["data"]!.AsObject().Select(p => p.Key));
+        Assert.Equal("<b>bold</b>", Text(html["data"]!["text/html"]));
     }
 
     [Fact]
-    public void A_Trailing_Expression_Is_Displayed_As_Html_And_Plain_Text()
+    public void A_Trailing_Expression_Is_Displayed_With_The_Kernels_Html_Formatter()
     {
         var data = Assert.Single(Cell(7).Outputs)["data"]!.AsObject();
-        Assert.Equal("72", Text(data["text/plain"]));
-        Assert.Contains("72", Text(data["text/html"]), StringComparison.Ordinal);
+        Assert.Equal(["text/html"], data.Select(p => p.Key));
+        Assert.Contains("<pre>72</pre>", Text(data["text/html"]), StringComparison.Ordinal);
         Assert.Empty(Cell(4).Outputs);
     }
 
     [Fact]
-    public void Convention_Formatters_Render_With_Preferred_Mime_Types_And_Pass_On_False()
+    public void Time_Magic_Shows_The_Wall_Time_After_The_Cells_Value()
+    {
+        var outputs = Cell(12).Outputs;
+        Assert.Equal(2, outputs.Count);
+        Assert.Contains("<pre>5050</pre>", Text(outputs[0]["data"]!["text/html"]), StringComparison.Ordinal);
+        Assert.Matches(@"^Wall time: [0-9.]+ms$", Text(outputs[1]["data"]!["text/plain"]));
+    }
+
+    [Fact]
+    public void Recorded_Values_Are_Displayed_And_Collected_Into_The_Metadata()
+    {
+        var outputs = Cell(13).Outputs;
+        Assert.Equal(3, outputs.Count);
+        Assert.Equal("fixture_seed = 42", Text(outputs[0]["data"]!["text/plain"]));
+        var record = outputs[0]["data"]![MimeTypes.RecordedValue]!.AsObject();
+        Assert.Equal("fixture_seed", record["name"]!.GetValue<string>());
+        Assert.Equal(42, record["value"]!.GetValue<int>());
+
+        var recorded = Result.Notebook.Metadata[RecordedValues.MetadataKey]![RecordedValues.RecordedKey]!.AsObject();
+        Assert.Equal(["fixture_seed", "fixture_rate", "fixture_label"], recorded.Select(p => p.Key));
+        Assert.Equal(0.5, recorded["fixture_rate"]!.GetValue<double>());
+        Assert.Equal("digits", recorded["fixture_label"]!.GetValue<string>());
+        Assert.True(JsonNode.DeepEquals(recorded, Result.Recorded));
+    }
+
+    [Fact]
+    public void Convention_Formatters_Render_With_Preferred_Mime_Types_Latest_First_Passing_On_False()
     {
         var outputs = Cell(9).Outputs;
         Assert.Equal(2, outputs.Count);

@@ -1,0 +1,31 @@
+using System.Reflection;
+
+namespace LatentWorkbench.Reporting;
+
+/// <summary>
+/// Displays a value in the .NET Interactive cell that is running on this flow, found by reflection so that the
+/// library needs no reference to the kernel: the kernel that loaded the library (the dotnet-interactive tool's
+/// own copy under VS Code and Jupyter, the runner's package in the workbench) is the one that displays.
+/// </summary>
+internal static class KernelDisplay
+{
+    private const string KernelAssemblyName = "Microsoft.DotNet.Interactive";
+
+    /// <summary>Calls the kernel's <c>display(value)</c> when a cell is running; false (and nothing shown) otherwise.</summary>
+    public static bool TryDisplay(object value)
+    {
+        var kernelAssembly = AppDomain.CurrentDomain.GetAssemblies().FirstOrDefault(a => a.GetName().Name == KernelAssemblyName);
+        var context = kernelAssembly?.GetType("Microsoft.DotNet.Interactive.KernelInvocationContext")
+            ?.GetProperty("Current", BindingFlags.Public | BindingFlags.Static)?.GetValue(null);
+        var display = kernelAssembly?.GetType("Microsoft.DotNet.Interactive.Kernel")
+            ?.GetMethod("display", BindingFlags.Public | BindingFlags.Static, [typeof(object), typeof(string[])]);
+        if (context is null || display is null)
+        {
+            return false;
+        }
+
+        // No mime types: the value's preferred ones (its TypeFormatterSourceAttribute says which).
+        display.Invoke(null, [value, Array.Empty<string>()]);
+        return true;
+    }
+}
