@@ -12,9 +12,9 @@ namespace LatentWorkbench.Data;
 /// A file counts as verified without hashing only when its length, last-write time (UTC ticks) and expected
 /// hash all equal what was recorded when it was last hashed. Overwriting bytes changes the last-write time,
 /// so a same-size corruption is hashed, and caught, on the next load. What it cannot catch: a change made with
-/// the old timestamp restored on purpose (run <c>workbench data fetch</c>, which deletes nothing verified, or
-/// delete the cache file, to force a full check). The cache is written through a temp file and a rename; a
-/// folder the user cannot write to just means hashing on every load, and an unreadable cache file counts as empty.
+/// the old timestamp restored on purpose (delete the cache file to force a full check). The cache is written
+/// through a temp file and a rename; a folder the user cannot write to just means hashing on every load, and an
+/// unreadable cache file counts as empty.
 /// </remarks>
 internal sealed class VerifiedFileCache
 {
