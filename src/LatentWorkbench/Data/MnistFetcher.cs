@@ -68,11 +68,17 @@ public sealed class MnistFetcher
                     continue;
                 }
 
+                // Just hashed in the scratch folder; a rename keeps size and write time, so the loader can trust them.
+                var cache = VerifiedFileCache.Open(directory);
                 foreach (var file in needed)
                 {
-                    File.Move(Path.Combine(scratch, file.Name), Path.Combine(directory, file.Name), overwrite: true);
+                    string target = Path.Combine(directory, file.Name);
+                    File.Move(Path.Combine(scratch, file.Name), target, overwrite: true);
+                    cache.Remember(new FileInfo(target), file.Sha256);
                     progress?.Report($"{file.Name} verified");
                 }
+
+                cache.Save();
 
                 return new MnistFetchResult(directory, before, source.Name);
             }
