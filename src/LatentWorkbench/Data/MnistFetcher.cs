@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-
 namespace LatentWorkbench.Data;
 
 /// <summary>
@@ -22,33 +20,17 @@ public sealed class MnistFetcher
     public static IReadOnlyList<MnistFileStatus> Inspect(string directory) =>
         MnistFile.All.Select(f => Inspect(f, Path.Combine(directory, f.Name))).ToList();
 
-    /// <summary>Checks one file at <paramref name="path"/>.</summary>
+    /// <summary>Checks one file at <paramref name="path"/> (hashing it unless the verification cache beside it says it is unchanged).</summary>
     public static MnistFileStatus Inspect(MnistFile file, string path)
     {
-        ArgumentNullException.ThrowIfNull(file);
-        var info = new FileInfo(path);
-        if (!info.Exists)
-        {
-            return new MnistFileStatus(file, MnistFileState.Missing, string.Empty);
-        }
-
-        if (info.Length != file.Bytes)
-        {
-            return new MnistFileStatus(file, MnistFileState.Corrupt, $"{info.Length} bytes, expected {file.Bytes}");
-        }
-
-        string sha = Sha256Of(path);
-        return sha == file.Sha256
-            ? new MnistFileStatus(file, MnistFileState.Verified, string.Empty)
-            : new MnistFileStatus(file, MnistFileState.Corrupt, $"SHA-256 {sha}, expected {file.Sha256}");
+        var cache = VerifiedFileCache.Open(Path.GetDirectoryName(Path.GetFullPath(path)) ?? ".");
+        var status = MnistVerification.Inspect(file, path, cache);
+        cache.Save();
+        return status;
     }
 
     /// <summary>Lower-case hexadecimal SHA-256 of a file.</summary>
-    public static string Sha256Of(string path)
-    {
-        using var stream = File.OpenRead(path);
-        return Convert.ToHexStringLower(SHA256.HashData(stream));
-    }
+    public static string Sha256Of(string path) => MnistVerification.Sha256Of(path);
 
     /// <summary>Ensures <paramref name="directory"/> holds the four verified files.</summary>
     /// <exception cref="MnistFetchException">No source could deliver verified files; the message lists every way to get them.</exception>
@@ -86,11 +68,17 @@ public sealed class MnistFetcher
                     continue;
                 }
 
+                // Just hashed in the scratch folder; a rename keeps size and write time, so the loader can trust them.
+                var cache = VerifiedFileCache.Open(directory);
                 foreach (var file in needed)
                 {
-                    File.Move(Path.Combine(scratch, file.Name), Path.Combine(directory, file.Name), overwrite: true);
+                    string target = Path.Combine(directory, file.Name);
+                    File.Move(Path.Combine(scratch, file.Name), target, overwrite: true);
+                    cache.Remember(new FileInfo(target), file.Sha256);
                     progress?.Report($"{file.Name} verified");
                 }
+
+                cache.Save();
 
                 return new MnistFetchResult(directory, before, source.Name);
             }

@@ -16,7 +16,7 @@ public sealed partial class ImageGrid
     public string ToHtml() => "<div class=\"latentworkbench-images\">\n" + ToSvg() + "</div>\n";
 
     /// <summary>A grayscale PNG of the images themselves, <see cref="PixelScale"/> pixels per image pixel,
-    /// written by our own encoder (labels and captions are in the SVG and HTML renderings only).</summary>
+    /// encoded by ImageSharp (labels and captions are in the SVG and HTML renderings only).</summary>
     public byte[] ToPng() => ImageGridLayout.Of(this).CompositePng(PixelScale);
 
     /// <summary>Saves by extension: .png (direct), .svg, .html or .json (Plotly spec).</summary>

@@ -10,6 +10,8 @@ namespace LatentWorkbench.Figures;
 /// Pixels are given as floats in [0, 1] (values outside are clamped), image after image, each row-major
 /// of <c>imageHeight × imageWidth</c>: the layout of <c>MnistSplit.Pixels</c> (N × 784). Image i goes to
 /// row i / columns, column i % columns. By default ink (1) is white on black, as digits are usually shown.
+/// Kept only as the image panel of <see cref="Figure.Subplots"/> until the charts move to Plotly.NET; a notebook
+/// shows images as ImageSharp images built by <see cref="Images.GridImage"/>.
 /// </remarks>
 [TypeFormatterSource(typeof(FigureFormatterSource), PreferredMimeTypes = [Display.MimeTypes.Html, Display.MimeTypes.Svg])]
 public sealed partial class ImageGrid : IMimeRenderable

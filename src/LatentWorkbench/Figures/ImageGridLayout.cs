@@ -1,4 +1,4 @@
-using LatentWorkbench.Figures.Png;
+using LatentWorkbench.Images;
 
 namespace LatentWorkbench.Figures;
 
@@ -92,7 +92,7 @@ internal sealed class ImageGridLayout
         byte[] composite = Composite();
         if (factor == 1)
         {
-            return PngEncoder.EncodeGray(composite, Width, Height);
+            return ImagePng.EncodeGray(composite, Width, Height);
         }
 
         int w = Width * factor, h = Height * factor;
@@ -106,7 +106,7 @@ internal sealed class ImageGridLayout
             }
         }
 
-        return PngEncoder.EncodeGray(scaled, w, h);
+        return ImagePng.EncodeGray(scaled, w, h);
     }
 
     /// <summary>A PNG data URI of the composite at 1 screen pixel per image pixel.</summary>

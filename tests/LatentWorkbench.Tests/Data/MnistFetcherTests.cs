@@ -87,6 +87,8 @@ public sealed class MnistFetcherTests(MnistFixture mnist) : IDisposable
 
         Assert.Equal([MnistFile.TrainLabels.Name], source.Requested);
         Assert.Contains(result.Before, s => s.File == MnistFile.TrainLabels && s.State == MnistFileState.Corrupt);
+        // The replacement is remembered as verified (checked before anything else hashes it), so the next load does not hash it again.
+        Assert.True(VerifiedFileCache.Open(Target).IsVerified(new FileInfo(damaged), MnistFile.TrainLabels.Sha256));
         Assert.All(MnistFetcher.Inspect(Target), s => Assert.Equal(MnistFileState.Verified, s.State));
     }
 

@@ -94,22 +94,4 @@ public sealed class FigureModelTests
         Assert.Equal("1.0", Format.Tick(1, 0.1));
         Assert.Equal("1e+6", Format.Short(1e6));
     }
-
-    [Fact]
-    public void Result_Table_Checks_Row_Width_And_Aligns_Numbers()
-    {
-        var table = new ResultTable("method", "acc");
-        Assert.Equal("cells", Assert.Throws<ArgumentException>(() => table.AddRow("only one")).ParamName);
-        table.AddRow("a", 0.5).AddRow("long name", 0.123456);
-        Assert.Equal("method        acc\n---------  ------\na             0.5\nlong name  0.1235\n", table.ToString());
-    }
-
-    [Fact]
-    public void Result_Table_AddRows_Adds_Each_Row_In_Order_And_Checks_Width()
-    {
-        var table = new ResultTable("k", "error").AddRows(new[] { 2, 10 }.Select(k => new object?[] { k, 1.0 / k }));
-        Assert.Equal([2, 10], table.Rows.Select(r => (int)r[0]!));
-        Assert.Equal(0.1, (double)table.Rows[1][1]!);
-        Assert.Equal("cells", Assert.Throws<ArgumentException>(() => table.AddRows([["too", "many", "cells"]])).ParamName);
-    }
 }

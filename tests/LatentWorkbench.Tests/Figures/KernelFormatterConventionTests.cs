@@ -35,18 +35,6 @@ public sealed class KernelFormatterConventionTests
     }
 
     [Fact]
-    public void A_Result_Table_Displays_As_Html_Table_Svg_Twin_And_Plain_Text()
-    {
-        var table = new ResultTable("method", "kNN accuracy").AddRow("PCA", 0.52341).AddRow("t-SNE", 0.9512);
-        var output = DisplayLikeTheKernel(table);
-
-        Assert.Equal(["text/html", "image/svg+xml", "text/plain"], output.Keys);
-        Assert.Contains("<td style=\"text-align:right\">0.5234</td>", output["text/html"], StringComparison.Ordinal);
-        Assert.Contains("text-anchor=\"end\" font-size=\"12\">0.5234</text>", output["image/svg+xml"], StringComparison.Ordinal);
-        Assert.Contains("t-SNE         0.9512", output["text/plain"], StringComparison.Ordinal);
-    }
-
-    [Fact]
     public void The_Mime_Bundle_For_The_Runner_Carries_The_Same_Static_Rendering()
     {
         var figure = SampleFigures.Heatmap();

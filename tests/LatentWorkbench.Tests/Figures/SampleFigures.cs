@@ -15,7 +15,6 @@ internal static class SampleFigures
         ("heatmap", Heatmap),
         ("image-grid", () => Digits()),
         ("subplots", Subplots),
-        ("result-table", Table),
     ];
 
     public static Figure LabelledScatter(int count, int seed = 1)
@@ -102,12 +101,6 @@ internal static class SampleFigures
     public static ImageGrid Digits() =>
         ImageGrid.FromPixels(DigitPixels(), 6, 3, rowLabels: ["input", "output"], columnLabels: ["a", "b", "c"],
             captions: ["0", "1", "2", "3", "4", "5"], title: "Squares");
-
-    public static ResultTable Table() =>
-        new ResultTable("method", "trustworthiness", "kNN accuracy", "seconds") { Title = "Reducers on 1,000 test digits" }
-            .AddRow("PCA", 0.912345, 0.5234, 2)
-            .AddRow("t-SNE <Barnes-Hut>", 0.9923, 0.9512, 31)
-            .AddRow("none", null, 0.1, 0);
 
     public static Figure Subplots() =>
         Figure.Subplots([LabelledScatter(40), Digits(), LogLines(), Heatmap()], columns: 2, title: "Overview");

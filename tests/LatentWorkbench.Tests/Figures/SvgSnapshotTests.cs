@@ -77,26 +77,8 @@ public sealed class SvgSnapshotTests
     {
         Figure f => f.ToSvg(),
         ImageGrid g => g.ToSvg(),
-        ResultTable t => t.ToSvg(),
         var other => throw new InvalidOperationException($"{other} is not a figure"),
     };
-
-    [Fact]
-    public void Result_Table_Svg_Draws_Every_Cell_With_Numbers_Right_Aligned()
-    {
-        var table = SampleFigures.Table();
-        var texts = XDocument.Parse(table.ToSvg()).Descendants().Where(e => e.Name.LocalName == "text").ToList();
-        Assert.Equal(table.Title, texts[0].Value);
-        Assert.Equal(["method", "trustworthiness", "kNN accuracy", "seconds"], texts.Skip(1).Take(4).Select(t => t.Value));
-        var cells = texts.Skip(5).ToList();
-        Assert.Equal(table.Rows.Count * table.Columns.Count, cells.Count);
-        Assert.Equal(["PCA", "0.9123", "0.5234", "2", "t-SNE <Barnes-Hut>", "0.9923", "0.9512", "31", "none", "", "0.1", "0"], cells.Select(t => t.Value));
-        Assert.All(cells.Where((_, i) => i % 4 == 0), t => Assert.Null(t.Attribute("text-anchor")));
-        Assert.All(cells.Where((_, i) => i % 4 != 0), t => Assert.Equal("end", t.Attribute("text-anchor")!.Value));
-        // The longest cell fits inside the drawn width.
-        double width = double.Parse(XDocument.Parse(table.ToSvg()).Root!.Attribute("width")!.Value, CultureInfo.InvariantCulture);
-        Assert.True(width >= "t-SNE <Barnes-Hut>".Length * 6 + "trustworthiness".Length * 6 + "kNN accuracy".Length * 6 + "seconds".Length * 6);
-    }
 
     private static string SnapshotFolder()
     {

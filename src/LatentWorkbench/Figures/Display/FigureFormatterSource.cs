@@ -1,12 +1,12 @@
 namespace LatentWorkbench.Figures.Display;
 
 /// <summary>
-/// The convention-based formatter source the Polyglot kernel instantiates for figures, image grids and
-/// result tables (public parameterless constructor, exactly one public <see cref="CreateTypeFormatters"/>).
+/// The convention-based formatter source the Polyglot kernel instantiates for figures and image grids
+/// (public parameterless constructor, exactly one public <see cref="CreateTypeFormatters"/>).
 /// </summary>
 public sealed class FigureFormatterSource
 {
-    private static readonly Type[] RenderedTypes = [typeof(Figure), typeof(ImageGrid), typeof(ResultTable)];
+    private static readonly Type[] RenderedTypes = [typeof(Figure), typeof(ImageGrid)];
 
     /// <summary>One formatter per rendered type and MIME type.</summary>
     public IEnumerable<MimeFormatter> CreateTypeFormatters() =>

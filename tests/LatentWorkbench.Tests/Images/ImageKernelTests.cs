@@ -1,0 +1,25 @@
+using LatentWorkbench.Tests.TestUtilities;
+
+namespace LatentWorkbench.Tests.Images;
+
+/// <summary>A digit grid displayed in the real C# kernel shows as a PNG image (and as HTML with its labels).</summary>
+public sealed class ImageKernelTests
+{
+    [Fact]
+    public async Task A_Displayed_Digit_Grid_Is_A_Png_Image()
+    {
+        var displays = await RealCSharpKernel.DisplaysAsync("""
+            using LatentWorkbench.Images;
+            var pixels = Enumerable.Range(0, 4 * 784).Select(i => (i % 784) / 783f).ToArray();
+            GridImage.FromPixels(pixels, 4, 2, rowLabels: ["top", "bottom"], title: "Ramps")
+            """);
+
+        var bundle = Assert.Single(displays);
+        Assert.Equal(["image/png", "text/html"], bundle.Keys);
+        byte[] png = Convert.FromBase64String(bundle["image/png"]);
+        Assert.Equal(new byte[] { 0x89, (byte)'P', (byte)'N', (byte)'G', 0x0D, 0x0A, 0x1A, 0x0A }, png[..8]);
+        Assert.Contains("<img src=\"data:image/png;base64," + bundle["image/png"] + "\"", bundle["text/html"], StringComparison.Ordinal);
+        Assert.Contains(">bottom</span>", bundle["text/html"], StringComparison.Ordinal);
+        Assert.Contains("<figcaption", bundle["text/html"], StringComparison.Ordinal);
+    }
+}
