@@ -115,11 +115,8 @@ public sealed partial class ImageGrid : IMimeRenderable
         return _gray.AsSpan(index * size, size);
     }
 
-    /// <summary>The grid as a one-panel figure, to combine with charts in <see cref="Figure.Subplots"/>.</summary>
-    public Figure ToFigure() => new(new Panel(new ImageTrace(this)) { Title = Title });
-
-    /// <summary>Converts to a one-panel figure (so a grid can be passed where a figure is expected).</summary>
-    public static implicit operator Figure(ImageGrid grid) => (grid ?? throw new ArgumentNullException(nameof(grid))).ToFigure();
+    /// <summary>The grid as a one-panel scene for the SVG renderer.</summary>
+    internal SvgScene ToScene() => new(new Panel(new ImageTrace(this)) { Title = Title });
 
     /// <inheritdoc/>
     public override string ToString() => $"ImageGrid \"{Title ?? "untitled"}\" ({Count} images of {ImageHeight}×{ImageWidth}, {Rows}×{Columns})";
