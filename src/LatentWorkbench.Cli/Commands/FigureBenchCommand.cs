@@ -33,12 +33,12 @@ internal static class FigureBenchCommand
             }
 
             string[] hover = [.. Enumerable.Range(0, n).Select(i => "#" + i.ToString(CultureInfo.InvariantCulture))];
-            var figure = Figure.Scatter(x, y, labels, "bench", "x", "y", hoverText: hover);
+            var figure = Charts.Scatter(x, y, labels, "bench", "x", "y", hoverText: hover);
 
             var rows = new List<(string Name, double Ms, long Bytes)>
             {
                 Measure("CSV of the points (reference)", r, () => Csv(x, y)),
-                Measure("build the chart (Figure.Scatter)", r, () => Figure.Scatter(x, y, labels, "bench", "x", "y", hoverText: hover) is null ? "" : ""),
+                Measure("build the chart (Charts.Scatter)", r, () => Charts.Scatter(x, y, labels, "bench", "x", "y", hoverText: hover) is null ? "" : ""),
                 Measure("Plotly JSON (ToFigureJson)", r, figure.ToFigureJson),
                 Measure("SVG (ToSvg)", r, figure.ToSvg),
                 Measure("notebook HTML (ToHtml)", r, () => figure.ToHtml()),

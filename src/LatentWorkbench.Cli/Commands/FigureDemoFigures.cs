@@ -14,24 +14,24 @@ internal static class DemoFigures
         byte[] labels = test.Labels[..n];
         string[] hover = [.. Enumerable.Range(0, n).Select(i => $"test #{i}, digit {labels[i]}")];
 
-        yield return ("scatter-labels", Figure.Scatter(x, y, labels, "MNIST test digits, random 2-D projection", "projection 1", "projection 2", hoverText: hover));
-        yield return ("scatter-values", Figure.Scatter(x, y, "Coloured by mean ink", "projection 1", "projection 2", colorValues: ink, colorTitle: "mean ink"));
+        yield return ("scatter-labels", Charts.Scatter(x, y, labels, "MNIST test digits, random 2-D projection", "projection 1", "projection 2", hoverText: hover));
+        yield return ("scatter-values", Charts.Scatter(x, y, "Coloured by mean ink", "projection 1", "projection 2", colorValues: ink, colorTitle: "mean ink"));
 
         double[] epochs = [.. Enumerable.Range(1, 30).Select(e => (double)e)];
-        var curve = Figure.Line([.. epochs.Select(e => (2.0 * Math.Exp(-e / 6.0)) + 0.05)], "train", epochs, "Loss (synthetic curve)", "epoch", "loss", logY: true)
+        var curve = Charts.Line([.. epochs.Select(e => (2.0 * Math.Exp(-e / 6.0)) + 0.05)], "train", epochs, "Loss (synthetic curve)", "epoch", "loss", logY: true)
             .AddLine([.. epochs.Select(e => (2.1 * Math.Exp(-e / 7.0)) + 0.08)], "test", epochs);
         yield return ("lines", curve);
         int[] counts = test.ClassCounts();
-        yield return ("bar", Figure.Bar([.. Enumerable.Range(0, 10).Select(d => d.ToString(System.Globalization.CultureInfo.InvariantCulture))],
+        yield return ("bar", Charts.Bar([.. Enumerable.Range(0, 10).Select(d => d.ToString(System.Globalization.CultureInfo.InvariantCulture))],
             [.. counts.Select(c => (double)c)], "Test images per digit", "digit", "images"));
-        yield return ("histogram", Figure.Histogram(ink, 40, "Mean ink per image", "mean pixel value"));
-        yield return ("heatmap", Figure.Heatmap(ClassSimilarity(test), title: "Cosine similarity of class means", xTitle: "digit", yTitle: "digit",
+        yield return ("histogram", Charts.Histogram(ink, 40, "Mean ink per image", "mean pixel value"));
+        yield return ("heatmap", Charts.Heatmap(ClassSimilarity(test), title: "Cosine similarity of class means", xTitle: "digit", yTitle: "digit",
             colorTitle: "cosine", showValues: true));
         var grid = ImageGrid.FromPixels(test.Pixels, 20, 10, rowLabels: ["0–9", "10–19"],
             captions: [.. labels[..20].Select(l => $"label {l}")], title: "First 20 test digits");
         yield return ("digits", grid);
-        yield return ("confusion", Figure.ConfusionMatrix(NearestMeanConfusion(test), title: "Nearest class mean: confusion on the test set"));
-        yield return ("subplots", Figure.Subplots([Figure.Scatter(x, y, labels, "Projection"), Figure.Histogram(ink, 40, "Mean ink"), curve], columns: 3, title: "Overview"));
+        yield return ("confusion", Charts.ConfusionMatrix(NearestMeanConfusion(test), title: "Nearest class mean: confusion on the test set"));
+        yield return ("subplots", Charts.Subplots([Charts.Scatter(x, y, labels, "Projection"), Charts.Histogram(ink, 40, "Mean ink"), curve], columns: 3, title: "Overview"));
     }
 
     private static (float[] X, float[] Y) RandomProjection(float[] pixels, int n, int seed)

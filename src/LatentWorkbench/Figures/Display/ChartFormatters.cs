@@ -12,7 +12,7 @@ namespace LatentWorkbench.Figures.Display;
 /// </summary>
 /// <remarks>
 /// Registered automatically when this library loads inside a kernel (a module initializer checks that the kernel is
-/// there) and again by every <see cref="Figure"/> helper if something (a kernel restart, <c>Formatter.ResetToDefault</c>,
+/// there) and again by every <see cref="Charts"/> helper if something (a kernel restart, <c>Formatter.ResetToDefault</c>,
 /// Plotly.NET.Interactive's extension) replaced it. Call <see cref="Register"/> to take over again explicitly, e.g.
 /// after loading Plotly.NET.Interactive, whose formatter gives text/html only with a CDN loader.
 /// </remarks>

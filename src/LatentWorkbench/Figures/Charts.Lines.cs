@@ -1,10 +1,9 @@
-using LatentWorkbench.Figures.Charts;
 using Plotly.NET;
 using PlotlyTrace = Plotly.NET.Trace;
 
 namespace LatentWorkbench.Figures;
 
-public static partial class Figure
+public static partial class Charts
 {
     /// <summary>A line (e.g. a training curve); add more series with <see cref="AddLine"/>.</summary>
     /// <param name="y">The values.</param>

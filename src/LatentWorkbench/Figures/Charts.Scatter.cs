@@ -1,4 +1,3 @@
-using LatentWorkbench.Figures.Charts;
 using LatentWorkbench.Figures.Display;
 using Plotly.NET;
 using PlotlyTrace = Plotly.NET.Trace;
@@ -15,7 +14,7 @@ namespace LatentWorkbench.Figures;
 /// <see cref="WebGlThreshold"/> points use <c>scattergl</c>. Bad input throws <see cref="ArgumentException"/> naming the parameter.
 /// Same input, same figure JSON and SVG bytes.
 /// </remarks>
-public static partial class Figure
+public static partial class Charts
 {
     /// <summary>Scatters with more points than this use WebGL (<c>scattergl</c>) in the interactive rendering.</summary>
     public const int WebGlThreshold = 20_000;

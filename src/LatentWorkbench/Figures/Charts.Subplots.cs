@@ -1,12 +1,11 @@
 using System.Text.Json;
-using LatentWorkbench.Figures.Charts;
 using LatentWorkbench.Figures.Display;
 using Plotly.NET;
 using PlotlyTrace = Plotly.NET.Trace;
 
 namespace LatentWorkbench.Figures;
 
-public static partial class Figure
+public static partial class Charts
 {
     /// <summary>Horizontal gap between subplot cells, as a fraction of a cell's width (room for colour bars and tick labels).</summary>
     private const double SubplotGap = 0.35;

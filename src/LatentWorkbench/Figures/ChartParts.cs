@@ -3,7 +3,7 @@ using PlotlyTrace = Plotly.NET.Trace;
 using Plotly.NET.LayoutObjects;
 using Dyn = DynamicObj.DynamicObj;
 
-namespace LatentWorkbench.Figures.Charts;
+namespace LatentWorkbench.Figures;
 
 /// <summary>
 /// Builds Plotly.NET charts from plain Plotly attributes (trace and layout objects named as in the plotly.js

@@ -1,10 +1,9 @@
-using LatentWorkbench.Figures.Charts;
 using Plotly.NET;
 using PlotlyTrace = Plotly.NET.Trace;
 
 namespace LatentWorkbench.Figures;
 
-public static partial class Figure
+public static partial class Charts
 {
     /// <summary>A heatmap of a matrix with row 0 at the top (as a matrix or image is read), with a colour bar.</summary>
     /// <param name="z">The values, rows × columns (e.g. a 28 × 28 image, a similarity matrix).</param>
