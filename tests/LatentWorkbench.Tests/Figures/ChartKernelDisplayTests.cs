@@ -1,6 +1,5 @@
 using System.Xml.Linq;
 using LatentWorkbench.Figures;
-using System.Reflection;
 
 namespace LatentWorkbench.Tests.Figures;
 
@@ -8,11 +7,6 @@ namespace LatentWorkbench.Tests.Figures;
 /// Charts in a real in-process C# kernel (the one VS Code and Jupyter run): <c>display(chart)</c> must yield one
 /// output carrying both text/html (interactive) and image/svg+xml (the static twin GitHub shows).
 /// </summary>
-/// <remarks>
-/// The kernel is reached by name (reflection and <c>dynamic</c>), never by type: a compile-time reference would make
-/// this test assembly reference Microsoft.DotNet.Interactive, whose <c>System.DisplayExtensions</c> then collides with
-/// the script runner's own when the runner fixtures <c>#r</c> this assembly.
-/// </remarks>
 public sealed class ChartKernelDisplayTests
 {
     [Fact]
@@ -56,47 +50,18 @@ public sealed class ChartKernelDisplayTests
         Assert.True(output.ContainsKey("text/html") && output.ContainsKey("image/svg+xml"), $"got {string.Join(", ", output.Keys)}");
     }
 
-    // Runs the code in a fresh CSharpKernel that has referenced this library (as a notebook's #r does) and returns each display's mime bundle.
+    // Runs the code in a fresh kernel that has referenced this library (as a notebook's #r does) and returns each display's mime bundle.
     private static async Task<List<Dictionary<string, string>>> DisplayedIn(string code)
     {
-        var kernelType = Type.GetType("Microsoft.DotNet.Interactive.CSharp.CSharpKernel, Microsoft.DotNet.Interactive.CSharp", throwOnError: true)!;
-        var helpers = kernelType.Assembly.GetType("Microsoft.DotNet.Interactive.CSharp.CSharpKernelExtensions", throwOnError: true)!
-            .GetMethod("UseKernelHelpers", BindingFlags.Public | BindingFlags.Static)!;
-        object kernel = helpers.Invoke(null, [Activator.CreateInstance(kernelType)])!;
-        try
-        {
-            string library = typeof(Charts).Assembly.Location;
-            string plotly = typeof(Plotly.NET.GenericChart).Assembly.Location;
-            string plotlyCSharp = typeof(Plotly.NET.CSharp.Chart).Assembly.Location;
-            var setup = await Submit(kernel, $"#r \"{library}\"\n#r \"{plotly}\"\n#r \"{plotlyCSharp}\"\nusing LatentWorkbench.Figures;");
-            Assert.DoesNotContain(setup, e => e.GetType().Name == "CommandFailed");
+        using var kernel = new InProcessKernel();
+        string library = typeof(Charts).Assembly.Location;
+        string plotly = typeof(Plotly.NET.GenericChart).Assembly.Location;
+        string plotlyCSharp = typeof(Plotly.NET.CSharp.Chart).Assembly.Location;
+        var setup = await kernel.SubmitAsync($"#r \"{library}\"\n#r \"{plotly}\"\n#r \"{plotlyCSharp}\"\nusing LatentWorkbench.Figures;");
+        Assert.Null(setup.Failure);
 
-            var events = await Submit(kernel, code);
-            object? failure = events.FirstOrDefault(e => e.GetType().Name == "CommandFailed");
-            Assert.True(failure is null, failure is null ? null : (string?)Get(failure, "Message"));
-            return [.. events
-                .Where(e => e.GetType().Name is "DisplayedValueProduced" or "ReturnValueProduced")
-                .Select(e => ((System.Collections.IEnumerable)Get(e, "FormattedValues")!).Cast<object>()
-                    .ToDictionary(v => (string)Get(v, "MimeType")!, v => (string)Get(v, "Value")!))];
-        }
-        finally
-        {
-            ((IDisposable)kernel).Dispose();
-        }
+        var result = await kernel.SubmitAsync(code);
+        Assert.True(result.Failure is null, result.Failure);
+        return result.Displays;
     }
-
-    private static async Task<List<object>> Submit(object kernel, string code)
-    {
-        var submitType = Type.GetType("Microsoft.DotNet.Interactive.Commands.SubmitCode, Microsoft.DotNet.Interactive", throwOnError: true)!;
-        var constructor = submitType.GetConstructors().OrderBy(c => c.GetParameters().Length).First(c => c.GetParameters()[0].ParameterType == typeof(string));
-        object?[] arguments = [code, .. constructor.GetParameters().Skip(1).Select(p => p.DefaultValue)];
-        object command = constructor.Invoke(arguments);
-        var send = kernel.GetType().GetMethods().Single(m => m.Name == "SendAsync" && m.GetParameters().Length == 2);
-        var task = (Task)send.Invoke(kernel, [command, CancellationToken.None])!;
-        await task;
-        object result = Get(task, "Result")!;
-        return [.. ((System.Collections.IEnumerable)Get(result, "Events")!).Cast<object>()];
-    }
-
-    private static object? Get(object target, string property) => target.GetType().GetProperty(property)!.GetValue(target);
 }
