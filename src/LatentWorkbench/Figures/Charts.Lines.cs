@@ -79,6 +79,7 @@ public static partial class Charts
         double[] finite = [.. values.Where(double.IsFinite)];
         var (start, end) = HistogramTrace.BinRange(finite);
         var trace = ChartParts.Trace("histogram",
+            ("showlegend", false),
             ("x", finite),
             ("autobinx", false),
             ("xbins", ChartParts.Obj(("start", start), ("end", end), ("size", (end - start) / bins))),
@@ -96,6 +97,7 @@ public static partial class Charts
 
         return ChartParts.Trace("scatter",
             ("name", name),
+            ("showlegend", name is null ? false : null),
             ("mode", "lines"),
             ("x", x?.ToArray() ?? [.. Enumerable.Range(0, y.Count).Select(i => (double)i)]),
             ("y", y.ToArray()),
@@ -113,6 +115,7 @@ public static partial class Charts
 
         return ChartParts.Trace("bar",
             ("name", name),
+            ("showlegend", name is null ? false : null),
             ("x", categories.ToArray()),
             ("y", values.ToArray()),
             ("marker", ChartParts.Obj(("color", ChartParts.Color(index)))));

@@ -107,6 +107,7 @@ public static partial class Charts
             ("size", MarkerSize(x.Length)),
             ("opacity", x.Length > 2_000 ? 0.7 : 0.9));
         var trace = ChartParts.Trace(x.Length > WebGlThreshold ? "scattergl" : "scatter",
+            ("showlegend", false),
             ("mode", "markers"),
             ("x", x.ToArray()),
             ("y", y.ToArray()),

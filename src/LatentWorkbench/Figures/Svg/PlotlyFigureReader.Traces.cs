@@ -20,7 +20,8 @@ internal static partial class PlotlyFigureReader
         };
         if (read is not null)
         {
-            read.Name = String(trace, "name");
+            // A trace kept out of the legend (showlegend: false) draws without a legend entry here too.
+            read.Name = Get(trace, "showlegend").ValueKind == JsonValueKind.False ? null : String(trace, "name");
         }
 
         return read;
