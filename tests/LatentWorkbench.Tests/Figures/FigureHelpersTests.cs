@@ -119,6 +119,17 @@ public sealed class FigureHelpersTests
     }
 
     [Fact]
+    public void Unnamed_Series_Stay_Out_Of_The_Legend_In_Both_Renderings()
+    {
+        var chart = Charts.Subplots([Charts.Embedding([0, 0, 1, 1], [0, 1]), Charts.Histogram([1.0, 2.0, 3.0])]);
+        var histogram = Data(chart).Single(t => t.GetProperty("type").GetString() == "histogram");
+        Assert.False(histogram.GetProperty("showlegend").GetBoolean());
+
+        var scene = LatentWorkbench.Figures.Svg.PlotlyFigureReader.Read(chart.ToFigureJson());
+        Assert.Equal(["0", "1"], scene.Panels.SelectMany(p => p.Traces).Select(t => t.Name).OfType<string>());
+    }
+
+    [Fact]
     public void Svg_Reader_Rejects_Text_That_Is_Not_A_Plotly_Figure_Clearly()
     {
         var e = Assert.Throws<ArgumentException>(() => LatentWorkbench.Figures.Svg.PlotlyFigureReader.Read("""{"layout":{}}"""));
