@@ -33,13 +33,17 @@ internal static class FigureCommand
                 foreach (string extension in extensions)
                 {
                     string path = Path.Combine(folder, $"{name}.{extension}");
-                    string written = renderable switch
+                    string? written = renderable switch
                     {
-                        Figure f => f.SaveAs(path),
-                        ImageGrid g => g.SaveAs(path),
+                        Plotly.NET.GenericChart chart => chart.SaveAs(path),
+                        ImageGrid g when extension != "json" => g.SaveAs(path),
+                        ImageGrid => null,
                         _ => throw new InvalidOperationException($"{name} is not a figure."),
                     };
-                    Console.WriteLine(written);
+                    if (written is not null)
+                    {
+                        Console.WriteLine(written);
+                    }
                 }
             }
 

@@ -14,27 +14,24 @@ internal static class DemoFigures
         byte[] labels = test.Labels[..n];
         string[] hover = [.. Enumerable.Range(0, n).Select(i => $"test #{i}, digit {labels[i]}")];
 
-        yield return ("scatter-labels", Figure.Scatter(x, y, labels, "MNIST test digits, random 2-D projection", "projection 1", "projection 2", hoverText: hover));
-        yield return ("scatter-values", Figure.Scatter(x, y, "Coloured by mean ink", "projection 1", "projection 2", colorValues: ink, colorTitle: "mean ink"));
+        yield return ("scatter-labels", Charts.Scatter(x, y, labels, "MNIST test digits, random 2-D projection", "projection 1", "projection 2", hoverText: hover));
+        yield return ("scatter-values", Charts.Scatter(x, y, "Coloured by mean ink", "projection 1", "projection 2", colorValues: ink, colorTitle: "mean ink"));
 
-        var curve = Figure.Lines(["train", "test"], "Loss (synthetic curve)", yTitle: "loss", logY: true);
-        for (int epoch = 1; epoch <= 30; epoch++)
-        {
-            curve.Append("train", epoch, 2.0 * Math.Exp(-epoch / 6.0) + 0.05);
-            curve.Append("test", epoch, 2.1 * Math.Exp(-epoch / 7.0) + 0.08);
-        }
-
+        double[] epochs = [.. Enumerable.Range(1, 30).Select(e => (double)e)];
+        var curve = Charts.Line([.. epochs.Select(e => (2.0 * Math.Exp(-e / 6.0)) + 0.05)], "train", epochs, "Loss (synthetic curve)", "epoch", "loss", logY: true)
+            .AddLine([.. epochs.Select(e => (2.1 * Math.Exp(-e / 7.0)) + 0.08)], "test", epochs);
         yield return ("lines", curve);
         int[] counts = test.ClassCounts();
-        yield return ("bar", Figure.Bar([.. Enumerable.Range(0, 10).Select(d => d.ToString(System.Globalization.CultureInfo.InvariantCulture))],
+        yield return ("bar", Charts.Bar([.. Enumerable.Range(0, 10).Select(d => d.ToString(System.Globalization.CultureInfo.InvariantCulture))],
             [.. counts.Select(c => (double)c)], "Test images per digit", "digit", "images"));
-        yield return ("histogram", Figure.Histogram(ink, 40, "Mean ink per image", "mean pixel value"));
-        yield return ("heatmap", Figure.Heatmap(ClassSimilarity(test), title: "Cosine similarity of class means", xTitle: "digit", yTitle: "digit",
+        yield return ("histogram", Charts.Histogram(ink, 40, "Mean ink per image", "mean pixel value"));
+        yield return ("heatmap", Charts.Heatmap(ClassSimilarity(test), title: "Cosine similarity of class means", xTitle: "digit", yTitle: "digit",
             colorTitle: "cosine", showValues: true));
         var grid = ImageGrid.FromPixels(test.Pixels, 20, 10, rowLabels: ["0–9", "10–19"],
             captions: [.. labels[..20].Select(l => $"label {l}")], title: "First 20 test digits");
         yield return ("digits", grid);
-        yield return ("subplots", Figure.Subplots([Figure.Scatter(x, y, labels, "Projection"), grid, curve], columns: 3, title: "Overview"));
+        yield return ("confusion", Charts.ConfusionMatrix(NearestMeanConfusion(test), title: "Nearest class mean: confusion on the test set"));
+        yield return ("subplots", Charts.Subplots([Charts.Scatter(x, y, labels, "Projection"), Charts.Histogram(ink, 40, "Mean ink"), curve], columns: 3, title: "Overview"));
     }
 
     private static (float[] X, float[] Y) RandomProjection(float[] pixels, int n, int seed)
@@ -59,15 +56,7 @@ internal static class DemoFigures
 
     private static double[,] ClassSimilarity(MnistSplit split)
     {
-        var means = new double[10, 784];
-        for (int i = 0; i < split.Count; i++)
-        {
-            for (int p = 0; p < 784; p++)
-            {
-                means[split.Labels[i], p] += split.Pixels[(i * 784) + p];
-            }
-        }
-
+        var means = ClassMeans(split);
         var similarity = new double[10, 10];
         for (int a = 0; a < 10; a++)
         {
@@ -86,5 +75,50 @@ internal static class DemoFigures
         }
 
         return similarity;
+    }
+
+    // Each test image goes to the class whose mean image is nearest (squared distance): a tiny classifier with a telling confusion matrix.
+    private static int[,] NearestMeanConfusion(MnistSplit split)
+    {
+        var means = ClassMeans(split);
+        var counts = new int[10, 10];
+        for (int i = 0; i < split.Count; i++)
+        {
+            int best = 0;
+            double bestDistance = double.PositiveInfinity;
+            for (int c = 0; c < 10; c++)
+            {
+                double d = 0;
+                for (int p = 0; p < 784; p++)
+                {
+                    double diff = split.Pixels[(i * 784) + p] - means[c, p];
+                    d += diff * diff;
+                }
+
+                if (d < bestDistance)
+                {
+                    (best, bestDistance) = (c, d);
+                }
+            }
+
+            counts[split.Labels[i], best]++;
+        }
+
+        return counts;
+    }
+
+    private static double[,] ClassMeans(MnistSplit split)
+    {
+        var means = new double[10, 784];
+        int[] counts = split.ClassCounts();
+        for (int i = 0; i < split.Count; i++)
+        {
+            for (int p = 0; p < 784; p++)
+            {
+                means[split.Labels[i], p] += split.Pixels[(i * 784) + p] / (double)counts[split.Labels[i]];
+            }
+        }
+
+        return means;
     }
 }

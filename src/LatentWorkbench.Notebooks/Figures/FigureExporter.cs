@@ -10,8 +10,13 @@ namespace LatentWorkbench.Notebooks.Figures;
 /// <summary>
 /// Writes every displayed figure of one notebook run to a folder: <c>NAME.svg</c> (the static twin) and
 /// <c>NAME.html</c> (a standalone page around the interactive HTML), plus <c>figures.json</c>, the manifest
-/// the artifacts index is built from. The folder is emptied first, so it never mixes runs.
+/// the artifacts index is built from.
 /// </summary>
+/// <remarks>
+/// The folder is created but never emptied: the runner stages each run's output in a fresh folder and swaps it in
+/// on success. Pages of Plotly charts draw offline: they load <c>plotly.min.js</c> from the same folder, written
+/// there once per folder from the library's verified copy (<see cref="PlotlyScript"/>).
+/// </remarks>
 public sealed class FigureExporter
 {
     /// <summary>The manifest's file name inside a figures folder.</summary>
@@ -19,6 +24,8 @@ public sealed class FigureExporter
 
     private readonly string _notebookStem;
     private readonly List<ExportedFigure> _figures = [];
+    private bool _plotlyScriptTried;
+    private string? _plotlyScript;
 
     /// <summary>Creates an exporter into <paramref name="directory"/> for the notebook named <paramref name="notebookStem"/>.</summary>
     public FigureExporter(string directory, string notebookStem)
@@ -27,11 +34,6 @@ public sealed class FigureExporter
         ArgumentException.ThrowIfNullOrWhiteSpace(notebookStem);
         Directory = Path.GetFullPath(directory);
         _notebookStem = notebookStem;
-        if (System.IO.Directory.Exists(Directory))
-        {
-            System.IO.Directory.Delete(Directory, recursive: true);
-        }
-
         System.IO.Directory.CreateDirectory(Directory);
     }
 
@@ -57,7 +59,7 @@ public sealed class FigureExporter
         if (figure.Data.TryGetValue(MimeTypes.Html, out string? html))
         {
             htmlFile = name + ".html";
-            AtomicFile.WriteAllText(Path.Combine(Directory, htmlFile), StandalonePage(caption, html));
+            AtomicFile.WriteAllText(Path.Combine(Directory, htmlFile), StandalonePage(caption, html, PlotlyScript.IsPlotlyChart(html) ? PlotlyScriptFile() : null));
         }
 
         var exported = new ExportedFigure(name, caption, cellNumber, svgFile, htmlFile);
@@ -113,6 +115,23 @@ public sealed class FigureExporter
         return candidate;
     }
 
-    private static string StandalonePage(string caption, string body) =>
-        $"<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>{WebUtility.HtmlEncode(caption)}</title>\n</head>\n<body>\n{body}\n</body>\n</html>\n";
+    // plotly.min.js is copied into the folder at the first chart; null when no local copy could be had (the page then loads the CDN).
+    private string? PlotlyScriptFile()
+    {
+        if (!_plotlyScriptTried)
+        {
+            _plotlyScriptTried = true;
+            (_plotlyScript, PlotlyScriptFailure) = PlotlyScript.CopyInto(Directory);
+        }
+
+        return _plotlyScript;
+    }
+
+    /// <summary>Why the pages of this folder could not get a local plotly.js (null: they have one, or no chart needed it).</summary>
+    public string? PlotlyScriptFailure { get; private set; }
+
+    private static string StandalonePage(string caption, string body, string? plotlyScript) =>
+        $"<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>{WebUtility.HtmlEncode(caption)}</title>\n"
+        + (plotlyScript is null ? "" : $"<script src=\"{WebUtility.HtmlEncode(plotlyScript)}\"></script>\n")
+        + $"</head>\n<body>\n{body}\n</body>\n</html>\n";
 }

@@ -1,7 +1,7 @@
 namespace LatentWorkbench.Figures;
 
 /// <summary>One axis of a panel: title, scale and optional fixed range.</summary>
-public sealed class Axis
+internal sealed class Axis
 {
     /// <summary>The axis title (null: none).</summary>
     public string? Title { get; set; }

@@ -1,7 +1,7 @@
 namespace LatentWorkbench.Figures;
 
 /// <summary>Bars: one value per category; several bar traces in a panel are drawn side by side.</summary>
-public sealed class BarTrace : Trace
+internal sealed class BarTrace : Trace
 {
     /// <summary>Creates bars for <paramref name="categories"/> with heights <paramref name="values"/>.</summary>
     /// <exception cref="ArgumentException">The lengths differ.</exception>

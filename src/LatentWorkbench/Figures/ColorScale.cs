@@ -29,6 +29,23 @@ public sealed class ColorScale
     /// <summary>The scale's name.</summary>
     public string Name { get; }
 
+    /// <summary>A scale through (position, colour) stops at positions in [0, 1] (a Plotly colour-scale list), resampled to nine even stops.</summary>
+    internal static ColorScale FromStops(IReadOnlyList<(double At, Rgb Color)> stops)
+    {
+        var sorted = stops.OrderBy(s => s.At).ToList();
+        var even = new Rgb[9];
+        for (int i = 0; i < even.Length; i++)
+        {
+            double t = i / 8.0;
+            int k = sorted.FindLastIndex(s => s.At <= t);
+            even[i] = k < 0 ? sorted[0].Color
+                : k == sorted.Count - 1 || sorted[k + 1].At <= sorted[k].At ? sorted[k].Color
+                : Rgb.Lerp(sorted[k].Color, sorted[k + 1].Color, (t - sorted[k].At) / (sorted[k + 1].At - sorted[k].At));
+        }
+
+        return new ColorScale("custom", even);
+    }
+
     /// <summary>Evenly spaced stops from t = 0 to t = 1.</summary>
     public IReadOnlyList<Rgb> Stops { get; }
 

@@ -19,23 +19,27 @@ internal sealed class FigureLayout
 
     public Box[] Cells { get; }
 
-    public static FigureLayout Of(Figure figure)
+    /// <summary>The height of one line of notes under the panels.</summary>
+    public const double NoteLine = 16;
+
+    public static FigureLayout Of(SvgScene figure)
     {
         int count = Math.Max(1, figure.Panels.Count);
         int columns = Math.Clamp(figure.Columns, 1, count);
         int rows = (count + columns - 1) / columns;
         double titleHeight = figure.Title is null ? 0 : 34;
+        double notesHeight = figure.Notes.Count * NoteLine;
 
         var natural = figure.Panels.Select(NaturalCellSize).DefaultIfEmpty((Width: 640, Height: 440)).ToList();
         int cellW = natural.Max(s => s.Width), cellH = natural.Max(s => s.Height);
         int width = figure.Width ?? (cellW * columns);
-        int height = figure.Height ?? (int)Math.Ceiling((cellH * rows) + titleHeight);
+        int height = figure.Height ?? (int)Math.Ceiling((cellH * rows) + titleHeight + notesHeight);
         if (width < 80 || height < 80)
         {
             throw new ArgumentOutOfRangeException(nameof(figure), $"The figure is {width}×{height} pixels; Width and Height must be at least 80.");
         }
 
-        double w = width / (double)columns, h = (height - titleHeight) / rows;
+        double w = width / (double)columns, h = (height - titleHeight - notesHeight) / rows;
         var cells = new Box[figure.Panels.Count];
         for (int i = 0; i < cells.Length; i++)
         {

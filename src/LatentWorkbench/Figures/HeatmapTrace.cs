@@ -1,7 +1,7 @@
 namespace LatentWorkbench.Figures;
 
 /// <summary>A matrix drawn as coloured cells (row 0 at the top), with a colour bar.</summary>
-public sealed class HeatmapTrace : Trace
+internal sealed class HeatmapTrace : Trace
 {
     /// <summary>Creates a heatmap of <paramref name="z"/> (rows × columns).</summary>
     /// <exception cref="ArgumentException">A label list's length does not match the matrix.</exception>

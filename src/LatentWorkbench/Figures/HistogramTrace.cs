@@ -1,37 +1,35 @@
 namespace LatentWorkbench.Figures;
 
-/// <summary>A histogram: counts of values in equal-width bins, computed once so every rendering shows the same bars.</summary>
-public sealed class HistogramTrace : Trace
+/// <summary>A histogram: counts of values in equal-width bins over [start, end].</summary>
+internal sealed class HistogramTrace : Trace
 {
-    /// <summary>Bins <paramref name="values"/> (NaN and infinities are ignored) into <paramref name="bins"/> equal bins over [min, max].</summary>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="bins"/> is below 1.</exception>
-    public HistogramTrace(IEnumerable<double> values, int bins = 30)
+    /// <summary>Bins the finite <paramref name="values"/> into <paramref name="bins"/> equal bins over [<paramref name="start"/>, <paramref name="end"/>].</summary>
+    /// <remarks>Values outside the range are left out; a value equal to <paramref name="end"/> goes into the last bin.</remarks>
+    public HistogramTrace(IEnumerable<double> values, double start, double end, int bins)
     {
         ArgumentNullException.ThrowIfNull(values);
         ArgumentOutOfRangeException.ThrowIfLessThan(bins, 1);
-        double[] finite = [.. values.Where(double.IsFinite)];
-        double min = finite.Length == 0 ? 0 : finite.Min();
-        double max = finite.Length == 0 ? 1 : finite.Max();
-        if (max <= min)
+        if (!(end > start))
         {
-            (min, max) = (min - 0.5, max + 0.5);
+            (start, end) = (start - 0.5, start + 0.5);
         }
 
         Edges = new double[bins + 1];
         for (int i = 0; i <= bins; i++)
         {
-            Edges[i] = min + ((max - min) * i / bins);
+            Edges[i] = start + ((end - start) * i / bins);
         }
 
         Counts = new double[bins];
-        double width = (max - min) / bins;
-        foreach (double v in finite)
+        double width = (end - start) / bins;
+        foreach (double v in values)
         {
-            int bin = Math.Min(bins - 1, (int)((v - min) / width));
-            Counts[bin]++;
+            if (double.IsFinite(v) && v >= start && v <= end)
+            {
+                Counts[Math.Min(bins - 1, (int)((v - start) / width))]++;
+                Total++;
+            }
         }
-
-        Total = finite.Length;
     }
 
     /// <summary>Bin edges, length bins + 1; bin i is [Edges[i], Edges[i+1]) and the last bin includes its right edge.</summary>
@@ -40,6 +38,14 @@ public sealed class HistogramTrace : Trace
     /// <summary>Number of values in each bin.</summary>
     public double[] Counts { get; }
 
-    /// <summary>Number of finite values counted.</summary>
+    /// <summary>Number of values counted.</summary>
     public int Total { get; }
+
+    /// <summary>The default bin range of finite values: [min, max], widened by 0.5 each side when all values are equal (or [0, 1] when none).</summary>
+    public static (double Start, double End) BinRange(IReadOnlyCollection<double> finite)
+    {
+        double min = finite.Count == 0 ? 0 : finite.Min();
+        double max = finite.Count == 0 ? 1 : finite.Max();
+        return max > min ? (min, max) : (min - 0.5, max + 0.5);
+    }
 }

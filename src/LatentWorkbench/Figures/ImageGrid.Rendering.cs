@@ -10,7 +10,7 @@ public sealed partial class ImageGrid
     public IReadOnlyList<string> MimeTypes { get; } = [Display.MimeTypes.Html, Display.MimeTypes.Svg];
 
     /// <summary>A standalone SVG: the grid as one embedded PNG, with labels and captions as text.</summary>
-    public string ToSvg() => SvgRenderer.Render(ToFigure());
+    public string ToSvg() => SvgRenderer.Render(ToScene());
 
     /// <summary>HTML for notebooks: the SVG inline (no script needed, so it shows offline too).</summary>
     public string ToHtml() => "<div class=\"latentworkbench-images\">\n" + ToSvg() + "</div>\n";
@@ -28,7 +28,7 @@ public sealed partial class ImageGrid
         ".svg" => FigureFile.Utf8(ToSvg()),
         ".html" => FigureFile.Utf8("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>"
             + System.Net.WebUtility.HtmlEncode(Title ?? "Images") + "</title>\n</head>\n<body style=\"margin:0\">\n" + ToHtml() + "</body>\n</html>\n"),
-        _ => FigureFile.Utf8(ToFigure().ToPlotlyJson()),
+        _ => throw new ArgumentException($"Cannot save '{path}' as JSON: an image grid has no Plotly spec; use .png, .svg or .html.", nameof(path)),
     });
 
     /// <inheritdoc/>

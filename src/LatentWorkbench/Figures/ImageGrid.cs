@@ -10,7 +10,7 @@ namespace LatentWorkbench.Figures;
 /// Pixels are given as floats in [0, 1] (values outside are clamped), image after image, each row-major
 /// of <c>imageHeight × imageWidth</c>: the layout of <c>MnistSplit.Pixels</c> (N × 784). Image i goes to
 /// row i / columns, column i % columns. By default ink (1) is white on black, as digits are usually shown.
-/// Kept only as the image panel of <see cref="Figure.Subplots"/> until the charts move to Plotly.NET; a notebook
+/// Kept only for the SVG image panel and `figure demo`; a notebook
 /// shows images as ImageSharp images built by <see cref="Images.GridImage"/>.
 /// </remarks>
 [TypeFormatterSource(typeof(FigureFormatterSource), PreferredMimeTypes = [Display.MimeTypes.Html, Display.MimeTypes.Svg])]
@@ -117,11 +117,8 @@ public sealed partial class ImageGrid : IMimeRenderable
         return _gray.AsSpan(index * size, size);
     }
 
-    /// <summary>The grid as a one-panel figure, to combine with charts in <see cref="Figure.Subplots"/>.</summary>
-    public Figure ToFigure() => new(new Panel(new ImageTrace(this)) { Title = Title });
-
-    /// <summary>Converts to a one-panel figure (so a grid can be passed where a figure is expected).</summary>
-    public static implicit operator Figure(ImageGrid grid) => (grid ?? throw new ArgumentNullException(nameof(grid))).ToFigure();
+    /// <summary>The grid as a one-panel scene for the SVG renderer.</summary>
+    internal SvgScene ToScene() => new(new Panel(new ImageTrace(this)) { Title = Title });
 
     /// <inheritdoc/>
     public override string ToString() => $"ImageGrid \"{Title ?? "untitled"}\" ({Count} images of {ImageHeight}×{ImageWidth}, {Rows}×{Columns})";

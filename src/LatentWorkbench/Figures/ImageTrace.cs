@@ -1,7 +1,7 @@
 namespace LatentWorkbench.Figures;
 
 /// <summary>An image grid placed in a figure panel (e.g. digits beside their embedding).</summary>
-public sealed class ImageTrace : Trace
+internal sealed class ImageTrace : Trace
 {
     /// <summary>Wraps <paramref name="grid"/>.</summary>
     public ImageTrace(ImageGrid grid)

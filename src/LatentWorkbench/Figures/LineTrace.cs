@@ -1,7 +1,7 @@
 namespace LatentWorkbench.Figures;
 
 /// <summary>A polyline through (x, y) points in order, e.g. a training curve that grows each epoch.</summary>
-public sealed class LineTrace : Trace
+internal sealed class LineTrace : Trace
 {
     private readonly List<double> _x = [];
     private readonly List<double> _y = [];

@@ -1,7 +1,7 @@
 namespace LatentWorkbench.Figures;
 
 /// <summary>One set of axes in a figure: its traces, axis settings, title and legend.</summary>
-public sealed class Panel
+internal sealed class Panel
 {
     /// <summary>Creates a panel holding <paramref name="traces"/>.</summary>
     public Panel(params Trace[] traces) => Traces = [.. traces];

@@ -1,7 +1,7 @@
 namespace LatentWorkbench.Figures;
 
 /// <summary>Points (x, y), in one colour or coloured by a continuous value with a colour bar.</summary>
-public sealed class ScatterTrace : Trace
+internal sealed class ScatterTrace : Trace
 {
     /// <summary>Creates a trace over <paramref name="x"/> and <paramref name="y"/> (same length).</summary>
     /// <exception cref="ArgumentException">The lengths differ.</exception>

@@ -1,69 +1,78 @@
 using System.Text.RegularExpressions;
 using LatentWorkbench.Figures;
 using LatentWorkbench.Figures.Chromium;
-using LatentWorkbench.Figures.Plotly;
 using LatentWorkbench.Tests.TestUtilities;
+using Plotly.NET;
 
 namespace LatentWorkbench.Tests.Figures;
 
 /// <summary>
-/// Opens exported figures in headless Chromium. Chromium is required (CI installs it in .ci/run): when it
-/// is missing these tests fail and say how to install it, they never skip.
+/// Opens exported figures in headless Chromium with no network (every host name fails to resolve). Chromium is
+/// required (CI installs it in .ci/run): when it is missing these tests fail and say how to install it, they never skip.
 /// </summary>
 public sealed partial class ChromiumRenderingTests
 {
     private const int ScatterPoints = 300;
 
-    [Fact]
-    public void Exported_Interactive_Scatter_Draws_Its_Points_In_Chromium()
+    public static TheoryData<string> Charts => [.. SampleFigures.All.Where(s => s.Build() is GenericChart).Select(s => s.Name)];
+
+    [Theory]
+    [MemberData(nameof(Charts))]
+    public void Every_Exported_Chart_Page_Draws_Offline(string name)
     {
         RequireChromium();
         using var folder = new TempDirectory();
-        string path = SampleFigures.LabelledScatter(ScatterPoints).SaveAs(folder.File("scatter.html"));
-        string html = File.ReadAllText(path);
-        var local = PlotlyJs.TryGetLocal();
-        Assert.True(local.Script is not null, $"plotly.js should be embedded for offline use, but: {local.Failure}");
-        Assert.Contains($"plotly.js v{PlotlyJs.Version}", html, StringComparison.Ordinal);
+        var chart = (GenericChart)SampleFigures.All.Single(s => s.Name == name).Build();
+        string page = chart.SaveAs(folder.File(name + ".html"));
 
-        string dom = HeadlessChromium.DumpDom(path);
+        string dom = HeadlessChromium.DumpDom(page);
 
-        Assert.Contains("class=\"main-svg\"", dom, StringComparison.Ordinal);
+        Assert.True(dom.Contains("class=\"main-svg\"", StringComparison.Ordinal),
+            $"{name}: plotly.js drew no main-svg offline; the page's DOM starts: {dom[..Math.Min(dom.Length, 600)]}");
+        Assert.DoesNotContain(">plotly.js could not be loaded", dom, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Pages_In_One_Folder_Share_One_Plotly_Js_Beside_Them()
+    {
+        using var folder = new TempDirectory();
+        string a = SampleFigures.Histogram().SaveAs(folder.File("a.html"));
+        string b = SampleFigures.GroupedBars().SaveAs(folder.File("b.html"));
+
+        Assert.Equal(["a.html", "b.html", "plotly.min.js"], Directory.GetFiles(folder.Path).Select(Path.GetFileName).Order(StringComparer.Ordinal));
+        Assert.All(new[] { a, b }, page =>
+        {
+            string html = File.ReadAllText(page);
+            Assert.Contains("<script src=\"plotly.min.js\"></script>", html, StringComparison.Ordinal);
+            Assert.True(html.Length < 100_000, $"{page} is {html.Length} characters: plotly.js must not be embedded");
+        });
+    }
+
+    [Fact]
+    public void Exported_Scatter_Draws_Every_Point_Offline()
+    {
+        RequireChromium();
+        using var folder = new TempDirectory();
+        string page = SampleFigures.LabelledScatter(ScatterPoints).SaveAs(folder.File("scatter.html"));
+
+        string dom = HeadlessChromium.DumpDom(page);
+
         Assert.Contains("class=\"scatterlayer", dom, StringComparison.Ordinal);
         int points = PointPaths().Count(dom);
         Assert.True(points >= ScatterPoints, $"the plot's SVG layer holds {points} point paths; expected at least {ScatterPoints}");
     }
 
     [Fact]
-    public void Exported_Interactive_Scatter_Screenshots_To_A_Non_Empty_Png()
+    public void Chart_Png_Is_Plotly_Rendering_At_Twice_The_Layout_Size_With_Both_Bar_Series()
     {
         RequireChromium();
         using var folder = new TempDirectory();
-        var figure = SampleFigures.LabelledScatter(ScatterPoints);
-        string page = figure.SaveAs(folder.File("scatter.html"));
-        string png = folder.File("scatter.png");
+        var chart = SampleFigures.GroupedBars();
 
-        HeadlessChromium.Screenshot(page, png, 720, 440, deviceScale: 1, scriptMilliseconds: 10_000);
+        var image = IndependentPngDecoder.Decode(File.ReadAllBytes(chart.SaveAs(folder.File("bars.png"))));
 
-        var image = IndependentPngDecoder.Decode(File.ReadAllBytes(png));
-        Assert.Equal((720, 440), (image.Width, image.Height));
-        Assert.True(CountNear(image, Palette.Default[0]) > 50, "no blue class-0 markers were drawn");
-        Assert.True(CountNear(image, Palette.Default[1]) > 50, "no orange class-1 markers were drawn");
-    }
-
-    [Fact]
-    public void Chart_SaveAs_Png_Rasterizes_The_Static_Rendering()
-    {
-        RequireChromium();
-        using var folder = new TempDirectory();
-        var figure = SampleFigures.GroupedBars();
-
-        var image = IndependentPngDecoder.Decode(File.ReadAllBytes(figure.SaveAs(folder.File("bars.png"))));
-
-        // SaveAs uses a device scale of 2: twice the SVG's size.
-        var svg = System.Xml.Linq.XDocument.Parse(figure.ToSvg()).Root!;
-        int width = int.Parse(svg.Attribute("width")!.Value, System.Globalization.CultureInfo.InvariantCulture);
-        int height = int.Parse(svg.Attribute("height")!.Value, System.Globalization.CultureInfo.InvariantCulture);
-        Assert.Equal((2 * width, 2 * height), (image.Width, image.Height));
+        // SaveAs uses a device scale of 2: twice the layout's 620 × 440.
+        Assert.Equal((1240, 880), (image.Width, image.Height));
         Assert.True(CountNear(image, Palette.Default[0]) > 2000, "the first bar series is missing");
         Assert.True(CountNear(image, Palette.Default[1]) > 2000, "the second bar series is missing");
     }
@@ -85,7 +94,7 @@ public sealed partial class ChromiumRenderingTests
         }
     }
 
-    private static void RequireChromium() =>
+    internal static void RequireChromium() =>
         Assert.True(HeadlessChromium.FindExecutable() is not null,
             "Headless Chromium is required by these tests and was not found. Install it (Debian: apt-get install chromium; .ci/run does this) or set LATENTWORKBENCH_CHROMIUM.");
 
@@ -107,6 +116,6 @@ public sealed partial class ChromiumRenderingTests
         return count;
     }
 
-    [GeneratedRegex("<path[^>]*class=\"point\"")]
+    [GeneratedRegex("<path[^>]*class=\"point[ \"]")]
     private static partial Regex PointPaths();
 }

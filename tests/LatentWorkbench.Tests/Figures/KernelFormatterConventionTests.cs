@@ -7,23 +7,11 @@ namespace LatentWorkbench.Tests.Figures;
 
 /// <summary>
 /// Discovers and calls our formatters the way the Polyglot kernel does (Formatter.TryRegisterFromConventionBasedFormatterSources):
-/// by the attribute's class name and by member names through reflection, never through our types.
+/// by the attribute's class name and by member names through reflection, never through our types
+/// (image grids; tables are DataFrames and charts are Plotly.NET types with registered formatters, see ChartKernelDisplayTests).
 /// </summary>
 public sealed class KernelFormatterConventionTests
 {
-    public static TheoryData<string> Values => ["figure", "image-grid", "result-table"];
-
-    [Fact]
-    public void A_Figure_Displays_As_Interactive_Html_And_Static_Svg_In_One_Output()
-    {
-        var output = DisplayLikeTheKernel(SampleFigures.LabelledScatter(50));
-
-        Assert.Equal(["text/html", "image/svg+xml"], output.Keys);
-        Assert.Contains("Plotly.newPlot", output["text/html"], StringComparison.Ordinal);
-        Assert.Contains("<div id=\"lwb-", output["text/html"], StringComparison.Ordinal);
-        Assert.Equal("svg", XDocument.Parse(output["image/svg+xml"]).Root!.Name.LocalName);
-    }
-
     [Fact]
     public void An_Image_Grid_Displays_As_Html_And_Svg()
     {
@@ -32,15 +20,6 @@ public sealed class KernelFormatterConventionTests
         Assert.Equal(["text/html", "image/svg+xml"], output.Keys);
         Assert.Contains("data:image/png;base64,", output["image/svg+xml"], StringComparison.Ordinal);
         Assert.Contains("<svg", output["text/html"], StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public void The_Mime_Bundle_For_The_Runner_Carries_The_Same_Static_Rendering()
-    {
-        var figure = SampleFigures.Heatmap();
-        var bundle = figure.ToMimeBundle();
-        Assert.Equal(DisplayLikeTheKernel(figure)["image/svg+xml"], bundle["image/svg+xml"]);
-        Assert.Contains("Plotly.newPlot", bundle["text/html"], StringComparison.Ordinal);
     }
 
     /// <summary>Every preferred MIME type formatted by the convention-based formatters: one display_data bundle.</summary>

@@ -1,4 +1,5 @@
 using LatentWorkbench.Figures;
+using Plotly.NET;
 
 namespace LatentWorkbench.Tests.Figures;
 
@@ -17,7 +18,7 @@ internal static class SampleFigures
         ("subplots", Subplots),
     ];
 
-    public static Figure LabelledScatter(int count, int seed = 1)
+    public static GenericChart LabelledScatter(int count, int seed = 1)
     {
         var random = new Random(seed);
         var x = new float[count];
@@ -31,41 +32,36 @@ internal static class SampleFigures
             y[i] = (float)((3 * Math.Sin(angle)) + Gaussian(random));
         }
 
-        return Figure.Scatter(x, y, labels, "Ten clusters", "z1", "z2", hoverText: [.. Enumerable.Range(0, count).Select(i => $"point {i}")]);
+        return Charts.Scatter(x, y, labels, "Ten clusters", "z1", "z2", hoverText: [.. Enumerable.Range(0, count).Select(i => $"point {i}")]);
     }
 
-    public static Figure ValueScatter()
+    public static GenericChart ValueScatter()
     {
         var random = new Random(2);
         float[] x = [.. Enumerable.Range(0, 80).Select(_ => (float)Gaussian(random))];
         float[] y = [.. Enumerable.Range(0, 80).Select(_ => (float)Gaussian(random))];
         float[] value = [.. x.Zip(y, (a, b) => (a * a) + (b * b))];
-        return Figure.Scatter(x, y, "Radius squared", "x", "y", colorValues: value, colorTitle: "r²");
+        return Charts.Scatter(x, y, "Radius squared", "x", "y", colorValues: value, colorTitle: "r²");
     }
 
-    public static Figure LogLines()
+    public static GenericChart LogLines()
     {
-        var figure = Figure.Lines(["train", "test"], "Loss", yTitle: "loss", logY: true);
-        for (int epoch = 1; epoch <= 20; epoch++)
-        {
-            figure.Append("train", epoch, 3 * Math.Pow(0.7, epoch));
-            figure.Append("test", epoch, (3 * Math.Pow(0.75, epoch)) + 0.01);
-        }
-
-        return figure;
+        double[] epochs = [.. Enumerable.Range(1, 20).Select(e => (double)e)];
+        return Charts.Line([.. epochs.Select(e => 3 * Math.Pow(0.7, e))], "train", epochs, "Loss", "epoch", "loss", logY: true)
+            .AddLine([.. epochs.Select(e => (3 * Math.Pow(0.75, e)) + 0.01)], "test", epochs);
     }
 
-    public static Figure GroupedBars() =>
-        Figure.Bar(["PCA", "t-SNE", "VAE"], [0.52, 0.95, 0.88], "kNN accuracy", "method", "accuracy", name: "k = 5")
+    public static GenericChart GroupedBars() =>
+        Charts.Bar(["PCA", "t-SNE", "VAE"], [0.52, 0.95, 0.88], "kNN accuracy", "method", "accuracy", name: "k = 5")
             .AddBars(["PCA", "t-SNE", "VAE"], [0.49, 0.94, 0.86], "k = 15");
 
-    public static Figure Histogram()
+    public static GenericChart Histogram()
     {
         var random = new Random(3);
-        return Figure.Histogram([.. Enumerable.Range(0, 500).Select(_ => Gaussian(random))], bins: 20, title: "Gaussian sample", xTitle: "value");
+        return Charts.Histogram([.. Enumerable.Range(0, 500).Select(_ => Gaussian(random))], bins: 20, title: "Gaussian sample", xTitle: "value");
     }
 
-    public static Figure Heatmap()
+    public static GenericChart Heatmap()
     {
         var counts = new int[4, 4];
         for (int r = 0; r < 4; r++)
@@ -76,7 +72,7 @@ internal static class SampleFigures
             }
         }
 
-        return Figure.ConfusionMatrix(counts, ["zero", "one", "two", "three"]);
+        return Charts.ConfusionMatrix(counts, ["zero", "one", "two", "three"]);
     }
 
     /// <summary>Six 28 × 28 synthetic "digits": a filled square whose size and brightness depend on the index.</summary>
@@ -102,8 +98,8 @@ internal static class SampleFigures
         ImageGrid.FromPixels(DigitPixels(), 6, 3, rowLabels: ["input", "output"], columnLabels: ["a", "b", "c"],
             captions: ["0", "1", "2", "3", "4", "5"], title: "Squares");
 
-    public static Figure Subplots() =>
-        Figure.Subplots([LabelledScatter(40), Digits(), LogLines(), Heatmap()], columns: 2, title: "Overview");
+    public static GenericChart Subplots() =>
+        Charts.Subplots([LabelledScatter(40), Histogram(), LogLines(), Heatmap()], columns: 2, title: "Overview");
 
     private static double Gaussian(Random random) =>
         Math.Sqrt(-2 * Math.Log(1 - random.NextDouble())) * Math.Cos(2 * Math.PI * random.NextDouble());

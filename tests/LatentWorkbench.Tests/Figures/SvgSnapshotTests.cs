@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Xml.Linq;
 using LatentWorkbench.Data;
 using LatentWorkbench.Figures;
+using Plotly.NET;
 
 namespace LatentWorkbench.Tests.Figures;
 
@@ -75,7 +76,7 @@ public sealed class SvgSnapshotTests
 
     internal static string RenderSvg(string name) => SampleFigures.All.Single(s => s.Name == name).Build() switch
     {
-        Figure f => f.ToSvg(),
+        GenericChart chart => chart.ToSvg(),
         ImageGrid g => g.ToSvg(),
         var other => throw new InvalidOperationException($"{other} is not a figure"),
     };

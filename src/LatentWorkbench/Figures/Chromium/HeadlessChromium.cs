@@ -7,9 +7,10 @@ namespace LatentWorkbench.Figures.Chromium;
 /// ran (to check that an exported interactive figure draws).
 /// </summary>
 /// <remarks>
-/// Each run gets a fresh temporary profile and the flags that keep it quiet and offline-friendly:
+/// Each run gets a fresh temporary profile and the flags that keep it quiet and offline:
 /// <c>--headless --no-sandbox --disable-gpu --disable-quic --no-first-run --disable-background-networking
-/// --disable-component-update --disable-sync</c>. <c>--virtual-time-budget</c> lets page scripts finish
+/// --disable-component-update --disable-sync</c>, and <c>--host-resolver-rules="MAP * ~NOTFOUND"</c> so no host name
+/// resolves: a page that needs the network fails here instead of quietly loading a CDN. <c>--virtual-time-budget</c> lets page scripts finish
 /// before the capture. The executable is <c>LATENTWORKBENCH_CHROMIUM</c> if set, else the first of
 /// chromium, chromium-browser, google-chrome, google-chrome-stable on PATH.
 /// </remarks>
@@ -87,7 +88,7 @@ public static class HeadlessChromium
             foreach (string argument in (string[])[
                 "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                $"--user-data-dir={profile}"])
+                "--host-resolver-rules=MAP * ~NOTFOUND", $"--user-data-dir={profile}"])
             {
                 start.ArgumentList.Add(argument);
             }

@@ -6,7 +6,7 @@ namespace LatentWorkbench.Figures.Display;
 /// </summary>
 public sealed class FigureFormatterSource
 {
-    private static readonly Type[] RenderedTypes = [typeof(Figure), typeof(ImageGrid)];
+    private static readonly Type[] RenderedTypes = [typeof(ImageGrid)];
 
     /// <summary>One formatter per rendered type and MIME type.</summary>
     public IEnumerable<MimeFormatter> CreateTypeFormatters() =>

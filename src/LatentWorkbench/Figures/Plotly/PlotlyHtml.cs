@@ -1,30 +1,44 @@
 using System.Net;
 using System.Text;
+using System.Text.Json;
 
 namespace LatentWorkbench.Figures.Plotly;
 
-/// <summary>HTML around a Plotly spec: a notebook fragment that loads plotly.js from its CDN, and a standalone
-/// document that embeds a verified local copy (or falls back to the CDN, saying so in the file).</summary>
+/// <summary>HTML around a Plotly figure's JSON: a fragment for notebook outputs and standalone pages.</summary>
+/// <remarks>
+/// The fragment draws with <c>window.Plotly</c> when the page already has it (a standalone page that loaded the
+/// local plotly.min.js, or a notebook where an earlier output loaded it); otherwise it loads plotly.js from the CDN,
+/// through require.js where the page has it (classic Jupyter), else with a script tag (VS Code, JupyterLab).
+/// Offline it says so in place; the same notebook output carries a static SVG twin.
+/// </remarks>
 internal static class PlotlyHtml
 {
-    /// <summary>A &lt;div&gt; plus a script that draws <paramref name="figure"/> with <c>Plotly.newPlot</c>.</summary>
-    /// <param name="figure">The figure.</param>
+    /// <summary>A &lt;div&gt; plus a script that draws the figure <paramref name="figureJson"/> with <c>Plotly.newPlot</c>.</summary>
+    /// <param name="figureJson">Plotly figure JSON (<c>data</c>, <c>layout</c>, optional <c>config</c>).</param>
     /// <param name="elementId">The div's id: unique per output in notebooks, fixed in exported files.</param>
-    public static string Fragment(Figure figure, string elementId)
+    public static string Fragment(string figureJson, string elementId)
     {
-        var layout = FigureLayout.Of(figure);
-        string spec = PlotlySpec.ToJson(figure);
-        var html = new StringBuilder(spec.Length + 1400);
+        var (width, height) = Size(figureJson);
+        var html = new StringBuilder(figureJson.Length + 1600);
         html.Append("<div id=\"").Append(elementId).Append("\" class=\"latentworkbench-figure\" style=\"width:")
-            .Append(Format.Integer(layout.Width)).Append("px;height:").Append(Format.Integer(layout.Height)).Append("px\"></div>\n");
-        html.Append("<script type=\"text/javascript\">\n(function () {\n  var id = \"").Append(elementId).Append("\";\n  var spec = ")
-            .Append(spec).Append(";\n");
+            .Append(Format.Integer(width)).Append("px;height:").Append(Format.Integer(height)).Append("px\"></div>\n");
+        html.Append("<script type=\"text/javascript\">\n(function () {\n  var id = \"").Append(elementId).Append("\";\n  var figure = ")
+            .Append(figureJson).Append(";\n");
         html.Append("""
-              function draw() { return window.Plotly.newPlot(id, spec.data, spec.layout, spec.config); }
-              if (window.Plotly) { draw(); return; }
+              function draw(plotly) { return plotly.newPlot(id, figure.data, figure.layout, figure.config || {responsive: false}); }
+              function fail() {
+                var div = document.getElementById(id);
+                if (div) { div.textContent = "plotly.js could not be loaded from " + src + " (offline?). This output also carries a static SVG rendering."; }
+              }
+              if (window.Plotly) { draw(window.Plotly); return; }
               var src = "
             """).Append(PlotlyJs.CdnUrl).Append("""
             ";
+              if (typeof window.requirejs === "function" && window.requirejs.config) {
+                window.requirejs.config({paths: {plotly: src.replace(/\.js$/, "")}});
+                window.requirejs(["plotly"], function (plotly) { window.Plotly = plotly; draw(plotly); }, fail);
+                return;
+              }
               var loading = window.__latentWorkbenchPlotly;
               if (!loading) {
                 loading = window.__latentWorkbenchPlotly = new Promise(function (resolve, reject) {
@@ -33,11 +47,7 @@ internal static class PlotlyHtml
                   document.head.appendChild(script);
                 });
               }
-              loading.then(draw, function () {
-                window.__latentWorkbenchPlotly = null;
-                var div = document.getElementById(id);
-                if (div) { div.textContent = "plotly.js could not be loaded from " + src + " (offline?). This output also carries a static SVG rendering."; }
-              });
+              loading.then(function () { draw(window.Plotly); }, function () { window.__latentWorkbenchPlotly = null; fail(); });
             })();
             </script>
 
@@ -45,30 +55,40 @@ internal static class PlotlyHtml
         return html.ToString();
     }
 
-    /// <summary>A complete HTML document; plotly.js is embedded when a verified local copy can be had.</summary>
-    public static string Document(Figure figure) => Document(figure, PlotlyJs.TryGetLocal());
+    /// <summary>A standalone page that loads plotly.js from <paramref name="plotlyScript"/> (a relative path beside the page) and draws the figure.</summary>
+    /// <param name="figureJson">Plotly figure JSON.</param>
+    /// <param name="plotlyScript">The script's address relative to the page, e.g. <c>plotly.min.js</c>.</param>
+    /// <param name="title">The page title.</param>
+    public static string Document(string figureJson, string plotlyScript, string? title) =>
+        Page(title ?? TitleOf(figureJson) ?? "Figure", plotlyScript, Fragment(figureJson, "figure"));
 
-    /// <summary>A complete HTML document around <paramref name="asset"/> (the embedded script, or the reason there is none).</summary>
-    public static string Document(Figure figure, PlotlyJs.LocalCopy asset)
+    /// <summary>A standalone page around <paramref name="body"/> (e.g. a notebook's HTML output) that loads plotly.js from <paramref name="plotlyScript"/> first.</summary>
+    public static string Page(string title, string plotlyScript, string body) =>
+        "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>" + WebUtility.HtmlEncode(title) + "</title>\n"
+        + "<!-- plotly.js " + PlotlyJs.Version + " (npm " + PlotlyJs.PackageSpec + ", MIT licence), loaded from the file beside this page so it draws offline. -->\n"
+        + "<script src=\"" + WebUtility.HtmlEncode(plotlyScript) + "\"></script>\n"
+        + "</head>\n<body style=\"margin:0;background:#ffffff\">\n" + body + "</body>\n</html>\n";
+
+    /// <summary>The layout's pixel size (Plotly's defaults, 700 × 450, when absent).</summary>
+    public static (int Width, int Height) Size(string figureJson)
     {
-        string title = WebUtility.HtmlEncode(figure.Title ?? figure.Panels.FirstOrDefault()?.Title ?? "Figure");
-        var html = new StringBuilder(asset.Script?.Length + 200_000 ?? 200_000);
-        html.Append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>").Append(title).Append("</title>\n");
-        if (asset.Script is { } script)
-        {
-            html.Append("<!-- plotly.js ").Append(PlotlyJs.Version).Append(" from the npm package ").Append(PlotlyJs.PackageSpec)
-                .Append(", embedded so this file works offline (MIT licence, Copyright Plotly, Inc.). -->\n<script type=\"text/javascript\">\n")
-                .Append(script).Append("\n</script>\n");
-        }
-        else
-        {
-            html.Append("<!-- NOTE: a local copy of plotly.js could not be had (").Append(asset.Failure!.Replace("--", "- -", StringComparison.Ordinal))
-                .Append("); this file loads plotly.js from ").Append(PlotlyJs.CdnUrl).Append(" and needs a network connection to draw. -->\n");
-        }
-
-        html.Append("</head>\n<body style=\"margin:0;background:#ffffff\">\n");
-        html.Append(Fragment(figure, "figure"));
-        html.Append("</body>\n</html>\n");
-        return html.ToString();
+        using var json = JsonDocument.Parse(figureJson);
+        var layout = json.RootElement.TryGetProperty("layout", out var l) ? l : default;
+        return (Dimension(layout, "width", 700), Dimension(layout, "height", 450));
     }
+
+    /// <summary>The layout's title text, if any.</summary>
+    public static string? TitleOf(string figureJson)
+    {
+        using var json = JsonDocument.Parse(figureJson);
+        return json.RootElement.TryGetProperty("layout", out var layout) && layout.ValueKind == JsonValueKind.Object
+            && layout.TryGetProperty("title", out var title)
+            ? title.ValueKind == JsonValueKind.String ? title.GetString()
+              : title.ValueKind == JsonValueKind.Object && title.TryGetProperty("text", out var text) ? text.GetString() : null
+            : null;
+    }
+
+    private static int Dimension(JsonElement layout, string name, int fallback) =>
+        layout.ValueKind == JsonValueKind.Object && layout.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.Number
+            ? (int)Math.Round(value.GetDouble()) : fallback;
 }

@@ -7,13 +7,14 @@ using LatentWorkbench.Data;
 namespace LatentWorkbench.Figures.Plotly;
 
 /// <summary>
-/// plotly.js for standalone HTML files: a verified copy of <c>plotly.min.js</c> from the npm package
-/// <see cref="PackageSpec"/>, fetched once with <c>npm pack</c> and cached under <c>data/cache/</c>.
+/// plotly.js for pages that must draw offline: a verified copy of <c>plotly.min.js</c> from the npm package
+/// <see cref="PackageSpec"/>, fetched once with <c>npm pack</c> and cached under <c>data/cache/</c>; exported pages
+/// reference one copy written beside them (<see cref="CopyInto"/>) rather than embedding 4.8 MB each.
 /// </summary>
 /// <remarks>
 /// Same pattern as the MNIST fetcher: download into a scratch folder, check size and SHA-256, then rename
 /// into place, so a half-written or tampered file is never used. Set <c>LATENTWORKBENCH_PLOTLY_JS</c> to a
-/// plotly.min.js to use instead (not verified). Notebook outputs load the same version from the CDN.
+/// plotly.min.js to use instead (not verified). Notebook outputs load the same version from the CDN when the page has no plotly.js yet.
 /// </remarks>
 public static class PlotlyJs
 {
@@ -46,7 +47,32 @@ public static class PlotlyJs
         }
     }
 
-    /// <summary>The script text of a verified local copy, fetching it if needed; or why there is none.</summary>
+    /// <summary>The file name pages reference, written once per output folder.</summary>
+    public const string FileName = "plotly.min.js";
+
+    /// <summary>Copies the verified plotly.min.js into <paramref name="folder"/> (once: an existing copy of the right size is kept); returns its file name.</summary>
+    /// <exception cref="InvalidOperationException">No local copy could be had (the message says why: npm missing, offline, failed verification).</exception>
+    public static string CopyInto(string folder)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(folder);
+        var local = TryGetLocal();
+        if (local.Path is not { } source)
+        {
+            throw new InvalidOperationException($"Offline HTML needs plotly.js, which could not be had: {local.Failure}. Set {OverrideVariable} to a plotly.min.js, or run once with npm and network.");
+        }
+
+        string destination = System.IO.Path.Combine(System.IO.Path.GetFullPath(folder), FileName);
+        var existing = new FileInfo(destination);
+        if (!existing.Exists || existing.Length != new FileInfo(source).Length)
+        {
+            Directory.CreateDirectory(System.IO.Path.GetDirectoryName(destination)!);
+            Common.AtomicFile.WriteAllBytes(destination, File.ReadAllBytes(source));
+        }
+
+        return FileName;
+    }
+
+    /// <summary>A verified local copy of plotly.min.js, fetching it if needed; or why there is none.</summary>
     /// <remarks>A failure is remembered for the rest of the process so a missing npm costs one attempt.</remarks>
     public static LocalCopy TryGetLocal()
     {
@@ -68,20 +94,20 @@ public static class PlotlyJs
         if (!string.IsNullOrWhiteSpace(overridePath))
         {
             return File.Exists(overridePath)
-                ? new LocalCopy(File.ReadAllText(overridePath), null)
+                ? new LocalCopy(overridePath, null)
                 : new LocalCopy(null, $"{OverrideVariable} names '{overridePath}', which does not exist");
         }
 
         string path = CachePath;
         if (IsVerified(path))
         {
-            return new LocalCopy(File.ReadAllText(path), null);
+            return new LocalCopy(path, null);
         }
 
         try
         {
             Fetch(path);
-            return new LocalCopy(File.ReadAllText(path), null);
+            return new LocalCopy(path, null);
         }
         catch (Exception e) when (e is IOException or InvalidOperationException or UnauthorizedAccessException or System.ComponentModel.Win32Exception)
         {
@@ -171,8 +197,8 @@ public static class PlotlyJs
         }
     }
 
-    /// <summary>The script text of plotly.js (null when unavailable) or the reason it is unavailable.</summary>
-    /// <param name="Script">The contents of plotly.min.js.</param>
+    /// <summary>Where a usable plotly.min.js is (null when unavailable), or the reason it is unavailable.</summary>
+    /// <param name="Path">The file.</param>
     /// <param name="Failure">Why no local copy could be had (null on success).</param>
-    public sealed record LocalCopy(string? Script, string? Failure);
+    public sealed record LocalCopy(string? Path, string? Failure);
 }

@@ -108,7 +108,7 @@ internal static partial class SvgRenderer
         var categories = frame.X.Categories!;
         double band = frame.X.BandWidth * 0.8, width = band / slots;
         double zero = frame.Y.Map(frame.Y.Log ? Math.Pow(10, frame.Y.Min) : 0);
-        svg.Raw("<g").Attr("fill", fill).Raw(">\n");
+        svg.Raw("<g class=\"bars\"").Attr("fill", fill).Raw(">\n");
         for (int i = 0; i < trace.Categories.Length; i++)
         {
             int position = Array.IndexOf(categories, trace.Categories[i]);

@@ -13,7 +13,7 @@ internal static partial class SvgRenderer
     private const string AxisColor = "#444444";
     private const string GridColor = "#e6e6e6";
 
-    public static string Render(Figure figure)
+    public static string Render(SvgScene figure)
     {
         var layout = FigureLayout.Of(figure);
         var svg = new SvgWriter();
@@ -41,6 +41,12 @@ internal static partial class SvgRenderer
             }
 
             svg.Raw("</g>\n");
+        }
+
+        for (int i = 0; i < figure.Notes.Count; i++)
+        {
+            double y = layout.Height - ((figure.Notes.Count - i) * FigureLayout.NoteLine) + 12;
+            svg.Text(8, y, figure.Notes[i], anchor: "start", size: 11);
         }
 
         return svg.Raw("</svg>\n").ToString();

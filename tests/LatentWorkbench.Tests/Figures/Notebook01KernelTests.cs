@@ -1,0 +1,46 @@
+using System.Text.Json;
+using LatentWorkbench.Data;
+
+namespace LatentWorkbench.Tests.Figures;
+
+/// <summary>
+/// Notebook 01 cell by cell in the real C# kernel (as VS Code and Jupyter run it), in quick mode: every chart it
+/// displays carries both text/html and image/svg+xml.
+/// </summary>
+public sealed class Notebook01KernelTests
+{
+    [Fact]
+    public async Task Every_Chart_Of_Notebook_01_Displays_As_Html_And_Svg_In_The_Real_Kernel()
+    {
+        string root = DataPaths.FindRepositoryRoot(AppContext.BaseDirectory) ?? throw new InvalidOperationException("run the tests inside the checkout");
+        string notebook = Path.Combine(root, "notebooks", "01-mnist-and-pca.ipynb");
+        using var json = JsonDocument.Parse(File.ReadAllText(notebook));
+        var cells = json.RootElement.GetProperty("cells").EnumerateArray()
+            .Where(c => c.GetProperty("cell_type").GetString() == "code")
+            .Select(c => string.Concat(c.GetProperty("source").EnumerateArray().Select(l => l.GetString())))
+            .ToList();
+
+        using var kernel = new InProcessKernel();
+        var charts = new List<Dictionary<string, string>>();
+        for (int i = 0; i < cells.Count; i++)
+        {
+            // The kernel's folder is not the notebook's here: make the #r path absolute, and run quick (an injected parameter).
+            string code = cells[i].Replace("#r \"../", $"#r \"{root}/", StringComparison.Ordinal);
+            if (i == 0)
+            {
+                code += "\nquick = true;";
+            }
+
+            var (displays, failure) = await kernel.SubmitAsync(code);
+            Assert.True(failure is null, $"code cell {i + 1} failed: {failure}");
+            charts.AddRange(displays.Where(d => d.TryGetValue("text/html", out string? html) && html.Contains("newPlot(", StringComparison.Ordinal)));
+        }
+
+        Assert.True(charts.Count >= 4, $"notebook 01 displayed {charts.Count} charts; expected its heatmaps, two curves and the embedding");
+        Assert.All(charts, chart =>
+        {
+            Assert.True(chart.ContainsKey("image/svg+xml"), "a chart output has no image/svg+xml twin");
+            Assert.StartsWith("<svg", chart["image/svg+xml"], StringComparison.Ordinal);
+        });
+    }
+}
