@@ -1,3 +1,5 @@
+using System.Diagnostics.CodeAnalysis;
+using System.Runtime.CompilerServices;
 using System.Reflection;
 
 namespace LatentWorkbench.Common;
@@ -54,22 +56,44 @@ internal static class KernelFormatting
         return any;
     }
 
-    /// <summary>Registers now when a kernel's formatting library is loaded, and again whenever one loads later.</summary>
-    /// <remarks>
-    /// The second case is a process that loaded this library before it started a kernel (the CLI running a
-    /// notebook in-process): a module initializer runs once, so it must not miss the kernel that comes later.
-    /// </remarks>
-    public static void RegisterWhenLoaded(Type type, IReadOnlyList<KeyValuePair<string, Action<object, TextWriter>>> formatters)
+    /// <summary>
+    /// The library's one module initializer: registers every formatter of the library (charts, tables, images)
+    /// with each kernel formatting library in the process, now and whenever one loads later (the CLI loads this
+    /// library before it starts a kernel). In a process without a kernel it only subscribes to assembly loads, so
+    /// it never touches Plotly.NET, DataFrame or ImageSharp there.
+    /// </summary>
+    [ModuleInitializer]
+    [SuppressMessage("Usage", "CA2255:The 'ModuleInitializer' attribute should not be used in libraries",
+        Justification = "A notebook #r's this library by path, which loads no kernel extension: this is the one hook that runs before the first chart, table or image is shown.")]
+    internal static void OnLibraryLoad()
     {
         AppDomain.CurrentDomain.AssemblyLoad += (_, e) =>
         {
             if (IsFormattingAssembly(e.LoadedAssembly))
             {
-                Register(e.LoadedAssembly, type, formatters);
+                RegisterAll();
             }
         };
-        TryRegister(type, formatters);
+        if (AppDomain.CurrentDomain.GetAssemblies().Any(IsFormattingAssembly))
+        {
+            RegisterAll();
+        }
     }
+
+    // Separate so the types it names (and their packages) load only when a kernel is there.
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void RegisterAll()
+    {
+        Figures.Display.ChartFormatters.Register();
+        Tables.DataFrameFormatters.Register();
+        Images.ImageFormatters.Register();
+    }
+
+    /// <summary>Whether every kernel formatting library in the process prefers exactly <paramref name="mimeTypes"/> for <paramref name="type"/> (true when there is none).</summary>
+    public static bool PrefersMimeTypes(Type type, IReadOnlyList<string> mimeTypes) =>
+        AppDomain.CurrentDomain.GetAssemblies().Where(IsFormattingAssembly).All(assembly =>
+            assembly.GetType(FormatterType)?.GetMethod("GetPreferredMimeTypesFor", BindingFlags.Public | BindingFlags.Static, [typeof(Type)])
+                ?.Invoke(null, [type]) is IEnumerable<string> preferred && preferred.SequenceEqual(mimeTypes));
 
     private static bool IsFormattingAssembly(Assembly assembly) => assembly.GetName().Name == FormattingAssembly;
 

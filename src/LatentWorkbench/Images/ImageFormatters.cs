@@ -30,10 +30,4 @@ public static class ImageFormatters
     /// <summary>Registers the image formatters (for every pixel type) with the kernel's <c>Formatter</c>; calling it again is harmless.</summary>
     /// <returns>False when this process hosts no kernel (nothing to register with).</returns>
     public static bool Register() => KernelFormatting.TryRegister(typeof(Image), Formatters);
-
-    /// <summary>Registers once a kernel's formatting library is in the process: now, or when it loads.</summary>
-    [ModuleInitializer]
-    [SuppressMessage("Usage", "CA2255:The 'ModuleInitializer' attribute should not be used in libraries",
-        Justification = "A notebook #r's this library by path, which loads no kernel extension: this is the one hook that runs before the first image is shown.")]
-    internal static void RegisterInKernel() => KernelFormatting.RegisterWhenLoaded(typeof(Image), Formatters);
 }

@@ -1,6 +1,4 @@
-using System.Diagnostics.CodeAnalysis;
-using System.Reflection;
-using System.Runtime.CompilerServices;
+using LatentWorkbench.Common;
 using Plotly.NET;
 
 namespace LatentWorkbench.Figures.Display;
@@ -20,58 +18,36 @@ namespace LatentWorkbench.Figures.Display;
 /// </remarks>
 public static class ChartFormatters
 {
-    private const string FormattingAssembly = "Microsoft.DotNet.Interactive.Formatting";
-    private const string FormatterType = FormattingAssembly + ".Formatter";
-
     /// <summary>The mime types a chart displays with, in order.</summary>
     public static IReadOnlyList<string> MimeTypes { get; } = [Display.MimeTypes.Html, Display.MimeTypes.Svg];
+
+    private static KeyValuePair<string, Action<object, TextWriter>>[] Formatters { get; } =
+    [
+        new(Display.MimeTypes.Html, (value, writer) => writer.Write(((GenericChart)value).ToHtml())),
+        new(Display.MimeTypes.Svg, (value, writer) => writer.Write(((GenericChart)value).ToSvg())),
+    ];
 
     /// <summary>Registers the text/html and image/svg+xml formatters for <see cref="GenericChart"/> (and its cases) and makes them the preferred pair.</summary>
     /// <returns>False when no kernel Formatter is loaded in this process (nothing to register with).</returns>
     public static bool Register()
     {
-        if (Formatter() is not { } formatter)
-        {
-            return false;
-        }
-
-        var register = formatter.GetMethod("Register", BindingFlags.Public | BindingFlags.Static, [typeof(Type), typeof(Action<object, TextWriter>), typeof(string)])
-            ?? throw new MissingMethodException(FormatterType, "Register(Type, Action<object, TextWriter>, string)");
-        var prefer = formatter.GetMethod("SetPreferredMimeTypesFor", BindingFlags.Public | BindingFlags.Static, [typeof(Type), typeof(string[])])
-            ?? throw new MissingMethodException(FormatterType, "SetPreferredMimeTypesFor(Type, string[])");
-        var html = new Action<object, TextWriter>((value, writer) => writer.Write(((GenericChart)value).ToHtml()));
-        var svg = new Action<object, TextWriter>((value, writer) => writer.Write(((GenericChart)value).ToSvg()));
+        bool any = false;
         foreach (var type in ChartTypes())
         {
-            register.Invoke(null, [type, html, Display.MimeTypes.Html]);
-            register.Invoke(null, [type, svg, Display.MimeTypes.Svg]);
-            prefer.Invoke(null, [type, MimeTypes.ToArray()]);
+            any |= KernelFormatting.TryRegister(type, Formatters);
         }
 
-        return true;
+        return any;
     }
 
-    /// <summary>Registers the formatters when running inside a kernel whose Formatter does not prefer our pair for charts; otherwise does nothing (cheap).</summary>
+    /// <summary>Registers again when the kernel's preferred mime types for charts are no longer ours (a kernel restart or <c>Formatter.ResetToDefault</c>).</summary>
     public static void EnsureRegistered()
     {
-        if (Formatter() is { } formatter && !OursPreferred(formatter))
+        if (!KernelFormatting.PrefersMimeTypes(typeof(GenericChart), MimeTypes))
         {
             Register();
         }
     }
-
-    [SuppressMessage("Usage", "CA2255:The 'ModuleInitializer' attribute should not be used in libraries",
-        Justification = "A notebook #r's this library and then displays charts; registering on load is what makes them render, and it does nothing outside a kernel.")]
-    [ModuleInitializer]
-    internal static void OnLoad() => Register();
-
-    private static Type? Formatter() =>
-        AppDomain.CurrentDomain.GetAssemblies().FirstOrDefault(a => a.GetName().Name == FormattingAssembly)?.GetType(FormatterType);
-
-    private static bool OursPreferred(Type formatter) =>
-        formatter.GetMethod("GetPreferredMimeTypesFor", BindingFlags.Public | BindingFlags.Static, [typeof(Type)])
-            ?.Invoke(null, [typeof(GenericChart)]) is IEnumerable<string> preferred
-        && preferred.SequenceEqual(MimeTypes);
 
     // GenericChart is an F# union: the values displayed are its case subclasses, so register those too.
     private static IEnumerable<Type> ChartTypes() =>
