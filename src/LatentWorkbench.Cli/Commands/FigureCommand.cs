@@ -1,3 +1,4 @@
+using LatentWorkbench.Images;
 using System.CommandLine;
 using LatentWorkbench.Data;
 using LatentWorkbench.Figures;
@@ -36,8 +37,8 @@ internal static class FigureCommand
                     string? written = renderable switch
                     {
                         Plotly.NET.GenericChart chart => chart.SaveAs(path),
-                        ImageGrid g when extension != "json" => g.SaveAs(path),
-                        ImageGrid => null,
+                        SixLabors.ImageSharp.Image image when extension == "png" => image.WritePng(path),
+                        SixLabors.ImageSharp.Image => null,
                         _ => throw new InvalidOperationException($"{name} is not a figure."),
                     };
                     if (written is not null)

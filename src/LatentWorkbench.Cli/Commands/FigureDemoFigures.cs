@@ -1,3 +1,4 @@
+using LatentWorkbench.Images;
 using LatentWorkbench.Data;
 using LatentWorkbench.Figures;
 
@@ -27,7 +28,7 @@ internal static class DemoFigures
         yield return ("histogram", Charts.Histogram(ink, 40, "Mean ink per image", "mean pixel value"));
         yield return ("heatmap", Charts.Heatmap(ClassSimilarity(test), title: "Cosine similarity of class means", xTitle: "digit", yTitle: "digit",
             colorTitle: "cosine", showValues: true));
-        var grid = ImageGrid.FromPixels(test.Pixels, 20, 10, rowLabels: ["0–9", "10–19"],
+        var grid = GridImage.FromPixels(test.Pixels, 20, 10, rowLabels: ["0–9", "10–19"],
             captions: [.. labels[..20].Select(l => $"label {l}")], title: "First 20 test digits");
         yield return ("digits", grid);
         yield return ("confusion", Charts.ConfusionMatrix(NearestMeanConfusion(test), title: "Nearest class mean: confusion on the test set"));

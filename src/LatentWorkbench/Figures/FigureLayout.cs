@@ -53,10 +53,6 @@ internal sealed class FigureLayout
     {
         switch (panel.Kind)
         {
-            case PanelKind.Images:
-                var grid = panel.Traces.OfType<ImageTrace>().First().Grid;
-                var (w, h) = ImageGridLayout.Of(grid).NaturalSize(withTitle: false);
-                return (Math.Max(w, 200), h + (panel.Title is null ? 0 : 30));
             case PanelKind.Heatmap:
                 var heatmap = panel.Traces.OfType<HeatmapTrace>().First();
                 int side = Math.Clamp(Math.Max(heatmap.Z.GetLength(0), heatmap.Z.GetLength(1)) * 36, 300, 520);

@@ -22,8 +22,7 @@ internal sealed class Panel
     public bool? ShowLegend { get; set; }
 
     internal PanelKind Kind =>
-        Traces.Any(t => t is ImageTrace) ? PanelKind.Images
-        : Traces.Any(t => t is HeatmapTrace) ? PanelKind.Heatmap
+        Traces.Any(t => t is HeatmapTrace) ? PanelKind.Heatmap
         : Traces.Any(t => t is BarTrace) ? PanelKind.Categorical
         : PanelKind.Numeric;
 
@@ -31,7 +30,7 @@ internal sealed class Panel
         Kind is PanelKind.Numeric or PanelKind.Categorical
         && (ShowLegend ?? Traces.Count(t => t.Name is not null) > 1);
 
-    internal IEnumerable<Trace> LegendTraces => Traces.Where(t => t.Name is not null && t is not (HeatmapTrace or ImageTrace));
+    internal IEnumerable<Trace> LegendTraces => Traces.Where(t => t.Name is not null && t is not HeatmapTrace);
 
     /// <summary>The trace that owns the panel's colour bar, if any.</summary>
     internal Trace? ColorBarTrace =>
@@ -52,7 +51,4 @@ internal enum PanelKind
 
     /// <summary>Matrix cells with labels on both axes.</summary>
     Heatmap,
-
-    /// <summary>An image grid without axes.</summary>
-    Images,
 }

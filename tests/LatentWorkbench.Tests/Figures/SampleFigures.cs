@@ -14,7 +14,6 @@ internal static class SampleFigures
         ("bars-grouped", GroupedBars),
         ("histogram", Histogram),
         ("heatmap", Heatmap),
-        ("image-grid", () => Digits()),
         ("subplots", Subplots),
     ];
 
@@ -93,10 +92,6 @@ internal static class SampleFigures
 
         return pixels;
     }
-
-    public static ImageGrid Digits() =>
-        ImageGrid.FromPixels(DigitPixels(), 6, 3, rowLabels: ["input", "output"], columnLabels: ["a", "b", "c"],
-            captions: ["0", "1", "2", "3", "4", "5"], title: "Squares");
 
     public static GenericChart Subplots() =>
         Charts.Subplots([LabelledScatter(40), Histogram(), LogLines(), Heatmap()], columns: 2, title: "Overview");

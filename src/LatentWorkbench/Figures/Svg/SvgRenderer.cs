@@ -31,14 +31,7 @@ internal static partial class SvgRenderer
         {
             var panel = figure.Panels[i];
             svg.Raw("<g class=\"panel\">\n");
-            if (panel.Kind == PanelKind.Images)
-            {
-                DrawImagePanel(svg, panel, layout.Cells[i]);
-            }
-            else
-            {
-                DrawChartPanel(svg, PanelFrame.Of(panel, layout.Cells[i]), i);
-            }
+            DrawChartPanel(svg, PanelFrame.Of(panel, layout.Cells[i]), i);
 
             svg.Raw("</g>\n");
         }
@@ -146,51 +139,6 @@ internal static partial class SvgRenderer
         {
             double x = frame.Cell.X + 14;
             svg.Text(x, plot.CenterY, yTitle, size: 12, rotate: -90);
-        }
-    }
-
-    private static void DrawImagePanel(SvgWriter svg, Panel panel, Box cell)
-    {
-        var grid = panel.Traces.OfType<ImageTrace>().First().Grid;
-        var layout = ImageGridLayout.Of(grid);
-        var box = cell;
-        if (panel.Title is not null)
-        {
-            svg.Text(cell.CenterX, cell.Y + 21, panel.Title, size: 13, bold: true);
-            box = new Box(cell.X, cell.Y + 30, cell.Width, cell.Height - 30);
-        }
-
-        var (image, scale) = layout.Fit(box);
-        svg.Raw("<image").Attr("x", image.X).Attr("y", image.Y).Attr("width", image.Width).Attr("height", image.Height)
-            .Raw(" preserveAspectRatio=\"none\" style=\"image-rendering:pixelated\" xlink:href=\"").Raw(layout.DataUri()).Raw("\"/>\n");
-
-        double cellW = grid.ImageWidth * scale, imageH = grid.ImageHeight * scale;
-        if (grid.RowLabels is { } rows)
-        {
-            for (int r = 0; r < rows.Count; r++)
-            {
-                double y = image.Y + (layout.Origin(r * grid.Columns).Y * scale) + (imageH / 2);
-                svg.Text(image.X - 6, y + 4, rows[r], anchor: "end");
-            }
-        }
-
-        if (grid.ColumnLabels is { } columns)
-        {
-            for (int c = 0; c < columns.Count; c++)
-            {
-                svg.Text(image.X + (layout.Origin(c).X * scale) + (cellW / 2), image.Y - 6, columns[c]);
-            }
-        }
-
-        if (grid.Captions is { } captions)
-        {
-            double size = Math.Round(Math.Min(10, layout.CaptionStrip * scale * 0.95), 1);
-            for (int i = 0; i < captions.Count; i++)
-            {
-                var (ox, oy) = layout.Origin(i);
-                double baseline = image.Y + ((oy + grid.ImageHeight + (layout.CaptionStrip * 0.85)) * scale);
-                svg.Text(image.X + (ox * scale) + (cellW / 2), baseline, captions[i], size: size);
-            }
         }
     }
 }
