@@ -65,7 +65,7 @@ public static class ArtifactsIndex
         foreach (var figure in figures.OfType<JsonObject>())
         {
             string caption = figure["caption"]?.GetValue<string>() ?? string.Empty;
-            string? svg = figure["svg"]?.GetValue<string>();
+            string? svg = figure["svg"]?.GetValue<string>() ?? figure["png"]?.GetValue<string>();
             string? page = figure["html"]?.GetValue<string>();
             html.Append("<figure>");
             if (svg is not null)

@@ -6,4 +6,5 @@ namespace LatentWorkbench.Notebooks.Figures;
 /// <param name="CellNumber">The 1-based position of the cell that displayed it.</param>
 /// <param name="SvgFile">The SVG file name (in the figures folder), when the figure had an SVG representation.</param>
 /// <param name="HtmlFile">The standalone HTML page's file name, when it had an HTML representation.</param>
-public sealed record ExportedFigure(string Name, string Caption, int CellNumber, string? SvgFile, string? HtmlFile);
+/// <param name="PngFile">The PNG file name, when the figure had a PNG but no SVG representation (images such as digit grids).</param>
+public sealed record ExportedFigure(string Name, string Caption, int CellNumber, string? SvgFile, string? HtmlFile, string? PngFile = null);

@@ -49,11 +49,17 @@ public sealed class FigureExporter
         ArgumentNullException.ThrowIfNull(figure);
         string name = UniqueName(figure.Title is { } title ? Slug(title) : $"{_notebookStem}-cell{cellNumber}-{indexInCell}");
         string caption = figure.Title ?? contextCaption ?? $"{_notebookStem}, cell {cellNumber}, figure {indexInCell}";
-        string? svgFile = null, htmlFile = null;
+        string? svgFile = null, htmlFile = null, pngFile = null;
         if (figure.Data.TryGetValue(MimeTypes.Svg, out string? svg))
         {
             svgFile = name + ".svg";
             AtomicFile.WriteAllText(Path.Combine(Directory, svgFile), svg);
+        }
+        else if (figure.Data.TryGetValue(MimeTypes.Png, out string? png))
+        {
+            // Images (digit grids) carry a PNG twin instead of an SVG one; the bundle holds it base64-encoded.
+            pngFile = name + ".png";
+            AtomicFile.WriteAllBytes(Path.Combine(Directory, pngFile), Convert.FromBase64String(png));
         }
 
         if (figure.Data.TryGetValue(MimeTypes.Html, out string? html))
@@ -62,7 +68,7 @@ public sealed class FigureExporter
             AtomicFile.WriteAllText(Path.Combine(Directory, htmlFile), StandalonePage(caption, html, PlotlyScript.IsPlotlyChart(html) ? PlotlyScriptFile() : null));
         }
 
-        var exported = new ExportedFigure(name, caption, cellNumber, svgFile, htmlFile);
+        var exported = new ExportedFigure(name, caption, cellNumber, svgFile, htmlFile, pngFile);
         _figures.Add(exported);
         return exported;
     }
@@ -78,6 +84,7 @@ public sealed class FigureExporter
             ["cell"] = f.CellNumber,
             ["html"] = f.HtmlFile,
             ["name"] = f.Name,
+            ["png"] = f.PngFile,
             ["svg"] = f.SvgFile,
         }).ToArray());
         var manifest = new JsonObject { ["failure"] = failure, ["figures"] = figures, ["notebook"] = executedNotebookFile };

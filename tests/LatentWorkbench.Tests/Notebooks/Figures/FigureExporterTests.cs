@@ -70,6 +70,22 @@ public sealed class FigureExporterTests
         Assert.False(File.Exists(Path.Combine(exporter.Directory, "plotly.min.js")));
     }
 
+    [Fact]
+    public void An_Image_Exports_Its_Png_Twin_Byte_For_Byte()
+    {
+        using var folder = new TempDirectory();
+        var exporter = new FigureExporter(folder.File("figures"), "sample");
+        byte[] png = [0x89, (byte)'P', (byte)'N', (byte)'G', 13, 10, 26, 10, 1, 2, 3];
+        var bundle = new Dictionary<string, string> { ["image/png"] = Convert.ToBase64String(png), ["text/html"] = "<img alt=\"digits\">" };
+
+        var exported = exporter.Export(new FormattedValue(bundle, IsFigure: true, Title: "digits"), 1, 1, null);
+        exporter.WriteManifest("sample.ipynb", null);
+
+        Assert.Null(exported.SvgFile);
+        Assert.Equal(png, File.ReadAllBytes(Path.Combine(exporter.Directory, exported.PngFile!)));
+        Assert.Contains("\"png\": \"digits.png\"", File.ReadAllText(Path.Combine(exporter.Directory, FigureExporter.ManifestFileName)), StringComparison.Ordinal);
+    }
+
     // What the kernel's formatters hand the runner for a displayed chart.
     private static FormattedValue Bundle(GenericChart chart) => new(
         new Dictionary<string, string> { ["text/html"] = chart.ToHtml(), ["image/svg+xml"] = chart.ToSvg() }, IsFigure: true, Title: null);
