@@ -39,6 +39,9 @@ public abstract class AutoencoderModule : nn.Module<Tensor, Tensor>, IAutoencode
     /// <inheritdoc/>
     public Tensor Decode(Tensor code) => AutoencoderLoss.Pixels(DecodePreActivation(code), Output);
 
+    /// <inheritdoc/>
+    public Tensor Reconstruct(Tensor x) => Decode(Encode(x));
+
     /// <summary>The reconstructed pixels of <paramref name="input"/>, [B, input].</summary>
     public override Tensor forward(Tensor input) => Decode(Encode(input));
 

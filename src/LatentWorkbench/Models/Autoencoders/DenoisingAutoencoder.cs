@@ -57,6 +57,9 @@ public sealed class DenoisingAutoencoder : IAutoencoder
     /// <inheritdoc/>
     public torch.Tensor Decode(torch.Tensor code) => _autoencoder.Decode(code);
 
+    /// <inheritdoc/>
+    public torch.Tensor Reconstruct(torch.Tensor x) => _autoencoder.Reconstruct(x);
+
     /// <summary>The input the encoder sees in <see cref="Loss"/>: corrupted in training mode, <paramref name="x"/> itself in eval mode.</summary>
     public torch.Tensor TrainingInput(torch.Tensor x)
     {
