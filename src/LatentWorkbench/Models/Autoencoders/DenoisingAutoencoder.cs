@@ -69,7 +69,8 @@ public sealed class DenoisingAutoencoder : IAutoencoder
             return x;
         }
 
-        if (_generator is null || _generator.device != x.device)
+        // Device is a class without value equality: compare its type and index.
+        if (_generator is null || _generator.device.type != x.device.type || _generator.device.index != x.device.index)
         {
             _generator?.Dispose();
             _generator = new torch.Generator((ulong)Options.Seed, x.device);
