@@ -88,9 +88,9 @@ public static class ImportanceSampledLikelihood
             var repeated = x.unsqueeze(0).expand(s, batch, x.shape[1]).reshape(s * batch, x.shape[1]);
             var logPxGivenZ = logLikelihood(z.reshape(s * batch, latent), repeated).reshape(s, batch).to_type(torch.float64);
             var logRatio = (LogDensities.StandardNormal(z) - LogDensities.DiagonalGaussianAtNoise(epsilon, posterior.LogVariance)).to_type(torch.float64);
-            var chunk = (logPxGivenZ + logRatio).logsumexp(0);
-            running = torch.stack([running, chunk]).logsumexp(0).MoveToOuterDisposeScope();
-            sumLogLikelihood = (sumLogLikelihood + logPxGivenZ.sum(0)).MoveToOuterDisposeScope();
+            var chunk = (logPxGivenZ + logRatio).logsumexp(dim: 0);
+            running = torch.stack([running, chunk]).logsumexp(dim: 0).MoveToOuterDisposeScope();
+            sumLogLikelihood = (sumLogLikelihood + logPxGivenZ.sum(dim: 0)).MoveToOuterDisposeScope();
         }
 
         var kl = posterior.KlPerDimension().sum(-1).to_type(torch.float64);

@@ -42,15 +42,15 @@ public static class IwaeLoss
     public static ModelLoss Bound(IVariationalAutoencoder vae, torch.Tensor x, int samples, torch.Generator? generator = null)
     {
         var (logWeights, logLikelihood, logRatio) = LogWeights(vae, x, samples, generator);
-        var bound = logWeights.logsumexp(0) - Math.Log(samples);
+        var bound = logWeights.logsumexp(dim: 0) - Math.Log(samples);
         var total = -bound.sum();
         using var noGrad = torch.no_grad();
-        var logNormalised = logWeights.detach().log_softmax(0);
+        var logNormalised = logWeights.detach().log_softmax(dim: 0);
         var normalised = logNormalised.exp();
         var reconstruction = -(normalised * logLikelihood.detach()).sum();
         var kl = -(normalised * logRatio.detach()).sum();
         // Σₖ w̃ₖ log(K w̃ₖ) = log K − H(w̃); log_softmax stays finite where w̃ₖ underflows to 0, so 0·log 0 is 0.
-        var divergence = ((normalised * logNormalised).sum(0) + Math.Log(samples)).sum();
+        var divergence = ((normalised * logNormalised).sum(dim: 0) + Math.Log(samples)).sum();
         return new ModelLoss(total, [new(VaeLoss.Reconstruction, reconstruction), new(VaeLoss.Kl, kl), new(WeightDivergence, divergence)]);
     }
 }
