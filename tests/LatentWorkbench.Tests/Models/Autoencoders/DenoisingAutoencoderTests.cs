@@ -3,6 +3,7 @@ using TorchSharp;
 
 namespace LatentWorkbench.Tests.Models.Autoencoders;
 
+[Collection(GlobalTorchGeneratorCollection.Name)]
 public sealed class DenoisingAutoencoderTests : AutoencoderContract
 {
     private static readonly MlpAutoencoderConfig Small = new(InputSize: 12, CodeSize: 3, HiddenSizes: [7], Activation: HiddenActivation.Relu);

@@ -31,10 +31,15 @@ public sealed class BetaVaeTests : VariationalAutoencoderContract
         using var scope = torch.NewDisposeScope();
         using var generator = new torch.Generator(2);
         var x = torch.rand([6, Small.InputSize], generator: generator);
-        torch.manual_seed(3);
+        // No sampling noise to compare across: with log σ² → −∞ z = μ, so both losses are deterministic functions of x.
+        using (torch.no_grad())
+        {
+            vae.get_parameter("fc22.weight")!.zero_();
+            vae.get_parameter("fc22.bias")!.fill_(-60.0);
+        }
+
         double plain = vae.Loss(x).Total.item<float>();
-        torch.manual_seed(3);
-        Assert.Equal(plain, new BetaVae(vae, 1).Loss(x).Total.item<float>());
+        Assert.Equal(plain, new BetaVae(vae, 1).Loss(x).Total.item<float>(), 1e-3 * plain);
     }
 
     [Fact]
@@ -56,7 +61,7 @@ public sealed class BetaVaeTests : VariationalAutoencoderContract
         using var x = torch.full([4, Small.InputSize], 0.25f);
         double reconstruction = 4 * Small.InputSize * (Math.Log(1 + Math.E) - 0.25);
         double kl = 4 * Small.LatentSize * (3 - Math.Log(4)) / 2;
-        Assert.Equal(reconstruction + (Beta * kl), new BetaVae(vae, Beta).Loss(x).Total.item<float>(), 3);
+        Assert.Equal(reconstruction + (Beta * kl), new BetaVae(vae, Beta).Loss(x).Total.item<float>(), 1e-3 * reconstruction);
     }
 
     [Fact]
