@@ -1,0 +1,118 @@
+using LatentWorkbench.Compute;
+using LatentWorkbench.Metrics.Likelihood;
+using LatentWorkbench.Models.Vaes;
+using TorchSharp;
+
+namespace LatentWorkbench.Tests.Metrics.Likelihood;
+
+public sealed class ImportanceSampledLikelihoodTests
+{
+    private const int Input = 5;
+    private static readonly double[] Scales = [2.0, 0.7];
+
+    public ImportanceSampledLikelihoodTests() => TorchRuntime.EnsureInitialized();
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(10)]
+    [InlineData(1000)]
+    public void With_The_Exact_Posterior_The_Estimate_Is_Exact_For_Every_K(int k)
+    {
+        var model = new LinearGaussianModel(Input, Scales, sigma: 0.5, seed: 1);
+        var data = model.Sample(40, seed: 2);
+        double[] exact = model.ExactLogLikelihood(data);
+        using var x = LinearGaussianModel.ToTensor(data);
+
+        var estimate = ImportanceSampledLikelihood.Estimate(model, x, Options(k), model.GaussianLikelihood);
+
+        for (int i = 0; i < exact.Length; i++)
+        {
+            Assert.Equal(exact[i], estimate.LogLikelihood[i], 9);
+        }
+
+        double meanNll = -exact.Average();
+        double se = Math.Sqrt(exact.Sum(v => Math.Pow(v + meanNll, 2)) / (exact.Length - 1) / exact.Length);
+        Assert.Equal(meanNll, estimate.MeanNegativeLogLikelihood, 9);
+        Assert.Equal(se, estimate.StandardError, 9);
+        Assert.Equal(k, estimate.Samples);
+    }
+
+    [Fact]
+    public void With_A_Perturbed_Posterior_The_Estimate_Is_Below_And_Converges_As_K_Grows()
+    {
+        var model = new LinearGaussianModel(Input, Scales, sigma: 0.5, seed: 1) { MeanShift = 0.3, VarianceScale = 1.8 };
+        var data = model.Sample(30, seed: 3);
+        double exact = model.ExactLogLikelihood(data).Average();
+        using var x = LinearGaussianModel.ToTensor(data);
+        double Error(int k) => ImportanceSampledLikelihood.Estimate(model, x, Options(k), model.GaussianLikelihood).LogLikelihood.Average() - exact;
+
+        double e1 = Error(1), e10 = Error(10), e5000 = Error(5000);
+        Assert.True(e1 < -0.1, $"k = 1 is the ELBO: well below log p(x) for a poor posterior ({e1:F4})");
+        Assert.True(e1 < e10 && e10 < e5000, $"errors {e1:F4}, {e10:F4}, {e5000:F4} should shrink");
+        Assert.InRange(e5000, -0.01, 0.005);
+    }
+
+    [Fact]
+    public void The_Elbo_Split_Adds_Up_And_Bounds_The_Likelihood()
+    {
+        var model = new LinearGaussianModel(Input, Scales, sigma: 0.5, seed: 1) { MeanShift = 0.2 };
+        var data = model.Sample(20, seed: 4);
+        double[] exact = model.ExactLogLikelihood(data);
+        using var x = LinearGaussianModel.ToTensor(data);
+        var estimate = ImportanceSampledLikelihood.Estimate(model, x, Options(2000), model.GaussianLikelihood);
+        for (int i = 0; i < exact.Length; i++)
+        {
+            Assert.Equal(-estimate.Reconstruction[i] - estimate.Kl[i], estimate.Elbo[i], 12);
+            Assert.True(estimate.Kl[i] > 0);
+        }
+
+        // log p(x) − ELBO = KL(q ‖ p(z|x)): for a mean shift δ it is Σⱼ δ²/(2Σⱼⱼ), the same for every example.
+        double gap = Scales.Sum(s => 0.2 * 0.2 / (2 * (0.25 / (0.25 + (s * s)))));
+        Assert.Equal(gap, exact.Average() - estimate.MeanElbo, 1);
+        Assert.Equal(estimate.MeanElbo, -estimate.MeanReconstruction - estimate.MeanKl, 10);
+    }
+
+    [Fact]
+    public void The_Same_Seed_Gives_The_Same_Estimate_And_Chunking_Only_Changes_The_Draws()
+    {
+        torch.manual_seed(0);
+        var vae = new Vae(new VaeConfig(InputSize: 12, HiddenSize: 7, LatentSize: 3));
+        using var generator = new torch.Generator(1);
+        using var x = torch.rand([9, 12], generator: generator);
+        var options = new ImportanceSamplingOptions { Samples = 300, SampleBatch = 64, ExampleBatch = 4, Seed = 5 };
+        var a = ImportanceSampledLikelihood.Estimate(vae, x, options);
+        var b = ImportanceSampledLikelihood.Estimate(vae, x, options);
+        Assert.Equal(a.LogLikelihood, b.LogLikelihood);
+        var other = ImportanceSampledLikelihood.Estimate(vae, x, options with { SampleBatch = 7, ExampleBatch = 9 });
+        Assert.Equal(a.MeanNegativeLogLikelihood, other.MeanNegativeLogLikelihood, 1);
+        var reseeded = ImportanceSampledLikelihood.Estimate(vae, x, options with { Seed = 6 });
+        Assert.NotEqual(a.LogLikelihood, reseeded.LogLikelihood);
+    }
+
+    [Fact]
+    public void For_A_Bernoulli_Vae_The_Estimate_Is_Tighter_Than_The_Elbo()
+    {
+        torch.manual_seed(0);
+        var vae = new Vae(new VaeConfig(InputSize: 12, HiddenSize: 7, LatentSize: 3));
+        using var generator = new torch.Generator(1);
+        using var x = torch.rand([16, 12], generator: generator);
+        var estimate = ImportanceSampledLikelihood.Estimate(vae, x, new ImportanceSamplingOptions { Samples = 500, Seed = 2 });
+        Assert.True(estimate.MeanNegativeLogLikelihood < -estimate.MeanElbo);
+        var (negativeElbo, _, _) = VaeEvaluation.NegativeElbo(vae, x, 16, null);
+        Assert.True(estimate.MeanNegativeLogLikelihood < negativeElbo + 0.5, "the IS estimate should not be worse than the ELBO at z = μ by much");
+        Assert.All(estimate.LogLikelihood, v => Assert.True(double.IsFinite(v)));
+    }
+
+    [Fact]
+    public void Bad_Options_Name_The_Field()
+    {
+        var vae = new Vae(new VaeConfig(InputSize: 12, HiddenSize: 7, LatentSize: 3));
+        using var x = torch.rand(2, 12);
+        var e = Assert.Throws<ArgumentOutOfRangeException>(() => ImportanceSampledLikelihood.Estimate(vae, x, new ImportanceSamplingOptions { Samples = 0 }));
+        Assert.Equal("Samples", e.ParamName);
+        e = Assert.Throws<ArgumentOutOfRangeException>(() => DecoderLogLikelihoods.Gaussian(z => z, 0));
+        Assert.Equal("sigma", e.ParamName);
+    }
+
+    private static ImportanceSamplingOptions Options(int k) => new() { Samples = k, SampleBatch = 128, ExampleBatch = 16, Seed = 7 };
+}
