@@ -30,7 +30,7 @@ public static class TorchRuntime
     /// <summary>What the Debian 12 fix did, one line per native file it looked at (after <see cref="EnsureInitialized"/>).</summary>
     public static IReadOnlyList<string> FixLog { get; private set; } = [];
 
-    /// <summary>The OpenMP wait policy libtorch runs with (PASSIVE unless the user set <c>OMP_WAIT_POLICY</c>; see <c>docs/torchsharp.md</c>).</summary>
+    /// <summary>The OpenMP wait policy and spin count libtorch runs with (e.g. <c>PASSIVE, spin 30000</c>, unless the user set <c>OMP_WAIT_POLICY</c> or <c>GOMP_SPINCOUNT</c>; see <c>docs/torchsharp.md</c>).</summary>
     public static string? OpenMpWaitPolicy { get; private set; }
 
     /// <summary>Loads libtorch (fixing its native library where needed) or throws <see cref="TorchUnavailableException"/>.</summary>

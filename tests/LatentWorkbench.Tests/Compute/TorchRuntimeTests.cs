@@ -16,10 +16,12 @@ public sealed class TorchRuntimeTests
     }
 
     [Fact]
-    public void OpenMp_Runs_Passive_Unless_The_User_Chose()
+    public void OpenMp_Gets_A_Short_Spin_Unless_The_User_Chose()
     {
         TorchRuntime.EnsureInitialized();
-        Assert.Equal(Environment.GetEnvironmentVariable("OMP_WAIT_POLICY"), TorchRuntime.OpenMpWaitPolicy);
+        string? policy = Environment.GetEnvironmentVariable("OMP_WAIT_POLICY"), spin = Environment.GetEnvironmentVariable("GOMP_SPINCOUNT");
+        Assert.Equal($"{policy ?? "default"}, spin {spin ?? "default"}", TorchRuntime.OpenMpWaitPolicy);
+        Assert.False(policy is null && spin is null, "with neither set by the user, the workbench sets both");
     }
 
     [Theory]
