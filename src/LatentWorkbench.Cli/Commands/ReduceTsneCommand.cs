@@ -1,10 +1,8 @@
 using System.CommandLine;
-using System.Diagnostics;
 using System.Globalization;
 using LatentWorkbench.Data;
-using LatentWorkbench.Metrics;
+using LatentWorkbench.Experiments;
 using LatentWorkbench.Reduction;
-using LatentWorkbench.Reduction.Pca;
 using LatentWorkbench.Reduction.Tsne;
 using Spectre.Console;
 
@@ -15,17 +13,18 @@ internal static partial class ReduceCommand
 {
     private static Command CreateTsne()
     {
+        var defaults = TsneExperimentOptions.Default;
         var split = new Option<string>("--split") { Description = "test, train or all (the 70,000 images of both).", DefaultValueFactory = _ => "test" };
         split.AcceptOnlyFromAmong("test", "train", "all");
         var count = new Option<int?>("--n") { Description = "Embed only the first N images of the split (default: all of it)." };
-        var pcaComponents = new Option<int>("--pca") { Description = "Reduce to this many principal components first (0 = raw pixels).", DefaultValueFactory = _ => 50 };
-        var perplexity = new Option<double>("--perplexity") { Description = "Perplexity (effective neighbours).", DefaultValueFactory = _ => 30 };
-        var seed = new Option<int>("--seed") { Description = "Seed (used by --init random; PCA initialization is deterministic).", DefaultValueFactory = _ => 0 };
+        var pcaComponents = new Option<int>("--pca") { Description = "Reduce to this many principal components first (0 = raw pixels).", DefaultValueFactory = _ => defaults.PcaComponents };
+        var perplexity = new Option<double>("--perplexity") { Description = "Perplexity (effective neighbours).", DefaultValueFactory = _ => defaults.Tsne.Perplexity };
+        var seed = new Option<int>("--seed") { Description = "Seed (used by --init random; PCA initialization is deterministic).", DefaultValueFactory = _ => defaults.Tsne.Seed };
         var method = new Option<string>("--method") { Description = "Gradient: auto, exact or barnes-hut.", DefaultValueFactory = _ => "auto" };
         method.AcceptOnlyFromAmong("auto", "exact", "barnes-hut");
         var init = new Option<string>("--init") { Description = "Initialization: pca or random.", DefaultValueFactory = _ => "pca" };
         init.AcceptOnlyFromAmong("pca", "random");
-        var iterations = new Option<int>("--iterations") { Description = "Total iterations (250 of them with early exaggeration).", DefaultValueFactory = _ => 1000 };
+        var iterations = new Option<int>("--iterations") { Description = $"Total iterations ({defaults.Tsne.EarlyExaggerationIterations} of them with early exaggeration).", DefaultValueFactory = _ => defaults.Tsne.Iterations };
         var csv = new Option<string?>("--csv") { Description = "Write x,y,label per point to this file." };
         var json = new Option<string?>("--json") { Description = "Write {\"seconds\", \"kl_divergence\", \"trustworthiness\", \"knn_accuracy\"} to this file." };
         var dir = DirOption();
@@ -36,33 +35,28 @@ internal static partial class ReduceCommand
         CliAction.Set(tsne, (parse, cancellationToken) =>
         {
             var (pixels, labels) = LoadImages(parse.GetValue(split)!, parse.GetValue(count), CliAction.MnistDirectory(parse.GetValue(dir)));
-            var input = pixels;
-            int components = parse.GetValue(pcaComponents);
-            if (components > 0)
+            var experiment = defaults with
             {
-                var pcaWatch = Stopwatch.StartNew();
-                input = new Pca(new PcaOptions { Components = components }).Fit(pixels).Transform(pixels);
-                Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  PCA-{components}: {pcaWatch.Elapsed.TotalSeconds:F2} s"));
+                PcaComponents = parse.GetValue(pcaComponents),
+                Tsne = defaults.Tsne with
+                {
+                    Perplexity = parse.GetValue(perplexity),
+                    Seed = parse.GetValue(seed),
+                    Iterations = parse.GetValue(iterations),
+                    Initialization = parse.GetValue(init) == "random" ? TsneInitialization.Random : TsneInitialization.Pca,
+                    Method = parse.GetValue(method) switch { "exact" => TsneGradientMethod.Exact, "barnes-hut" => TsneGradientMethod.BarnesHut, _ => TsneGradientMethod.Auto },
+                },
+            };
+            var result = RunWithProgress(experiment, pixels, labels, cancellationToken);
+            cancellationToken.ThrowIfCancellationRequested();
+            var (embedding, input, seconds, trust, knn) = (result.Embedding, result.Input, result.Seconds, result.Trustworthiness, result.KnnAccuracy);
+            if (experiment.PcaComponents > 0)
+            {
+                Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  PCA-{experiment.PcaComponents}: {result.PcaSeconds:F2} s"));
             }
 
-            var options = new TsneOptions
-            {
-                Perplexity = parse.GetValue(perplexity),
-                Seed = parse.GetValue(seed),
-                Iterations = parse.GetValue(iterations),
-                Initialization = parse.GetValue(init) == "random" ? TsneInitialization.Random : TsneInitialization.Pca,
-                Method = parse.GetValue(method) switch { "exact" => TsneGradientMethod.Exact, "barnes-hut" => TsneGradientMethod.BarnesHut, _ => TsneGradientMethod.Auto },
-            };
-            var stopwatch = Stopwatch.StartNew();
-            var embedding = RunWithProgress(new Tsne(options), input, options.Iterations, cancellationToken);
-            double seconds = stopwatch.Elapsed.TotalSeconds;
-            cancellationToken.ThrowIfCancellationRequested();
-
-            var points = embedding.ToMatrix();
-            double trust = NeighborhoodPreservation.Trustworthiness(input, points, 10);
-            double knn = KnnAccuracy.CrossValidated(points, labels, k: 10, folds: 5);
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"t-SNE on {input.Rows}×{input.Cols}: {seconds:F2} s, KL divergence {embedding.KlDivergence:F4}, trustworthiness(k=10) {trust:F5}, 10-NN accuracy (5-fold) {knn:F4}"));
+                $"t-SNE on {input.Rows}×{input.Cols}: {seconds:F2} s, KL divergence {embedding.KlDivergence:F4}, trustworthiness(k={experiment.QualityNeighbors}) {trust:F5}, {experiment.QualityNeighbors}-NN accuracy ({experiment.KnnFolds}-fold) {knn:F4}"));
             if (parse.GetValue(csv) is { } csvPath)
             {
                 ReduceOutput.WriteEmbeddingCsv(csvPath, embedding.ToArray(), labels);
@@ -84,14 +78,14 @@ internal static partial class ReduceCommand
         return tsne;
     }
 
-    /// <summary>Fits with a Spectre progress bar on stderr, updated every 50 iterations with the KL divergence.</summary>
-    private static TsneEmbedding RunWithProgress(Tsne tsne, Matrix input, int iterations, CancellationToken cancellationToken) =>
+    /// <summary>Runs the recipe with a Spectre progress bar on stderr, updated every 50 iterations with the KL divergence.</summary>
+    private static TsneExperimentResult RunWithProgress(TsneExperimentOptions options, Matrix pixels, byte[] labels, CancellationToken cancellationToken) =>
         CliAction.ProgressConsole.Progress()
             .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn())
             .Start(context =>
             {
-                var task = context.AddTask("t-SNE: affinities", maxValue: Math.Max(iterations, 1));
-                return tsne.Fit(input, progress =>
+                var task = context.AddTask("t-SNE: PCA and affinities", maxValue: Math.Max(options.Tsne.Iterations, 1));
+                return TsneExperiment.Run(pixels, labels, options, progress =>
                 {
                     task.Value = progress.Iteration;
                     task.Description = string.Create(CultureInfo.InvariantCulture,
