@@ -1,7 +1,4 @@
-using LatentWorkbench.Compute;
 using LatentWorkbench.Models.Autoencoders;
-using LatentWorkbench.Tests.TestUtilities;
-using LatentWorkbench.Training;
 using TorchSharp;
 
 namespace LatentWorkbench.Tests.Models;
@@ -10,24 +7,10 @@ namespace LatentWorkbench.Tests.Models;
 /// The contract every autoencoder of the workbench passes (STYLE.md §11), as <see cref="VariationalAutoencoderContract"/>
 /// for VAEs: shapes, the loss on a hand-computed input, gradients reaching every parameter, a save/load round trip.
 /// </summary>
-public abstract class AutoencoderContract
+public abstract class AutoencoderContract : TrainableModelContract<IAutoencoder>
 {
-    protected const int Batch = 5;
-
-    protected AutoencoderContract() => TorchRuntime.EnsureInitialized();
-
-    /// <summary>A fresh model, initialised from <c>torch.manual_seed(seed)</c>.</summary>
-    protected abstract IAutoencoder Create(long seed);
-
-    /// <summary>Input size of the models <see cref="Create"/> builds.</summary>
-    protected abstract int InputSize { get; }
-
-    /// <summary>Inputs in [0, 1], [Batch, input].</summary>
-    protected torch.Tensor Inputs(long seed)
-    {
-        using var generator = new torch.Generator((ulong)seed);
-        return torch.rand([Batch, InputSize], generator: generator);
-    }
+    /// <inheritdoc/>
+    protected override torch.Tensor Output(IAutoencoder model, torch.Tensor x) => model.Reconstruct(x);
 
     [Fact]
     public void Encode_Decode_And_Reconstruct_Have_The_Documented_Shapes()
@@ -65,42 +48,5 @@ public abstract class AutoencoderContract
             ? (x64 - xHat).pow(2).sum().item<double>()
             : -((x64 * xHat.log()) + ((1 - x64) * (1 - xHat).log())).sum().item<double>();
         Assert.Equal(expected, loss.Total.item<float>(), expected * 1e-4);
-    }
-
-    [Fact]
-    public void Gradients_Reach_Every_Parameter()
-    {
-        var model = Create(0);
-        model.Module.train();
-        using var scope = torch.NewDisposeScope();
-        model.Module.zero_grad();
-        model.Loss(Inputs(3)).Total.backward();
-        foreach (var (name, parameter) in model.Module.named_parameters())
-        {
-            Assert.True(parameter.grad is not null, $"{name} got no gradient");
-            Assert.True(parameter.grad!.abs().sum().item<float>() > 0, $"{name}'s gradient is zero");
-        }
-    }
-
-    [Fact]
-    public void Weights_Survive_A_Checkpoint_Round_Trip()
-    {
-        using var temp = new TempDirectory();
-        var trained = Create(0);
-        var fresh = Create(99);
-        string path = temp.File("model.pt");
-        Checkpoint.Save(trained.Module, path);
-        Checkpoint.Load(fresh.Module, path);
-
-        var expected = trained.Module.state_dict();
-        foreach (var (name, tensor) in fresh.Module.state_dict())
-        {
-            Assert.True(tensor.allclose(expected[name], rtol: 0, atol: 0), $"{name} differs after loading");
-        }
-
-        using var scope = torch.NewDisposeScope();
-        using var noGrad = torch.no_grad();
-        var x = Inputs(4);
-        Assert.True(trained.Reconstruct(x).allclose(fresh.Reconstruct(x), rtol: 0, atol: 0));
     }
 }

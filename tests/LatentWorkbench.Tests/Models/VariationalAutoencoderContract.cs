@@ -1,7 +1,4 @@
-using LatentWorkbench.Compute;
 using LatentWorkbench.Models.Vaes;
-using LatentWorkbench.Tests.TestUtilities;
-using LatentWorkbench.Training;
 using TorchSharp;
 
 namespace LatentWorkbench.Tests.Models;
@@ -10,23 +7,10 @@ namespace LatentWorkbench.Tests.Models;
 /// The contract every VAE of the workbench passes (STYLE.md §11): shapes, KL and reconstruction terms reported,
 /// gradients reaching every parameter, a save/load round trip. A model family derives and says how to build one.
 /// </summary>
-public abstract class VariationalAutoencoderContract
+public abstract class VariationalAutoencoderContract : TrainableModelContract<IVariationalAutoencoder>
 {
-    protected const int Batch = 5;
-
-    protected VariationalAutoencoderContract() => TorchRuntime.EnsureInitialized();
-
-    /// <summary>A fresh model, initialised from <c>torch.manual_seed(seed)</c>.</summary>
-    protected abstract IVariationalAutoencoder Create(long seed);
-
-    /// <summary>Input size of the models <see cref="Create"/> builds.</summary>
-    protected abstract int InputSize { get; }
-
-    private torch.Tensor Inputs(long seed)
-    {
-        using var generator = new torch.Generator((ulong)seed);
-        return torch.rand([Batch, InputSize], generator: generator);
-    }
+    /// <inheritdoc/>
+    protected override torch.Tensor Output(IVariationalAutoencoder model, torch.Tensor x) => model.Encode(x).Mean;
 
     [Fact]
     public void Encode_And_Decode_Have_The_Documented_Shapes()
@@ -58,41 +42,5 @@ public abstract class VariationalAutoencoderContract
         Assert.Equal([VaeLoss.Reconstruction, VaeLoss.Kl], terms.Keys);
         Assert.True(terms[VaeLoss.Kl] >= 0);
         Assert.Equal(terms[VaeLoss.Reconstruction] + terms[VaeLoss.Kl], total, 2);
-    }
-
-    [Fact]
-    public void Gradients_Reach_Every_Parameter()
-    {
-        var model = Create(0);
-        using var scope = torch.NewDisposeScope();
-        model.Module.zero_grad();
-        model.Loss(Inputs(3)).Total.backward();
-        foreach (var (name, parameter) in model.Module.named_parameters())
-        {
-            Assert.True(parameter.grad is not null, $"{name} got no gradient");
-            Assert.True(parameter.grad!.abs().sum().item<float>() > 0, $"{name}'s gradient is zero");
-        }
-    }
-
-    [Fact]
-    public void Weights_Survive_A_Checkpoint_Round_Trip()
-    {
-        using var temp = new TempDirectory();
-        var trained = Create(0);
-        var fresh = Create(99);
-        string path = temp.File("model.pt");
-        Checkpoint.Save(trained.Module, path);
-        Checkpoint.Load(fresh.Module, path);
-
-        var expected = trained.Module.state_dict();
-        foreach (var (name, tensor) in fresh.Module.state_dict())
-        {
-            Assert.True(tensor.allclose(expected[name], rtol: 0, atol: 0), $"{name} differs after loading");
-        }
-
-        using var scope = torch.NewDisposeScope();
-        using var noGrad = torch.no_grad();
-        var x = Inputs(4);
-        Assert.True(trained.Encode(x).Mean.allclose(fresh.Encode(x).Mean, rtol: 0, atol: 0));
     }
 }
