@@ -67,6 +67,7 @@ internal static class KernelFormatting
         Justification = "A notebook #r's this library by path, which loads no kernel extension: this is the one hook that runs before the first chart, table or image is shown.")]
     internal static void OnLibraryLoad()
     {
+        FSharpLoadContext.InstallIfNeeded();
         AppDomain.CurrentDomain.AssemblyLoad += (_, e) =>
         {
             if (IsFormattingAssembly(e.LoadedAssembly))
