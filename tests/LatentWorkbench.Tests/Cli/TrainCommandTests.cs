@@ -46,7 +46,9 @@ public sealed class TrainCommandTests(MnistFixture mnist) : IDisposable
         string root = DataPaths.FindRepositoryRoot(AppContext.BaseDirectory)!;
         string configuration = AppContext.BaseDirectory.Contains("/Debug/", StringComparison.Ordinal) ? "Debug" : "Release";
         string cli = Path.Combine(root, "src", "LatentWorkbench.Cli", "bin", configuration, "net10.0", "workbench.dll");
-        var start = new ProcessStartInfo("dotnet", [cli, .. arguments]) { RedirectStandardOutput = true, RedirectStandardError = true };
+        // An explicit working directory: another test may have left this process in a notebook folder it then deleted,
+        // and libtorch's MKL cannot load itself from a process whose current directory is gone.
+        var start = new ProcessStartInfo("dotnet", [cli, .. arguments]) { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = AppContext.BaseDirectory };
         using var process = Process.Start(start)!;
         var stderr = process.StandardError.ReadToEndAsync();
         string stdout = await process.StandardOutput.ReadToEndAsync();

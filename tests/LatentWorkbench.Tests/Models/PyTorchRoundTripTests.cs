@@ -66,6 +66,7 @@ public sealed class PyTorchRoundTripTests(MnistFixture mnist)
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
+            WorkingDirectory = AppContext.BaseDirectory,
         };
         start.Environment["OMP_NUM_THREADS"] = "2";
         using var process = Process.Start(start)!;

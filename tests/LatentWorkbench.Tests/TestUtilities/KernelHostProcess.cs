@@ -22,7 +22,8 @@ internal static class KernelHostProcess
         string notebook = NotebookTestFiles.WriteCodeNotebook(temp.File("cells.ipynb"), cells);
         string executed = temp.File("executed.ipynb");
         string host = Path.Combine(NotebookTestFiles.RepositoryRoot, "tests", "LatentWorkbench.KernelHost", "bin", Configuration, "net10.0", "LatentWorkbench.KernelHost.dll");
-        var start = new ProcessStartInfo("dotnet", [host, notebook, executed]) { RedirectStandardOutput = true, RedirectStandardError = true };
+        // An explicit working directory (see Cli/TrainCommandTests.RunCli): the test host's may be a deleted notebook folder.
+        var start = new ProcessStartInfo("dotnet", [host, notebook, executed]) { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = temp.Path };
         using var process = Process.Start(start)!;
         var stderr = process.StandardError.ReadToEndAsync();
         string stdout = await process.StandardOutput.ReadToEndAsync();

@@ -5,7 +5,7 @@ namespace LatentWorkbench.Tests.Models.Autoencoders;
 
 public sealed class ConvAutoencoderTests : AutoencoderContract
 {
-    private static readonly ConvAutoencoderConfig Small = new(ImageSide: 8, FirstChannels: 3, SecondChannels: 4, CodeSize: 2);
+    private static readonly ConvAutoencoderConfig Small = new(ImageSide: 8, FirstChannels: 8, SecondChannels: 8, CodeSize: 2);
 
     protected override int InputSize => Small.InputSize;
 
@@ -23,9 +23,9 @@ public sealed class ConvAutoencoderTests : AutoencoderContract
             ["encoder.0.weight", "encoder.0.bias", "encoder.2.weight", "encoder.2.bias", "bottleneck.weight", "bottleneck.bias",
              "expand.weight", "expand.bias", "decoder.1.weight", "decoder.1.bias", "decoder.3.weight", "decoder.3.bias"],
             shapes.Keys);
-        Assert.Equal([3L, 1, 3, 3], shapes["encoder.0.weight"]);
-        Assert.Equal([2L, 4 * 2 * 2], shapes["bottleneck.weight"]);
-        Assert.Equal([4L, 3, 3, 3], shapes["decoder.1.weight"]); // ConvTranspose2d: [in, out, kH, kW]
+        Assert.Equal([8L, 1, 3, 3], shapes["encoder.0.weight"]);
+        Assert.Equal([2L, 8 * 2 * 2], shapes["bottleneck.weight"]);
+        Assert.Equal([8L, 8, 3, 3], shapes["decoder.1.weight"]); // ConvTranspose2d: [in, out, kH, kW]
     }
 
     [Fact]

@@ -5,7 +5,7 @@ namespace LatentWorkbench.Tests.Models.Vaes;
 
 public sealed class ConvVaeTests : VariationalAutoencoderContract
 {
-    private static readonly ConvVaeConfig Small = new(ImageSide: 8, FirstChannels: 3, SecondChannels: 4, LatentSize: 2);
+    private static readonly ConvVaeConfig Small = new(ImageSide: 8, FirstChannels: 8, SecondChannels: 8, LatentSize: 2);
 
     protected override int InputSize => Small.InputSize;
 
