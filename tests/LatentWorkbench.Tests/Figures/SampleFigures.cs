@@ -74,25 +74,6 @@ internal static class SampleFigures
         return Charts.ConfusionMatrix(counts, ["zero", "one", "two", "three"]);
     }
 
-    /// <summary>Six 28 × 28 synthetic "digits": a filled square whose size and brightness depend on the index.</summary>
-    public static float[] DigitPixels(int count = 6)
-    {
-        var pixels = new float[count * 784];
-        for (int i = 0; i < count; i++)
-        {
-            int half = 4 + (i * 2);
-            for (int y = 14 - half; y < 14 + half; y++)
-            {
-                for (int x = 14 - half; x < 14 + half; x++)
-                {
-                    pixels[(i * 784) + (y * 28) + x] = (i + 1) / (float)count * ((x + y) % 3 == 0 ? 0.5f : 1f);
-                }
-            }
-        }
-
-        return pixels;
-    }
-
     public static GenericChart Subplots() =>
         Charts.Subplots([LabelledScatter(40), Histogram(), LogLines(), Heatmap()], columns: 2, title: "Overview");
 
