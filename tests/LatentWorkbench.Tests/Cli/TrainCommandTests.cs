@@ -59,19 +59,10 @@ public sealed class TrainCommandTests(MnistFixture mnist) : IDisposable
     [Fact]
     public async Task An_Unknown_Device_Fails_With_A_Message_Naming_The_Option()
     {
-        var error = new StringWriter();
-        var previous = Console.Error;
-        Console.SetError(error);
-        try
-        {
-            int code = await Program.BuildRoot().Parse(["train", "vae", "--device", "tpu", "--dir", MnistFixture.Directory]).InvokeAsync();
-            Assert.NotEqual(0, code);
-        }
-        finally
-        {
-            Console.SetError(previous);
-        }
-
-        Assert.Contains("--device must be auto, cpu or cuda; got 'tpu'", error.ToString(), StringComparison.Ordinal);
+        // Out of process: Console.Error is process-wide, and parallel tests redirect it.
+        var (code, output) = await RunCli(["train", "vae", "--device", "tpu", "--store", _temp.File("runs.db"), "--dir", MnistFixture.Directory]);
+        Assert.NotEqual(0, code);
+        Assert.Contains("error: --device must be auto, cpu or cuda; got 'tpu'", output, StringComparison.Ordinal);
+        Assert.False(File.Exists(_temp.File("runs.db")), "a rejected command must not create the run store");
     }
 }
