@@ -5,6 +5,8 @@ using TorchSharp;
 
 namespace LatentWorkbench.Tests.Models;
 
+// Same-seed runs compare exact numbers drawn from torch's global generator: run alone.
+[Collection(LatentWorkbench.Tests.Models.GlobalTorchGeneratorCollection.Name)]
 public sealed class VaeTests : VariationalAutoencoderContract
 {
     private static readonly VaeConfig Small = new(InputSize: 12, HiddenSize: 7, LatentSize: 3);

@@ -7,6 +7,8 @@ using TorchSharp;
 
 namespace LatentWorkbench.Tests.Training;
 
+// Same-seed runs compare exact numbers drawn from torch's global generator: run alone.
+[Collection(LatentWorkbench.Tests.Models.GlobalTorchGeneratorCollection.Name)]
 public sealed class TrainerTests
 {
     private static readonly VaeConfig Small = new(InputSize: 16, HiddenSize: 8, LatentSize: 2);
