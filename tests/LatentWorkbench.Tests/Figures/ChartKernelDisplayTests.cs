@@ -7,6 +7,8 @@ namespace LatentWorkbench.Tests.Figures;
 /// Charts in a real in-process C# kernel (the one VS Code and Jupyter run): <c>display(chart)</c> must yield one
 /// output carrying both text/html (interactive) and image/svg+xml (the static twin GitHub shows).
 /// </summary>
+// A kernel swaps the process-wide Console writers while it runs: kernel tests run in one collection, one at a time.
+[Collection(LatentWorkbench.Tests.Notebooks.NotebookRunsCollection.Name)]
 public sealed class ChartKernelDisplayTests
 {
     [Fact]

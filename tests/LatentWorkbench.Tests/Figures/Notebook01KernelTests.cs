@@ -8,13 +8,14 @@ namespace LatentWorkbench.Tests.Figures;
 /// Notebook 01 cell by cell in the real C# kernel (as VS Code and Jupyter run it), in quick mode: every chart it
 /// displays carries both text/html and image/svg+xml.
 /// </summary>
-[Collection(MnistCollection.Name)]
-public sealed class Notebook01KernelTests(MnistFixture mnist)
+// A kernel swaps the process-wide Console writers while it runs: kernel tests run in one collection, one at a time.
+[Collection(LatentWorkbench.Tests.Notebooks.NotebookRunsCollection.Name)]
+public sealed class Notebook01KernelTests
 {
     [Fact]
     public async Task Every_Chart_Of_Notebook_01_Displays_As_Html_And_Svg_In_The_Real_Kernel()
     {
-        _ = mnist.Data; // the notebook loads MNIST from the repository's data folder: fetch it first
+        _ = new MnistFixture().Data; // the notebook loads MNIST from the repository's data folder: fetch it first
         string root = DataPaths.FindRepositoryRoot(AppContext.BaseDirectory) ?? throw new InvalidOperationException("run the tests inside the checkout");
         string notebook = Path.Combine(root, "notebooks", "01-mnist-and-pca.ipynb");
         using var json = JsonDocument.Parse(File.ReadAllText(notebook));

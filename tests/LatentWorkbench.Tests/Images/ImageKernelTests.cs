@@ -3,6 +3,8 @@ using LatentWorkbench.Tests.TestUtilities;
 namespace LatentWorkbench.Tests.Images;
 
 /// <summary>A digit grid displayed in the real C# kernel shows as a PNG image (and as HTML with its labels).</summary>
+// A kernel swaps the process-wide Console writers while it runs: kernel tests run in one collection, one at a time.
+[Collection(LatentWorkbench.Tests.Notebooks.NotebookRunsCollection.Name)]
 public sealed class ImageKernelTests
 {
     [Fact]

@@ -3,6 +3,8 @@ using LatentWorkbench.Tests.TestUtilities;
 namespace LatentWorkbench.Tests.Tables;
 
 /// <summary>A DataFrame displayed in the real C# kernel shows as our HTML table with its SVG twin, not the default object tree.</summary>
+// A kernel swaps the process-wide Console writers while it runs: kernel tests run in one collection, one at a time.
+[Collection(LatentWorkbench.Tests.Notebooks.NotebookRunsCollection.Name)]
 public sealed class DataFrameKernelTests
 {
     [Fact]
