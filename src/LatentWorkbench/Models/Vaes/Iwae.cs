@@ -11,38 +11,20 @@ namespace LatentWorkbench.Models.Vaes;
 /// The module is the wrapped model's. The decoder runs on K·B latent codes per step, so a step costs about K times a
 /// VAE step in the decoder. The paper's MNIST runs use K = 5 and 50.
 /// </remarks>
-public sealed class Iwae : IVariationalAutoencoder
+public sealed class Iwae : VaeLossVariant
 {
-    private readonly IVariationalAutoencoder _vae;
-
     /// <summary>Wraps <paramref name="vae"/> with <paramref name="samples"/> importance samples per example (≥ 1).</summary>
     public Iwae(IVariationalAutoencoder vae, int samples = 5)
+        : base(vae)
     {
-        ArgumentNullException.ThrowIfNull(vae);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(samples);
-        _vae = vae;
         Samples = samples;
     }
 
     /// <summary>Importance samples K per example.</summary>
     public int Samples { get; }
 
-    /// <summary>The wrapped VAE.</summary>
-    public IVariationalAutoencoder Vae => _vae;
-
-    /// <inheritdoc/>
-    public torch.nn.Module Module => _vae.Module;
-
-    /// <inheritdoc/>
-    public int LatentSize => _vae.LatentSize;
-
-    /// <inheritdoc/>
-    public GaussianPosterior Encode(torch.Tensor x) => _vae.Encode(x);
-
-    /// <inheritdoc/>
-    public torch.Tensor DecodeLogits(torch.Tensor z) => _vae.DecodeLogits(z);
-
     /// <inheritdoc/>
     /// <remarks>−Σ_b L_K with z drawn from torch's global generator; terms as <see cref="IwaeLoss.Bound"/>.</remarks>
-    public ModelLoss Loss(torch.Tensor batch) => IwaeLoss.Bound(_vae, batch, Samples);
+    public override ModelLoss Loss(torch.Tensor batch) => IwaeLoss.Bound(Vae, batch, Samples);
 }
