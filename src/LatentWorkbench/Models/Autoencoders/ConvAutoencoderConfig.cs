@@ -25,14 +25,7 @@ public sealed record ConvAutoencoderConfig(
     /// <summary>Throws when a size is not positive or the side is not divisible by 4, naming the field.</summary>
     public void Validate()
     {
-        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(ImageSide, nameof(ImageSide));
-        if (ImageSide % 4 != 0)
-        {
-            throw new ArgumentOutOfRangeException(nameof(ImageSide), ImageSide, "ImageSide must be divisible by 4 (two stride-2 convolutions).");
-        }
-
-        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(FirstChannels, nameof(FirstChannels));
-        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(SecondChannels, nameof(SecondChannels));
+        ConvolutionalStacks.ValidateSizes(ImageSide, FirstChannels, SecondChannels);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(CodeSize, nameof(CodeSize));
     }
 }

@@ -28,4 +28,20 @@ public static class ConvolutionalStacks
         nn.ConvTranspose2d(secondChannels, firstChannels, 3, stride: 2, padding: 1, output_padding: 1),
         nn.ReLU(),
         nn.ConvTranspose2d(firstChannels, 1, 3, stride: 2, padding: 1, output_padding: 1));
+
+    /// <summary>
+    /// Checks the sizes the two stacks need: a positive image side divisible by 4 (two stride-2 convolutions) and
+    /// positive channel counts, naming the field.
+    /// </summary>
+    public static void ValidateSizes(int imageSide, int firstChannels, int secondChannels)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(imageSide, "ImageSide");
+        if (imageSide % 4 != 0)
+        {
+            throw new ArgumentOutOfRangeException("ImageSide", imageSide, "ImageSide must be divisible by 4 (two stride-2 convolutions).");
+        }
+
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(firstChannels, "FirstChannels");
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(secondChannels, "SecondChannels");
+    }
 }

@@ -1,3 +1,5 @@
+using LatentWorkbench.Models.Autoencoders;
+
 namespace LatentWorkbench.Models.Vaes;
 
 /// <summary>Sizes of the convolutional VAE on 1×side×side images (the body of <see cref="Autoencoders.ConvolutionalStacks"/>).</summary>
@@ -16,14 +18,7 @@ public sealed record ConvVaeConfig(int ImageSide = 28, int FirstChannels = 32, i
     /// <summary>Throws when a size is not positive or the side is not divisible by 4, naming the field.</summary>
     public void Validate()
     {
-        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(ImageSide, nameof(ImageSide));
-        if (ImageSide % 4 != 0)
-        {
-            throw new ArgumentOutOfRangeException(nameof(ImageSide), ImageSide, "ImageSide must be divisible by 4 (two stride-2 convolutions).");
-        }
-
-        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(FirstChannels, nameof(FirstChannels));
-        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(SecondChannels, nameof(SecondChannels));
+        ConvolutionalStacks.ValidateSizes(ImageSide, FirstChannels, SecondChannels);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(LatentSize, nameof(LatentSize));
     }
 }
