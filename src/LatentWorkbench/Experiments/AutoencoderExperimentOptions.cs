@@ -8,7 +8,7 @@ namespace LatentWorkbench.Experiments;
 /// Everything that defines an autoencoder run; the single source of its defaults: the deep MLP of Hinton &amp;
 /// Salakhutdinov 2006 (784-1000-500-250-30, linear code, logistic output, cross-entropy) with ReLU hidden units
 /// (they train end to end without the paper's RBM pretraining, and several times faster than logistic units),
-/// Adam 1e-3, batch 128, 20 epochs on the 60k training digits, evaluated on the 10k test digits.
+/// Adam 1e-3, batch 128, a few epochs on the 60k training digits, evaluated on the 10k test digits.
 /// </summary>
 /// <remarks>
 /// Change one thing with <c>with</c>: <c>AutoencoderExperimentOptions.Default with { CodeSize = 2 }</c>,
@@ -17,8 +17,24 @@ namespace LatentWorkbench.Experiments;
 /// </remarks>
 public sealed record AutoencoderExperimentOptions
 {
-    /// <summary>The defaults.</summary>
+    /// <summary>The defaults (the MLP; <see cref="Defaults"/> gives each architecture's own budget).</summary>
     public static AutoencoderExperimentOptions Default { get; } = new();
+
+    /// <summary>
+    /// The defaults of <paramref name="architecture"/>: the MLP's (<see cref="Default"/>), and for the others the
+    /// training budget that converges within notebook 02's time on 2 CPU cores (docs/autoencoders.md has the measurements).
+    /// </summary>
+    public static AutoencoderExperimentOptions Defaults(AutoencoderArchitecture architecture) => architecture switch
+    {
+        AutoencoderArchitecture.Linear => Default with
+        {
+            Architecture = architecture,
+            Training = Default.Training with { Epochs = LinearEpochs, BatchSize = LinearBatchSize },
+            Optimizer = Default.Optimizer with { LearningRate = LinearLearningRate },
+        },
+        AutoencoderArchitecture.Conv => Default with { Architecture = architecture, Training = Default.Training with { Epochs = ConvEpochs } },
+        _ => Default with { Architecture = architecture },
+    };
 
     /// <summary>Which model.</summary>
     public AutoencoderArchitecture Architecture { get; init; } = AutoencoderArchitecture.Mlp;
@@ -39,7 +55,7 @@ public sealed record AutoencoderExperimentOptions
     public DenoisingOptions Noise { get; init; } = new();
 
     /// <summary>Epochs, batch size, clipping.</summary>
-    public TrainerOptions Training { get; init; } = new() { Epochs = 20 };
+    public TrainerOptions Training { get; init; } = new() { Epochs = MlpEpochs };
 
     /// <summary>Optimiser and schedule.</summary>
     public OptimizerOptions Optimizer { get; init; } = new();
@@ -68,6 +84,9 @@ public sealed record AutoencoderExperimentOptions
     /// <summary>Epochs of <see cref="Quick"/>.</summary>
     public int QuickEpochs { get; init; } = 2;
 
+    /// <summary><see cref="Quick"/> when <paramref name="quick"/> is true, else these options unchanged (a notebook's <c>quick</c> parameter).</summary>
+    public AutoencoderExperimentOptions QuickIf(bool quick) => quick ? Quick() : this;
+
     /// <summary>These options on <see cref="QuickTrainingDigits"/> training and <see cref="QuickTestDigits"/> test digits for <see cref="QuickEpochs"/> epochs: a smoke run of seconds.</summary>
     public AutoencoderExperimentOptions Quick() => this with
     {
@@ -84,6 +103,13 @@ public sealed record AutoencoderExperimentOptions
         AutoencoderArchitecture.Conv => $"conv AE-{CodeSize}",
         _ => $"denoising AE-{CodeSize}",
     };
+
+    // The budgets below were chosen from measured epochs on the 2-core machine (docs/autoencoders.md, "Training budget").
+    private const int MlpEpochs = 5;
+    private const int ConvEpochs = 2;
+    private const int LinearEpochs = 5;
+    private const int LinearBatchSize = 512;
+    private const double LinearLearningRate = 1e-2;
 
     /// <summary>Throws naming the first invalid option.</summary>
     public void Validate()

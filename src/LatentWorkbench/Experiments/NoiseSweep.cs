@@ -1,4 +1,6 @@
 using LatentWorkbench.Models.Autoencoders;
+using LatentWorkbench.Tables;
+using Microsoft.Data.Analysis;
 using TorchSharp;
 
 namespace LatentWorkbench.Experiments;
@@ -40,6 +42,14 @@ public sealed record NoiseSweep(NoiseKind Kind, IReadOnlyList<double> Levels, IR
 
         return new NoiseSweep(kind, levels, errors.ToDictionary(e => e.Key, e => (IReadOnlyList<double>)e.Value));
     }
+
+    /// <summary>One row per noise level: the level, then each model's error (columns in the order of <see cref="Errors"/>).</summary>
+    public DataFrame ToDataFrame(string? title = null) => DataFrames.FromRows(
+        [LevelColumn(Kind), .. Errors.Keys],
+        Levels.Select((level, i) => new object?[] { level }.Concat(Errors.Values.Select(e => (object?)e[i])).ToArray()),
+        title);
+
+    private static string LevelColumn(NoiseKind kind) => kind == NoiseKind.Gaussian ? "noise σ" : "corrupted fraction";
 
     /// <summary>A corrupted copy of <paramref name="clean"/> (<see cref="Corruption.Apply"/>) drawn from a generator seeded with <paramref name="seed"/>.</summary>
     public static torch.Tensor Corrupt(torch.Tensor clean, NoiseKind kind, double level, long seed)
