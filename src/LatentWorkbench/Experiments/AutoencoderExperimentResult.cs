@@ -1,0 +1,70 @@
+using LatentWorkbench.Data;
+using LatentWorkbench.Models.Autoencoders;
+using LatentWorkbench.Reduction;
+using LatentWorkbench.Training;
+using TorchSharp;
+
+namespace LatentWorkbench.Experiments;
+
+/// <summary>A trained autoencoder, how it did on the test digits, and its code space.</summary>
+/// <param name="Model">The trained model, in eval mode, on the run's device.</param>
+/// <param name="Options">The options it was trained with.</param>
+/// <param name="Epochs">Per-epoch reports (from the run store when the run came from the cache).</param>
+/// <param name="TestSquaredError">Squared error per test image, (1/N) Σₙ Σⱼ (xₙⱼ − x̂ₙⱼ)², pixels in [0, 1] (Hinton &amp; Salakhutdinov's measure).</param>
+/// <param name="Device">The device it ran on (<c>cpu</c>, <c>cuda</c>).</param>
+/// <param name="RunId">The run-store id of the training run, or null when no store was used.</param>
+/// <param name="FromCache">Whether the weights came from an earlier run with the same configuration.</param>
+public sealed record AutoencoderExperimentResult(
+    IAutoencoder Model,
+    AutoencoderExperimentOptions Options,
+    IReadOnlyList<EpochReport> Epochs,
+    double TestSquaredError,
+    string Device,
+    long? RunId,
+    bool FromCache)
+{
+    private const int Batch = 500;
+
+    /// <summary>Wall-clock seconds training took (the sum of its epochs; for a cached run, when it was trained).</summary>
+    public double TrainingSeconds => Epochs.Sum(e => e.Seconds);
+
+    /// <summary>The codes of <paramref name="images"/> ([N, 784], any device): [N, k] on the model's device, in batches without gradients.</summary>
+    public torch.Tensor Encode(torch.Tensor images) => Batched(images, Model.Encode);
+
+    /// <summary>The codes of every digit of <paramref name="split"/> as an N×k matrix (the seam to reducers, k-NN and charts).</summary>
+    public Matrix Encode(MnistSplit split)
+    {
+        ArgumentNullException.ThrowIfNull(split);
+        using var view = torch.from_array(split.Pixels).reshape(split.Count, MnistSplit.PixelsPerImage);
+        using var codes = Encode(view);
+        return Matrix.FromTensor(codes);
+    }
+
+    /// <summary>The reconstructions of <paramref name="images"/> ([N, 784]): [N, 784] on the model's device.</summary>
+    public torch.Tensor Reconstruct(torch.Tensor images) => Batched(images, Model.Reconstruct);
+
+    private torch.Tensor Batched(torch.Tensor images, Func<torch.Tensor, torch.Tensor> map)
+    {
+        ArgumentNullException.ThrowIfNull(images);
+        var device = Model.Module.parameters().First().device;
+        Model.Module.eval();
+        using var noGrad = torch.no_grad();
+        var parts = new List<torch.Tensor>();
+        long n = images.shape[0];
+        if (n == 0)
+        {
+            throw new ArgumentException("images holds no examples: expected [N, 784] with N ≥ 1.", nameof(images));
+        }
+
+        for (long start = 0; start < n; start += Batch)
+        {
+            using var scope = torch.NewDisposeScope();
+            var x = images.narrow(0, start, Math.Min(Batch, n - start)).to(device).reshape(-1, Model.InputSize);
+            parts.Add(map(x).MoveToOuterDisposeScope());
+        }
+
+        var all = torch.cat(parts, 0);
+        parts.ForEach(p => p.Dispose());
+        return all;
+    }
+}

@@ -1,0 +1,118 @@
+using LatentWorkbench.Compute;
+using LatentWorkbench.Data;
+using LatentWorkbench.Experiments;
+using LatentWorkbench.Models.Autoencoders;
+using LatentWorkbench.Runs;
+using LatentWorkbench.Tests.TestUtilities;
+using LatentWorkbench.Training;
+using TorchSharp;
+
+namespace LatentWorkbench.Tests.Experiments;
+
+[Collection(MnistCollection.Name)]
+public sealed class AutoencoderExperimentTests(MnistFixture mnist)
+{
+    // A few hundred real digits through a small MLP for one epoch: seconds, and every path of the recipe.
+    private static readonly AutoencoderExperimentOptions Small = AutoencoderExperimentOptions.Default with
+    {
+        CodeSize = 3,
+        HiddenSizes = [32],
+        TrainingDigits = 300,
+        TestDigits = 100,
+        Training = new TrainerOptions { Epochs = 1, BatchSize = 64 },
+        Device = DeviceChoice.Cpu,
+    };
+
+    [Fact]
+    public void The_Defaults_Are_The_Paper_Widths_With_A_30_Code_And_Quick_Shrinks_Only_Data_And_Epochs()
+    {
+        var defaults = AutoencoderExperimentOptions.Default;
+        Assert.Equal(defaults, defaults with { CodeSize = 30 });
+        var model = Assert.IsType<MlpAutoencoderConfig>(AutoencoderExperiment.ModelConfig(defaults));
+        Assert.Equal([1000, 500, 250], model.ResolvedHiddenSizes);
+        Assert.Equal(30, model.CodeSize);
+        Assert.Equal("MLP AE-30", defaults.Label);
+
+        var quick = defaults.Quick();
+        Assert.Equal(defaults.QuickTrainingDigits, quick.TrainingDigits);
+        Assert.Equal(defaults.QuickTestDigits, quick.TestDigits);
+        Assert.Equal(defaults.QuickEpochs, quick.Training.Epochs);
+        Assert.Equal(defaults with { TrainingDigits = quick.TrainingDigits, TestDigits = quick.TestDigits, Training = quick.Training }, quick);
+    }
+
+    [Theory]
+    [InlineData(AutoencoderArchitecture.Mlp, typeof(MlpAutoencoder))]
+    [InlineData(AutoencoderArchitecture.Linear, typeof(LinearAutoencoder))]
+    [InlineData(AutoencoderArchitecture.Conv, typeof(ConvAutoencoder))]
+    [InlineData(AutoencoderArchitecture.Denoising, typeof(DenoisingAutoencoder))]
+    public void Each_Architecture_Builds_Its_Model_With_The_Code_Size_Under_Its_Own_Name(AutoencoderArchitecture architecture, Type expected)
+    {
+        var recipe = AutoencoderExperiment.Recipe(Small with { Architecture = architecture, CodeSize = 5 });
+        var model = recipe.Build();
+        Assert.IsType(expected, model);
+        Assert.Equal(5, model.CodeSize);
+        Assert.Equal("autoencoder-" + architecture.ToString().ToLowerInvariant(), recipe.ModelName);
+    }
+
+    [Fact]
+    public void The_Denoising_Noise_Is_Part_Of_The_Cache_Key()
+    {
+        var options = Small with { Architecture = AutoencoderArchitecture.Denoising };
+        var key = RunKey.For("x", AutoencoderExperiment.Recipe(options).CacheKey("d"));
+        var other = RunKey.For("x", AutoencoderExperiment.Recipe(options with { Noise = new DenoisingOptions(NoiseKind.Gaussian, 0.3) }).CacheKey("d"));
+        Assert.NotEqual(key.ConfigHash, other.ConfigHash);
+        Assert.Contains("gaussian", other.ConfigJson, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public void A_Run_Reports_The_Test_Squared_Error_Per_Image_And_Encodes_To_Its_Code_Space()
+    {
+        var result = AutoencoderExperiment.Run(Small, mnist.Data);
+
+        using var test = MnistSplitTensors.From(mnist.Data.Test, torch.CPU);
+        using var first = test.Images.narrow(0, 0, 100);
+        Assert.Equal(AutoencoderLoss.SquaredErrorPerImage(result.Model, first), result.TestSquaredError, 6);
+        Assert.Equal(ReconstructionErrors.Mean(result.Reconstruct, first), result.TestSquaredError, 4);
+        Assert.InRange(result.TestSquaredError, 1, 784);
+        Assert.Single(result.Epochs);
+        Assert.False(result.FromCache);
+
+        using var codes = result.Encode(first);
+        Assert.Equal([100L, 3L], codes.shape);
+        var matrix = result.Encode(mnist.Data.Test.Take(100));
+        Assert.Equal((100, 3), (matrix.Rows, matrix.Cols));
+        Assert.Equal(codes[7, 2].item<float>(), matrix[7, 2], 5);
+    }
+
+    [Fact]
+    public void A_Second_Run_Comes_From_The_Store_And_Leaving_A_Digit_Out_Is_Another_Run()
+    {
+        using var temp = new TempDirectory();
+        var store = RunStore.Open(temp.File("runs.db"));
+        var first = AutoencoderExperiment.Run(Small, mnist.Data, store: store);
+        var again = AutoencoderExperiment.Run(Small, mnist.Data, store: store);
+        var withoutThrees = AutoencoderExperiment.Run(Small with { ExcludedDigit = 3 }, mnist.Data, store: store);
+
+        Assert.False(first.FromCache);
+        Assert.True(again.FromCache);
+        Assert.Equal(first.RunId, again.RunId);
+        Assert.Equal(first.TestSquaredError, again.TestSquaredError, 5);
+        Assert.False(withoutThrees.FromCache);
+        Assert.Contains("without-3", store.Get(withoutThrees.RunId!.Value)!.ConfigJson, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("CodeSize")]
+    [InlineData("ExcludedDigit")]
+    [InlineData("TrainingDigits")]
+    public void Bad_Options_Name_The_Field(string field)
+    {
+        var bad = field switch
+        {
+            "CodeSize" => Small with { CodeSize = 0 },
+            "ExcludedDigit" => Small with { ExcludedDigit = 10 },
+            _ => Small with { TrainingDigits = -1 },
+        };
+        Assert.Equal(field, Assert.ThrowsAny<ArgumentException>(bad.Validate).ParamName);
+    }
+}
