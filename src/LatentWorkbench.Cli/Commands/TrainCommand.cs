@@ -62,6 +62,7 @@ internal static class TrainCommand
             experiment.Validate();
             var mnist = Mnist.Load(CliAction.MnistDirectory(parse.GetValue(dir)));
             var runs = RunStore.Open(parse.GetValue(store));
+            Console.WriteLine($"model: {experiment.Title}");
             VaeExperimentResult? result = null;
             CliAction.ProgressConsole.Progress()
                 .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn())
