@@ -8,9 +8,9 @@ namespace LatentWorkbench.Experiments;
 /// those defaults.
 /// </summary>
 /// <remarks>
-/// k = 5000 as Burda et al. (2016) report test log-likelihoods. The cost is test examples × max k decoder passes;
-/// on 2 CPU cores the MLP decoder takes about 2 ms per 1000 decodes, so 1000 digits at k = 5000 take minutes
-/// (docs/vae-training.md has the measured times); the default subset keeps a notebook's full run within budget.
+/// k = 5000 as Burda et al. (2016) report test log-likelihoods. The cost is test examples × max k decoder passes:
+/// the seed VAE's MLP decoder costs tens of microseconds of CPU per pass on 2 cores (a conv decoder 20–35 times
+/// more), so 1000 digits at k = 5000 are 5 M passes, minutes; docs/vae-training.md has the measured numbers.
 /// </remarks>
 public sealed record VaeLikelihoodOptions
 {
