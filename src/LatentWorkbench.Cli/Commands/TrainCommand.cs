@@ -11,7 +11,7 @@ using Spectre.Console;
 
 namespace LatentWorkbench.Cli.Commands;
 
-/// <summary><c>workbench train vae</c>: the seed VAE recipe (<see cref="VaeExperiment"/>) with a progress bar, per-epoch numbers and JSON.</summary>
+/// <summary><c>workbench train vae</c>: the VAE family's recipe (<see cref="VaeExperiment"/>; defaults: the seed VAE) with a progress bar, per-epoch numbers and JSON.</summary>
 internal static class TrainCommand
 {
     public static Command Create()
@@ -25,7 +25,10 @@ internal static class TrainCommand
     {
         var defaults = VaeExperimentOptions.Default;
         var hidden = new Option<int>("--hidden") { Description = "Hidden layer width.", DefaultValueFactory = _ => defaults.Model.HiddenSize };
-        var latent = new Option<int>("--latent") { Description = "Latent dimensions.", DefaultValueFactory = _ => defaults.Model.LatentSize };
+        var latent = new Option<int>("--latent") { Description = "Latent dimensions.", DefaultValueFactory = _ => defaults.LatentSize };
+        var arch = new Option<VaeArchitecture>("--arch") { Description = "Network: mlp (the seed VAE) or conv.", DefaultValueFactory = _ => defaults.Architecture };
+        var beta = new Option<double>("--beta") { Description = "KL weight β of the ELBO (1: the plain VAE; otherwise a β-VAE).", DefaultValueFactory = _ => defaults.Objective.Beta };
+        var iwaeK = new Option<int?>("--iwae-k") { Description = "Train the IWAE bound with this many importance samples instead of the ELBO." };
         var epochs = new Option<int>("--epochs") { Description = "Passes over the 60k training images.", DefaultValueFactory = _ => defaults.Training.Epochs };
         var batch = new Option<int>("--batch") { Description = "Mini-batch size.", DefaultValueFactory = _ => defaults.Training.BatchSize };
         var lr = new Option<double>("--lr") { Description = "Learning rate.", DefaultValueFactory = _ => defaults.Optimizer.LearningRate };
@@ -36,15 +39,17 @@ internal static class TrainCommand
         var store = new Option<string?>("--store") { Description = $"Run store (default: data/runs/runs.db or ${RunStore.PathVariable}); a run with the same configuration is reused." };
         var force = new Option<bool>("--force") { Description = "Train even when the run store has this configuration." };
         var dir = new Option<string?>("--dir") { Description = "MNIST folder (default: data/mnist or $LATENTWORKBENCH_MNIST_DIR)." };
-        var vae = new Command("vae", "The pytorch/examples VAE: 784→hidden→(μ, log σ²) / latent→hidden→784, BCE(sum) + KL(sum), Adam.")
+        var vae = new Command("vae", "The pytorch/examples VAE (784→hidden→(μ, log σ²) / latent→hidden→784, BCE(sum) + KL(sum), Adam) or a member of its family: conv network, β-VAE, IWAE.")
         {
-            hidden, latent, epochs, batch, lr, seed, options.Device, options.Threads, json, checkpoint, store, force, dir,
+            arch, hidden, latent, beta, iwaeK, epochs, batch, lr, seed, options.Device, options.Threads, json, checkpoint, store, force, dir,
         };
         CliAction.Set(vae, (parse, cancellationToken) =>
         {
-            var experiment = defaults with
+            var experiment = defaults.WithLatentSize(parse.GetValue(latent)) with
             {
+                Architecture = parse.GetValue(arch),
                 Model = new VaeConfig(MnistSplit.PixelsPerImage, parse.GetValue(hidden), parse.GetValue(latent)),
+                Objective = Objective(parse.GetValue(beta), parse.GetValue(iwaeK), defaults.Objective),
                 Training = defaults.Training with
                 {
                     Epochs = parse.GetValue(epochs),
@@ -57,6 +62,7 @@ internal static class TrainCommand
             experiment.Validate();
             var mnist = Mnist.Load(CliAction.MnistDirectory(parse.GetValue(dir)));
             var runs = RunStore.Open(parse.GetValue(store));
+            Console.WriteLine($"model: {experiment.Title}");
             VaeExperimentResult? result = null;
             CliAction.ProgressConsole.Progress()
                 .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn())
@@ -68,7 +74,7 @@ internal static class TrainCommand
 
             if (parse.GetValue(checkpoint) is { } checkpointPath)
             {
-                Checkpoint.Save(result.Model, checkpointPath);
+                Checkpoint.Save(result.Model.Module, checkpointPath);
             }
 
             long peak = Process.GetCurrentProcess().PeakWorkingSet64;
@@ -82,4 +88,12 @@ internal static class TrainCommand
         });
         return vae;
     }
+
+    // --iwae-k switches to the IWAE bound, which has no KL weight, so it excludes a β other than the default.
+    private static VaeObjective Objective(double beta, int? iwaeSamples, VaeObjective defaults) => iwaeSamples switch
+    {
+        null => VaeObjective.Elbo(beta),
+        { } k when beta == defaults.Beta => VaeObjective.Iwae(k),
+        _ => throw new ArgumentException("--beta and --iwae-k exclude each other: the IWAE bound has no KL weight."),
+    };
 }

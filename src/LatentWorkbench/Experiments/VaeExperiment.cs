@@ -7,12 +7,13 @@ using LatentWorkbench.Training;
 namespace LatentWorkbench.Experiments;
 
 /// <summary>
-/// The seed-VAE recipe: seed, build, train on the 60k training digits (or reuse a stored run of the same
-/// configuration), evaluate on the 10k test digits. The CLI's <c>train vae</c> and the notebooks call it.
+/// The VAE recipe for the whole family: seed, build the network and objective the options choose, train on the
+/// training digits (or reuse a stored run of the same configuration), evaluate the negative ELBO on the test digits.
+/// The CLI's <c>train vae</c> and the notebooks call it; the defaults are the seed recipe.
 /// </summary>
 public static class VaeExperiment
 {
-    /// <summary>The model name runs are stored under.</summary>
+    /// <summary>The model name the seed VAE's runs (MLP network, plain ELBO) are stored under.</summary>
     public const string ModelName = "vae";
 
     /// <summary>
@@ -20,6 +21,7 @@ public static class VaeExperiment
     /// With a <paramref name="store"/>, a completed run of the same configuration is loaded instead of trained
     /// (unless <paramref name="force"/>), and a new run is recorded there with its per-epoch metrics and checkpoint.
     /// </summary>
+    /// <exception cref="ArgumentException">The network's input size is not MNIST's 784 pixels, or a subset is larger than its split.</exception>
     public static VaeExperimentResult Run(
         VaeExperimentOptions options,
         MnistData mnist,
@@ -31,28 +33,87 @@ public static class VaeExperiment
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(mnist);
         options.Validate();
+        int inputSize = options.Architecture == VaeArchitecture.Conv ? options.Conv.InputSize : options.Model.InputSize;
+        if (inputSize != MnistSplit.PixelsPerImage)
+        {
+            throw new ArgumentException($"The {options.Architecture} network takes {inputSize} pixels per image, but MNIST images have {MnistSplit.PixelsPerImage}.", nameof(options));
+        }
+
         var device = Devices.Resolve(options.Device);
         using var train = MnistSplitTensors.From(mnist.Train, device);
         using var test = MnistSplitTensors.From(mnist.Test, device);
-        var trained = ModelTraining.Train(Recipe(options), TrainingData.FromMnist(train, "train").WithoutLabels(), store, callbacks, force, cancellationToken);
-        var sampled = VaeEvaluation.NegativeElbo(trained.Model, test.Images, options.Training.BatchSize, options.TestNoiseSeed);
-        var mean = VaeEvaluation.NegativeElbo(trained.Model, test.Images, options.Training.BatchSize, null);
-        return new VaeExperimentResult(trained.Model, trained.Epochs, sampled.Loss, mean.Loss, trained.Device, trained.RunId, trained.FromCache);
+        var data = TrainingData.FromMnist(train, "train", options.TrainExamples).WithoutLabels();
+        var testImages = TrainingData.FromMnist(test, "test", options.TestExamples).Inputs;
+        var trained = ModelTraining.Train(Recipe(options), data, store, callbacks, force, cancellationToken);
+        var sampled = VaeEvaluation.NegativeElbo(trained.Model, testImages, options.Training.BatchSize, options.TestNoiseSeed);
+        var mean = VaeEvaluation.NegativeElbo(trained.Model, testImages, options.Training.BatchSize, null);
+        return new VaeExperimentResult(options, trained.Model, trained.Epochs, sampled, mean.Loss, trained.Device, trained.RunId, trained.FromCache);
     }
 
-    /// <summary>The generic recipe these options describe (model, trainer, optimiser, seed, device).</summary>
-    public static ModelRecipe<Vae> Recipe(VaeExperimentOptions options)
+    /// <summary>The generic recipe these options describe (network and objective, trainer, optimiser, seed, device).</summary>
+    /// <remarks>
+    /// The seed family (MLP network, plain ELBO) keeps its original run-store key — model <see cref="ModelName"/>, config
+    /// the <see cref="VaeConfig"/> — so runs stored before the family was generalised are still found. Every other
+    /// member is stored under its own model name (<see cref="StoredModelName"/>) with the architecture, the network's
+    /// sizes and the objective as its config.
+    /// </remarks>
+    public static ModelRecipe<IVariationalAutoencoder> Recipe(VaeExperimentOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        return new ModelRecipe<Vae>
+        options.Validate();
+        bool seedFamily = options.Architecture == VaeArchitecture.Mlp && options.Objective.IsPlainElbo;
+        object network = options.Architecture == VaeArchitecture.Conv ? options.Conv : options.Model;
+        return new ModelRecipe<IVariationalAutoencoder>
         {
-            ModelName = ModelName,
-            Config = options.Model,
-            Build = () => new Vae(options.Model),
+            ModelName = StoredModelName(options),
+            Config = seedFamily ? options.Model : new { options.Architecture, Network = network, options.Objective },
+            Build = () => Build(options),
             Training = options.Training,
             Optimizer = options.Optimizer,
             Seed = options.Seed,
             Device = options.Device,
         };
+    }
+
+    /// <summary>A fresh model of these options (on the CPU, initialised from torch's global generator): the network wrapped in its objective.</summary>
+    public static IVariationalAutoencoder Build(VaeExperimentOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        IVariationalAutoencoder network = options.Architecture == VaeArchitecture.Conv ? new ConvVae(options.Conv) : new Vae(options.Model);
+        return options.Objective.Apply(network);
+    }
+
+    /// <summary>The run store's model name: <c>vae</c>, <c>beta-vae</c> or <c>iwae</c>, prefixed <c>conv-</c> for the conv network.</summary>
+    public static string StoredModelName(VaeExperimentOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        string objective = options.Objective switch
+        {
+            { Kind: VaeObjectiveKind.Iwae } => "iwae",
+            { IsPlainElbo: true } => ModelName,
+            _ => "beta-vae",
+        };
+        return options.Architecture == VaeArchitecture.Conv ? "conv-" + objective : objective;
+    }
+
+    /// <summary>
+    /// A live training display for a notebook (<see cref="TrainingProgress"/>) that appears with the first training
+    /// step: a run loaded from the store trains no step and so shows none.
+    /// </summary>
+    /// <param name="options">The run (its title and epochs).</param>
+    /// <param name="observer">Also receives every status shown (logs, tests); optional.</param>
+    public static ITrainingCallback LiveProgress(VaeExperimentOptions options, Action<TrainingStatus>? observer = null)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        return new ProgressOnFirstStep(options.Title, options.Training.Epochs, observer);
+    }
+
+    private sealed class ProgressOnFirstStep(string title, int epochs, Action<TrainingStatus>? observer) : ITrainingCallback
+    {
+        private TrainingProgress? _progress;
+
+        public void OnStepEnd(in StepReport report) => (_progress ??= new TrainingProgress(title, epochs, observer)).OnStepEnd(report);
+
+        public bool OnEpochEnd(EpochReport report) => _progress?.OnEpochEnd(report) ?? true;
     }
 }

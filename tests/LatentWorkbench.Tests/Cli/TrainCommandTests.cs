@@ -57,6 +57,33 @@ public sealed class TrainCommandTests(MnistFixture mnist) : IDisposable
     }
 
     [Fact]
+    public async Task An_Iwae_Trains_Through_The_Same_Command_And_Is_Stored_Under_Its_Own_Name()
+    {
+        _ = mnist.Data;
+        string store = _temp.File("runs.db");
+        string[] train = ["train", "vae", "--epochs", "1", "--hidden", "32", "--latent", "2", "--iwae-k", "2", "--device", "cpu", "--store", store, "--dir", MnistFixture.Directory];
+
+        var (code, output) = await RunCli(train);
+        Assert.True(code == 0, output);
+        Assert.Contains("model: VAE 784-32-2 · IWAE K=2", output, StringComparison.Ordinal);
+        Assert.Contains("weight_divergence", output, StringComparison.Ordinal);
+
+        var (listed, runs) = await RunCli(["runs", "list", "--store", store, "--json"]);
+        Assert.True(listed == 0, runs);
+        using var document = JsonDocument.Parse(runs.Trim());   // runs list writes nothing to stderr
+        Assert.Equal("iwae", Assert.Single(document.RootElement.GetProperty("runs").EnumerateArray()).GetProperty("model").GetString());
+    }
+
+    [Fact]
+    public async Task Beta_And_Iwae_K_Exclude_Each_Other_Before_Anything_Runs()
+    {
+        var (code, output) = await RunCli(["train", "vae", "--beta", "4", "--iwae-k", "5", "--store", _temp.File("runs.db"), "--dir", MnistFixture.Directory]);
+        Assert.NotEqual(0, code);
+        Assert.Contains("error: --beta and --iwae-k exclude each other", output, StringComparison.Ordinal);
+        Assert.False(File.Exists(_temp.File("runs.db")));
+    }
+
+    [Fact]
     public async Task An_Unknown_Device_Fails_With_A_Message_Naming_The_Option()
     {
         // Out of process: Console.Error is process-wide, and parallel tests redirect it.

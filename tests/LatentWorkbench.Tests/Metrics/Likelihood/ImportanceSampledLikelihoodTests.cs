@@ -114,5 +114,76 @@ public sealed class ImportanceSampledLikelihoodTests
         Assert.Equal("sigma", e.ParamName);
     }
 
+    [Fact]
+    public void The_Curve_Is_Exact_At_Every_K_With_The_Exact_Posterior()
+    {
+        var model = new LinearGaussianModel(Input, Scales, sigma: 0.5, seed: 1);
+        var data = model.Sample(12, seed: 5);
+        double exact = model.ExactLogLikelihood(data).Average();
+        using var x = LinearGaussianModel.ToTensor(data);
+
+        var curve = ImportanceSampledLikelihood.EstimateCurve(model, x, [1, 10, 100, 1000], Options(1), model.GaussianLikelihood);
+
+        Assert.Equal([1, 10, 100, 1000], curve.Select(e => e.Samples));
+        Assert.All(curve, e => Assert.Equal(-exact, e.MeanNegativeLogLikelihood, 9));
+    }
+
+    [Fact]
+    public void The_Curve_Tightens_Towards_The_Closed_Form_As_K_Grows_From_The_Elbo()
+    {
+        // A poor posterior (shifted, too wide): the ELBO is far below log p(x); the estimate closes the gap with k.
+        var model = new LinearGaussianModel(Input, Scales, sigma: 0.5, seed: 1) { MeanShift = 0.4, VarianceScale = 2.0 };
+        var data = model.Sample(40, seed: 6);
+        double exact = model.ExactLogLikelihood(data).Average();
+        using var x = LinearGaussianModel.ToTensor(data);
+
+        var curve = ImportanceSampledLikelihood.EstimateCurve(model, x, [1, 10, 100, 1000, 5000], Options(1), model.GaussianLikelihood);
+        var errors = curve.Select(e => exact - (-e.MeanNegativeLogLikelihood)).ToList();
+
+        // Well below log p(x) where the bound is loose (k = 1, 10); then within Monte-Carlo noise of it, the distance
+        // shrinking with every decade of k.
+        string all = string.Join(", ", errors.Select(v => v.ToString("F4")));
+        Assert.True(errors[0] > 1 && errors[1] > 0, $"k = 1 and 10 should be below log p(x): errors {all}");
+        Assert.True(errors.Zip(errors.Skip(1)).All(p => Math.Abs(p.Second) < Math.Abs(p.First)), $"errors {all} should shrink");
+        Assert.True(Math.Abs(errors[^1]) < 0.01, $"k = 5000 should be within 0.01 nats: errors {all}");
+        // At k = 1 the estimate is a one-sample ELBO: within a few of its standard errors of the closed-form-KL ELBO.
+        double elbo = curve[^1].MeanElbo;
+        Assert.InRange(-curve[0].MeanNegativeLogLikelihood - elbo, -4 * curve[0].StandardError, 4 * curve[0].StandardError);
+    }
+
+    [Fact]
+    public void Each_Point_Of_The_Curve_Uses_The_First_K_Of_The_Same_Draws()
+    {
+        // One sample per chunk: the curve and a plain estimate draw the same noise in the same order.
+        torch.manual_seed(0);
+        var vae = new Vae(new VaeConfig(InputSize: 12, HiddenSize: 7, LatentSize: 3));
+        using var generator = new torch.Generator(1);
+        using var x = torch.rand([6, 12], generator: generator);
+        var options = new ImportanceSamplingOptions { SampleBatch = 1, ExampleBatch = 6, Seed = 3 };
+
+        var curve = ImportanceSampledLikelihood.EstimateCurve(vae, x, [3, 20], options);
+        var at3 = ImportanceSampledLikelihood.Estimate(vae, x, options with { Samples = 3 });
+        var at20 = ImportanceSampledLikelihood.Estimate(vae, x, options with { Samples = 20 });
+
+        Assert.Equal(at3.LogLikelihood, curve[0].LogLikelihood);
+        Assert.Equal(at3.Reconstruction, curve[0].Reconstruction);
+        Assert.Equal(at20.LogLikelihood, curve[1].LogLikelihood);
+        Assert.Equal(curve[0].Kl, curve[1].Kl);
+    }
+
+    [Theory]
+    [InlineData(new int[0])]
+    [InlineData(new[] { 0, 10 })]
+    [InlineData(new[] { 10, 10 })]
+    [InlineData(new[] { 100, 10 })]
+    public void A_Curve_Needs_Rising_Sample_Counts_And_Says_So(int[] counts)
+    {
+        var vae = new Vae(new VaeConfig(InputSize: 12, HiddenSize: 7, LatentSize: 3));
+        using var x = torch.rand(2, 12);
+        var e = Assert.Throws<ArgumentException>(() => ImportanceSampledLikelihood.EstimateCurve(vae, x, counts));
+        Assert.Equal("sampleCounts", e.ParamName);
+        Assert.Contains("strictly increasing", e.Message, StringComparison.Ordinal);
+    }
+
     private static ImportanceSamplingOptions Options(int k) => new() { Samples = k, SampleBatch = 128, ExampleBatch = 16, Seed = 7 };
 }
