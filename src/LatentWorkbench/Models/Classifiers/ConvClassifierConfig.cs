@@ -13,8 +13,8 @@ namespace LatentWorkbench.Models.Classifiers;
 public sealed record ConvClassifierConfig(
     int ImageSide = 28,
     int Classes = 10,
-    int FirstChannels = 16,
-    int SecondChannels = 32,
+    int FirstChannels = 8,
+    int SecondChannels = 16,
     int HiddenSize = 128,
     double Dropout = 0.25)
 {
