@@ -26,6 +26,16 @@ public sealed record CollapseResult(
     /// <summary>Wall seconds of training (also for a cached run: the recorded epochs).</summary>
     public double TrainingSeconds => Epochs.Sum(e => e.Seconds);
 
+    /// <summary><paramref name="count"/> samples [count, pixels]: z ~ N(0, I) seeded with <paramref name="seed"/>, decoded to pixel means (the rollout for an autoregressive decoder).</summary>
+    public TorchSharp.torch.Tensor Samples(int count, long seed)
+    {
+        using var noGrad = TorchSharp.torch.no_grad();
+        var device = Model.Module.parameters().First().device;
+        using var noise = new TorchSharp.torch.Generator((ulong)seed, device);
+        Model.Module.eval();
+        return ((Models.Vaes.IVariationalAutoencoder)Model).Decode(TorchSharp.torch.randn([count, Model.LatentSize], device: device, generator: noise));
+    }
+
     /// <summary>The per-epoch curve of one <see cref="CollapseMonitor"/> term (e.g. <see cref="CollapseMonitor.ActiveUnits"/>).</summary>
     public IReadOnlyList<double> Curve(string term) => [.. Epochs.Select(e => e.Terms.TryGetValue(term, out double v) ? v : double.NaN)];
 }
