@@ -44,10 +44,10 @@ public sealed record CollapseExperimentOptions
     public int ProbeCount { get; init; } = 1_000;
 
     /// <summary>Test digits the importance-sampled NLL is estimated on.</summary>
-    public int NllCount { get; init; } = 300;
+    public int NllCount { get; init; } = 200;
 
     /// <summary>Importance samples of the NLL.</summary>
-    public ImportanceSamplingOptions Nll { get; init; } = new() { Samples = 100 };
+    public ImportanceSamplingOptions Nll { get; init; } = new() { Samples = 50, SampleBatch = 50 };
 
     /// <summary>Free bits λ of the free-bits remedy, nats per dimension.</summary>
     public double FreeBits { get; init; } = 0.25;
