@@ -18,9 +18,11 @@ public static class ModelTraining
     /// <paramref name="store"/> when a completed run of the same recipe and data is there (unless <paramref name="force"/>).
     /// </summary>
     /// <param name="recipe">What to build and how to train it.</param>
-    /// <param name="data">The examples (moved to the recipe's device if they are elsewhere); labels are used when the model is an <see cref="ILabelledTrainableModel"/>.</param>
+    /// <param name="data">The examples (moved to the recipe's device if they are elsewhere); labels are used when the model is an <see cref="ILabelledTrainableModel"/>.
+    /// An <see cref="IAdversarialModel"/> is trained with its own two optimisers (<see cref="ModelRecipe{TModel}.Optimizer"/> is not used).</param>
     /// <param name="store">The run store; null trains every time and records nothing.</param>
-    /// <param name="callbacks">Progress, early stopping, diagnostics; not called for a cached run.</param>
+    /// <param name="callbacks">Progress, early stopping, diagnostics; not called for a cached run. A model that is itself an
+    /// <see cref="ITrainingCallback"/> (a KL schedule that needs the step count) is called first.</param>
     /// <param name="force">Train even when a cached run exists.</param>
     /// <param name="cancellationToken">Stops training between steps; the run is recorded as cancelled and the cached one stays.</param>
     /// <returns>The model in eval mode on the recipe's device, with its epoch reports.</returns>
@@ -78,16 +80,37 @@ public static class ModelTraining
         torch.manual_seed(recipe.Seed);
         var model = recipe.Build();
         model.Module.to(device);
+        var all = new List<ITrainingCallback>();
+        if (model is ITrainingCallback listener)
+        {
+            all.Add(listener);
+        }
+
+        all.AddRange(callbacks ?? []);
+        if (recorder is not null)
+        {
+            all.Add(new RunEpochs(recorder));
+        }
+
+        var trainer = new Trainer(recipe.Training, [.. all]);
+        if (model is IAdversarialModel adversarial)
+        {
+            var (discriminatorOptimizer, generatorOptimizer) = adversarial.CreateOptimizers();
+            using (discriminatorOptimizer)
+            using (generatorOptimizer)
+            {
+                return (model, trainer.Fit(adversarial, discriminatorOptimizer, generatorOptimizer, inputs, cancellationToken));
+            }
+        }
+
         using var optimizer = recipe.Optimizer.Create(model.Module.parameters());
         var schedule = recipe.Optimizer.CreateSchedule(optimizer, recipe.Training.Epochs);
-        ITrainingCallback[] all = recorder is null ? [.. callbacks ?? []] : [.. callbacks ?? [], new RunEpochs(recorder)];
-        var trainer = new Trainer(recipe.Training, all);
         var history = model switch
         {
             ILabelledTrainableModel labelled when labels is not null => trainer.Fit(labelled, optimizer, inputs, labels, schedule, cancellationToken),
             ILabelledTrainableModel => throw new ArgumentException($"{typeof(TModel).Name} learns from labels, but the training data '{data.Key}' has none.", nameof(data)),
             ITrainableModel unlabelled => trainer.Fit(unlabelled, optimizer, inputs, schedule, cancellationToken),
-            _ => throw new ArgumentException($"{typeof(TModel).Name} is neither an ITrainableModel nor an ILabelledTrainableModel; the Trainer cannot fit it.", nameof(recipe)),
+            _ => throw new ArgumentException($"{typeof(TModel).Name} is neither an ITrainableModel, an ILabelledTrainableModel nor an IAdversarialModel; the Trainer cannot fit it.", nameof(recipe)),
         };
         return (model, history);
     }

@@ -15,7 +15,7 @@ namespace LatentWorkbench.Training;
 /// the same losses. Each epoch draws one <c>randperm(N)</c> and step <c>s</c> trains on
 /// <c>data[perm[s·B : (s+1)·B]]</c> (the last batch may be smaller), like pytorch/examples.
 /// </remarks>
-public sealed class Trainer
+public sealed partial class Trainer
 {
     private readonly TrainerOptions _options;
     private readonly ITrainingCallback[] _callbacks;
@@ -40,7 +40,8 @@ public sealed class Trainer
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(data);
-        return Run(model.Module, optimizer, [data], batch => model.Loss(batch[0]), schedule, cancellationToken);
+        ArgumentNullException.ThrowIfNull(optimizer);
+        return Run(model.Module, [data], OneOptimizerStep(model.Module, optimizer, batch => model.Loss(batch[0])), [schedule], cancellationToken);
     }
 
     /// <summary>
@@ -58,13 +59,44 @@ public sealed class Trainer
             throw new ArgumentException($"labels must have one entry per input row ({inputs.shape[0]}); got shape [{string.Join(", ", labels.shape)}].", nameof(labels));
         }
 
-        return Run(model.Module, optimizer, [inputs, labels], batch => model.Loss(batch[0], batch[1]), schedule, cancellationToken);
+        ArgumentNullException.ThrowIfNull(optimizer);
+        return Run(model.Module, [inputs, labels], OneOptimizerStep(model.Module, optimizer, batch => model.Loss(batch[0], batch[1])), [schedule], cancellationToken);
+    }
+
+    // One optimiser step on one batch: the loss, the NaN guard, backward, clipping, step; returns the loss to report.
+    private TrainingStep OneOptimizerStep(torch.nn.Module module, torch.optim.Optimizer optimizer, Func<torch.Tensor[], ModelLoss> batchLoss)
+    {
+        var parameters = module.parameters().ToArray();
+        return (batch, epoch, step) =>
+        {
+            optimizer.zero_grad();
+            var loss = batchLoss(batch);
+            return (Minimise(loss, parameters, optimizer, epoch, step), loss.Terms);
+        };
+    }
+
+    // backward + clip + step on a finite loss; throws (weights untouched by this step) on NaN or ±∞.
+    private double Minimise(ModelLoss loss, TorchSharp.Modules.Parameter[] parameters, torch.optim.Optimizer optimizer, int epoch, int step)
+    {
+        double value = loss.Total.item<float>();
+        if (!double.IsFinite(value))
+        {
+            throw new NonFiniteTrainingException(epoch, step, value, LastCheckpoint(epoch));
+        }
+
+        loss.Total.backward();
+        if (_options.MaxGradNorm is { } maxNorm)
+        {
+            torch.nn.utils.clip_grad_norm_(parameters, maxNorm);
+        }
+
+        optimizer.step();
+        return value;
     }
 
     private IReadOnlyList<EpochReport> Run(
-        torch.nn.Module module, torch.optim.Optimizer optimizer, torch.Tensor[] data, Func<torch.Tensor[], ModelLoss> batchLoss, torch.optim.lr_scheduler.LRScheduler? schedule, CancellationToken cancellationToken)
+        torch.nn.Module module, torch.Tensor[] data, TrainingStep trainStep, IReadOnlyList<torch.optim.lr_scheduler.LRScheduler?> schedules, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(optimizer);
         long n = data[0].shape[0];
         if (n == 0)
         {
@@ -73,7 +105,6 @@ public sealed class Trainer
 
         int batch = (int)Math.Min(_options.BatchSize, n);
         int steps = (int)((n + batch - 1) / batch);
-        var parameters = module.parameters().ToArray();
         var history = new List<EpochReport>(_options.Epochs);
         long globalStep = 0;
         module.train();
@@ -92,23 +123,9 @@ public sealed class Trainer
                     long start = (long)(step - 1) * batch;
                     var rows = order.narrow(0, start, Math.Min(batch, n - start));
                     var slices = Array.ConvertAll(data, d => d.index_select(0, rows));
-                    optimizer.zero_grad();
-                    var loss = batchLoss(slices);
-                    double value = loss.Total.item<float>();
-                    if (!double.IsFinite(value))
-                    {
-                        throw new NonFiniteTrainingException(epoch, step, value, LastCheckpoint(epoch));
-                    }
-
-                    loss.Total.backward();
-                    if (_options.MaxGradNorm is { } maxNorm)
-                    {
-                        torch.nn.utils.clip_grad_norm_(parameters, maxNorm);
-                    }
-
-                    optimizer.step();
+                    var (value, stepTerms) = trainStep(slices, epoch, step);
                     total += value;
-                    foreach (var (name, term) in loss.Terms)
+                    foreach (var (name, term) in stepTerms)
                     {
                         terms[name] = terms.GetValueOrDefault(name) + term.item<float>();
                     }
@@ -122,13 +139,28 @@ public sealed class Trainer
                 }
             }
 
-            schedule?.step();
+            foreach (var schedule in schedules)
+            {
+                schedule?.step();
+            }
+
             if (_options.CheckpointPath is { } path)
             {
                 Checkpoint.Save(module, path);
             }
 
-            var epochReport = new EpochReport(epoch, clock.Elapsed.TotalSeconds, total / n, terms.ToDictionary(t => t.Key, t => t.Value / n, StringComparer.Ordinal));
+            var epochTerms = terms.ToDictionary(t => t.Key, t => t.Value / n, StringComparer.Ordinal);
+            foreach (var measure in _callbacks.OfType<IEpochMeasure>())
+            {
+                // Measures taken on the epoch's weights join its terms, so the run store records them with the losses.
+                foreach (var (name, value) in measure.Measure(epoch))
+                {
+                    epochTerms[name] = value;
+                }
+            }
+
+            module.train();
+            var epochReport = new EpochReport(epoch, clock.Elapsed.TotalSeconds, total / n, epochTerms);
             history.Add(epochReport);
             bool goOn = true;
             foreach (var callback in _callbacks)

@@ -78,6 +78,47 @@ public sealed class ModelTrainingTests
     }
 
     [Fact]
+    public void A_Gan_Trains_With_Its_Own_Two_Optimisers_And_Is_Cached_Like_Any_Model()
+    {
+        var config = new LatentWorkbench.Models.Gans.GanConfig(InputSize: Small.InputSize, NoiseSize: 2, HiddenSize: 4);
+        var recipe = new ModelRecipe<LatentWorkbench.Models.Gans.Gan>
+        {
+            ModelName = "gan-test",
+            Config = config,
+            Build = () => new LatentWorkbench.Models.Gans.Gan(config),
+            Training = new TrainerOptions { Epochs = 2, BatchSize = 50 },
+            Seed = 4,
+            Device = DeviceChoice.Cpu,
+        };
+        using var temp = new TempDirectory();
+        var store = RunStore.Open(temp.File("runs.db"));
+        var first = ModelTraining.Train(recipe, Pixels(), store);
+        var second = ModelTraining.Train(recipe, Pixels(), store);
+
+        Assert.False(first.FromCache);
+        Assert.True(second.FromCache);
+        Assert.Equal(Weights(first.Model), Weights(second.Model));
+        Assert.Contains(LatentWorkbench.Models.Gans.Gan.GeneratorTerm, second.Epochs[1].Terms.Keys);
+    }
+
+    [Fact]
+    public void A_Model_That_Listens_To_The_Trainer_Is_Called_Back()
+    {
+        var recipe = new ModelRecipe<KlRegularizedVae>
+        {
+            ModelName = "annealed-vae-test",
+            Config = new { Small, Warmup = 4 },
+            Build = () => new KlRegularizedVae(new Vae(Small), new KlRegularization(KlSchedule.LinearWarmup(4))),
+            Training = new TrainerOptions { Epochs = 1, BatchSize = 50 },
+            Device = DeviceChoice.Cpu,
+        };
+        var trained = ModelTraining.Train(recipe, Pixels());
+
+        Assert.Equal(4, trained.Model.CompletedSteps);
+        Assert.Equal(1, trained.Model.CurrentWeight);
+    }
+
+    [Fact]
     public void Other_Data_Another_Seed_Or_Force_Trains_Again()
     {
         using var temp = new TempDirectory();

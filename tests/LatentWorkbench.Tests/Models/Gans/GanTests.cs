@@ -1,0 +1,103 @@
+using LatentWorkbench.Models.Gans;
+using LatentWorkbench.Training;
+using TorchSharp;
+
+namespace LatentWorkbench.Tests.Models.Gans;
+
+public sealed class GanTests
+{
+    private static readonly GanConfig Small = new(InputSize: 6, NoiseSize: 3, HiddenSize: 4);
+
+    private static float[] Weights(torch.nn.Module module) => [.. module.parameters().SelectMany(p => p.detach().flatten().data<float>().ToArray())];
+
+    [Fact]
+    public void Samples_Are_Pixels_In_The_Unit_Interval_And_Repeat_With_The_Same_Noise_Seed()
+    {
+        torch.manual_seed(0);
+        var gan = new Gan(Small);
+        using var scope = torch.NewDisposeScope();
+        using var first = new torch.Generator(5);
+        using var second = new torch.Generator(5);
+        var a = gan.Sample(7, first);
+        Assert.Equal([7, 6], a.shape);
+        Assert.True(a.min().item<float>() >= 0 && a.max().item<float>() <= 1);
+        Assert.Equal(a.data<float>().ToArray(), gan.Sample(7, second).data<float>().ToArray());
+    }
+
+    [Fact]
+    public void Packing_Scores_Groups_Of_M_Examples_And_Drops_The_Remainder()
+    {
+        torch.manual_seed(0);
+        var packed = new Gan(Small with { Packing = 3 });
+        using var scope = torch.NewDisposeScope();
+        Assert.Equal([3], packed.Score(torch.rand([10, 6])).shape);
+        Assert.Throws<ArgumentException>("examples", () => packed.Score(torch.rand([2, 6])));
+        Assert.Equal(6 * 3, packed.Discriminator.parameters().First().shape[1]);
+    }
+
+    [Fact]
+    public void The_Discriminator_Loss_Is_Two_Log_Two_Per_Example_When_It_Cannot_Tell()
+    {
+        // A discriminator with zero weights gives logit 0 to everything: −log ½ for the real and for the fake half.
+        torch.manual_seed(0);
+        var gan = new Gan(Small with { Packing = 2 });
+        using (torch.no_grad())
+        {
+            foreach (var p in gan.Discriminator.parameters())
+            {
+                p.zero_();
+            }
+        }
+
+        using var scope = torch.NewDisposeScope();
+        var loss = gan.DiscriminatorLoss(torch.rand([8, 6]));
+        Assert.Equal(8 * 2 * Math.Log(2), loss.Total.item<float>(), 3);
+        Assert.Equal(8 * Math.Log(2), gan.GeneratorLoss(8).Total.item<float>(), 3);
+        Assert.Equal(8 * 0.5, loss.Terms.Single(t => t.Key == Gan.RealScoreTerm).Value.item<float>(), 4);
+    }
+
+    [Fact]
+    public void Each_Step_Moves_Only_The_Network_Its_Optimiser_Owns()
+    {
+        torch.manual_seed(1);
+        var gan = new Gan(Small);
+        var (discriminatorOptimizer, generatorOptimizer) = gan.CreateOptimizers();
+        var generatorBefore = Weights(gan.Generator);
+        var discriminatorBefore = Weights(gan.Discriminator);
+        using var scope = torch.NewDisposeScope();
+        discriminatorOptimizer.zero_grad();
+        gan.DiscriminatorLoss(torch.rand([8, 6])).Total.backward();
+        discriminatorOptimizer.step();
+        Assert.Equal(generatorBefore, Weights(gan.Generator));
+        Assert.NotEqual(discriminatorBefore, Weights(gan.Discriminator));
+        var discriminatorAfter = Weights(gan.Discriminator);
+        generatorOptimizer.zero_grad();
+        gan.GeneratorLoss(8).Total.backward();
+        generatorOptimizer.step();
+        Assert.NotEqual(generatorBefore, Weights(gan.Generator));
+        Assert.Equal(discriminatorAfter, Weights(gan.Discriminator));
+    }
+
+    [Fact]
+    public void The_Trainer_Fits_Both_Networks_And_Reports_Both_Losses()
+    {
+        torch.manual_seed(2);
+        var gan = new Gan(Small);
+        var (d, g) = gan.CreateOptimizers();
+        using var data = torch.rand([32, 6]);
+        var epochs = new Trainer(new TrainerOptions { Epochs = 2, BatchSize = 8 }).Fit(gan, d, g, data);
+        Assert.Equal(2, epochs.Count);
+        Assert.All(epochs, e => Assert.True(double.IsFinite(e.TrainLoss)));
+        Assert.Equal([Gan.DiscriminatorTerm, Gan.RealScoreTerm, Gan.GeneratorTerm], epochs[0].Terms.Keys);
+        Assert.Equal(epochs[0].Terms[Gan.DiscriminatorTerm] + epochs[0].Terms[Gan.GeneratorTerm], epochs[0].TrainLoss, 4);
+        Assert.False(gan.training);
+    }
+
+    [Fact]
+    public void Invalid_Settings_Name_The_Field()
+    {
+        Assert.Throws<ArgumentOutOfRangeException>("Packing", () => new GanConfig(Packing: 0).Validate());
+        Assert.Throws<ArgumentOutOfRangeException>("GeneratorLearningRate", () => new GanConfig(GeneratorLearningRate: 0).Validate());
+        Assert.Throws<ArgumentOutOfRangeException>("Beta1", () => new GanConfig(Beta1: 1).Validate());
+    }
+}
