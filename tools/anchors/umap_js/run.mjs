@@ -1,7 +1,7 @@
 // Reference UMAP for `workbench bench umap --reference`: umap-js 1.4.0 on the same matrix our UMAP gets.
 // Usage: node run.mjs <input.f32> <rows> <cols> <nNeighbors> <minDist> <nEpochs|0=auto> <seed> <output.f32>
 // Input: row-major float32 (little-endian). Output: the embedding, rows × 2 float32. Prints one JSON line:
-// {"seconds": fit wall seconds, "epochs": epochs run}. The random source is a seeded mulberry32 so a run repeats.
+// {"seconds": fit wall seconds, "cpu_seconds": its user + system CPU, "epochs": epochs run}. The random source is a seeded mulberry32 so a run repeats.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { UMAP } from 'umap-js';
@@ -44,8 +44,10 @@ const umap = new UMAP({
   random: mulberry32(Number(seedText)),
 });
 const start = performance.now();
+const cpuStart = process.cpuUsage();
 const embedding = umap.fit(data);
 const seconds = (performance.now() - start) / 1000;
+const cpu = process.cpuUsage(cpuStart);
 
 const result = new Float32Array(rows * 2);
 for (let i = 0; i < rows; i++) {
@@ -54,4 +56,4 @@ for (let i = 0; i < rows; i++) {
 }
 
 writeFileSync(output, Buffer.from(result.buffer));
-console.log(JSON.stringify({ seconds, epochs: umap.getNEpochs() }));
+console.log(JSON.stringify({ seconds, cpu_seconds: (cpu.user + cpu.system) / 1e6, epochs: umap.getNEpochs() }));
