@@ -39,7 +39,7 @@ public static class UmapInitializer
             if (raw is null)
             {
                 used = UmapInitialization.Pca;
-                note = $"the Lanczos eigensolver did not reach residual {Tolerance:G} within {MaxBasis} vectors; PCA initialisation used instead";
+                note = $"no spectral layout (fewer than dims + 2 points, or the Lanczos eigensolver did not reach residual {Tolerance:G} within {MaxBasis} vectors); PCA initialisation used instead";
             }
         }
 
