@@ -21,7 +21,7 @@ internal static class RunsCommand
 
     private static Option<string?> StoreOption() => new("--store")
     {
-        Description = $"Run store file (default: artifacts/runs.db in the repository, or ${RunStore.PathVariable}).",
+        Description = $"Run store file (default: data/runs/runs.db in the repository, or ${RunStore.PathVariable}).",
     };
 
     private static Option<bool> JsonOption() => new("--json") { Description = "Print JSON instead of a table." };

@@ -33,7 +33,7 @@ internal static class TrainCommand
         var options = new CommonTorchOptions();
         var json = new Option<string?>("--json") { Description = "Write epochs, test losses and peak memory as JSON to this file." };
         var checkpoint = new Option<string?>("--checkpoint") { Description = "Also write the final weights (PyTorch state_dict pickle) here." };
-        var store = new Option<string?>("--store") { Description = $"Run store (default: artifacts/runs.db or ${RunStore.PathVariable}); a run with the same configuration is reused." };
+        var store = new Option<string?>("--store") { Description = $"Run store (default: data/runs/runs.db or ${RunStore.PathVariable}); a run with the same configuration is reused." };
         var force = new Option<bool>("--force") { Description = "Train even when the run store has this configuration." };
         var dir = new Option<string?>("--dir") { Description = "MNIST folder (default: data/mnist or $LATENTWORKBENCH_MNIST_DIR)." };
         var vae = new Command("vae", "The pytorch/examples VAE: 784→hidden→(μ, log σ²) / latent→hidden→784, BCE(sum) + KL(sum), Adam.")

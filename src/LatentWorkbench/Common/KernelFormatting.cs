@@ -57,7 +57,7 @@ internal static class KernelFormatting
     }
 
     /// <summary>
-    /// The library's one module initializer: registers every formatter of the library (charts, tables, images)
+    /// The library's one module initializer: registers every formatter of the library (charts, tables, images, training progress)
     /// with each kernel formatting library in the process, now and whenever one loads later (the CLI loads this
     /// library before it starts a kernel). In a process without a kernel it only subscribes to assembly loads, so
     /// it never touches Plotly.NET, DataFrame or ImageSharp there.
@@ -88,6 +88,7 @@ internal static class KernelFormatting
         Figures.Display.ChartFormatters.Register();
         Tables.DataFrameFormatters.Register();
         Images.ImageFormatters.Register();
+        Training.TrainingStatusFormatters.Register();
     }
 
     /// <summary>Whether every kernel formatting library in the process prefers exactly <paramref name="mimeTypes"/> for <paramref name="type"/> (true when there is none).</summary>

@@ -3,7 +3,6 @@ using LatentWorkbench.Data;
 using LatentWorkbench.Models.Vaes;
 using LatentWorkbench.Runs;
 using LatentWorkbench.Training;
-using TorchSharp;
 
 namespace LatentWorkbench.Experiments;
 
@@ -33,71 +32,27 @@ public static class VaeExperiment
         ArgumentNullException.ThrowIfNull(mnist);
         options.Validate();
         var device = Devices.Resolve(options.Device);
-        string deviceName = device.type.ToString().ToLowerInvariant();
+        using var train = MnistSplitTensors.From(mnist.Train, device);
         using var test = MnistSplitTensors.From(mnist.Test, device);
-        Vae model;
-        IReadOnlyList<EpochReport> epochs;
-        long? runId = null;
-        bool fromCache = false;
-        if (store is null)
-        {
-            (model, epochs) = Train(options, mnist, device, callbacks, null, cancellationToken);
-        }
-        else
-        {
-            IReadOnlyList<EpochReport> trained = [];
-            Vae? trainedModel = null;
-            var outcome = store.GetOrTrain(ModelName, CacheKey(options), deviceName, recorder =>
-            {
-                string checkpoint = recorder.CheckpointPath(".pt");
-                var recorded = options with { Training = options.Training with { CheckpointPath = checkpoint } };
-                (trainedModel, trained) = Train(recorded, mnist, device, callbacks, recorder, cancellationToken);
-                return checkpoint;
-            }, force);
-            (runId, fromCache) = (outcome.Run.Id, outcome.FromCache);
-            if (trainedModel is null)
-            {
-                torch.manual_seed(options.Seed);
-                model = new Vae(options.Model);
-                Checkpoint.Load(model, outcome.Run.CheckpointPath!);
-                model.to(device);
-                epochs = outcome.Run.Epochs.Select(RunEpochs.ToReport).ToList();
-            }
-            else
-            {
-                (model, epochs) = (trainedModel, trained);
-            }
-        }
-
-        var sampled = VaeEvaluation.NegativeElbo(model, test.Images, options.Training.BatchSize, options.TestNoiseSeed);
-        var mean = VaeEvaluation.NegativeElbo(model, test.Images, options.Training.BatchSize, null);
-        return new VaeExperimentResult(model, epochs, sampled.Loss, mean.Loss, deviceName, runId, fromCache);
+        var trained = ModelTraining.Train(Recipe(options), TrainingData.FromMnist(train, "train").WithoutLabels(), store, callbacks, force, cancellationToken);
+        var sampled = VaeEvaluation.NegativeElbo(trained.Model, test.Images, options.Training.BatchSize, options.TestNoiseSeed);
+        var mean = VaeEvaluation.NegativeElbo(trained.Model, test.Images, options.Training.BatchSize, null);
+        return new VaeExperimentResult(trained.Model, trained.Epochs, sampled.Loss, mean.Loss, trained.Device, trained.RunId, trained.FromCache);
     }
 
-    /// <summary>What identifies a run for the cache: everything that changes the trained weights (not where the checkpoint goes, the device or the test seed).</summary>
-    public static object CacheKey(VaeExperimentOptions options)
+    /// <summary>The generic recipe these options describe (model, trainer, optimiser, seed, device).</summary>
+    public static ModelRecipe<Vae> Recipe(VaeExperimentOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        return new
+        return new ModelRecipe<Vae>
         {
-            options.Model,
-            Training = options.Training with { CheckpointPath = null },
-            options.Optimizer,
-            options.Seed,
+            ModelName = ModelName,
+            Config = options.Model,
+            Build = () => new Vae(options.Model),
+            Training = options.Training,
+            Optimizer = options.Optimizer,
+            Seed = options.Seed,
+            Device = options.Device,
         };
-    }
-
-    private static (Vae Model, IReadOnlyList<EpochReport> Epochs) Train(
-        VaeExperimentOptions options, MnistData mnist, torch.Device device, IReadOnlyList<ITrainingCallback>? callbacks, IRunRecorder? recorder, CancellationToken cancellationToken)
-    {
-        using var train = MnistSplitTensors.From(mnist.Train, device);
-        torch.manual_seed(options.Seed);
-        var model = new Vae(options.Model);
-        model.to(device);
-        using var optimizer = options.Optimizer.Create(model.parameters());
-        var schedule = options.Optimizer.CreateSchedule(optimizer, options.Training.Epochs);
-        ITrainingCallback[] all = recorder is null ? [.. callbacks ?? []] : [.. callbacks ?? [], new RunEpochs(recorder)];
-        var history = new Trainer(options.Training, all).Fit(model, optimizer, train.Images, schedule, cancellationToken);
-        return (model, history);
     }
 }

@@ -44,7 +44,7 @@ public sealed partial class RunStore
     public string Path { get; }
 
     /// <summary>
-    /// The store used when none is named: <c>$LATENTWORKBENCH_RUNS</c> when set, else <c>artifacts/runs.db</c>
+    /// The store used when none is named: <c>$LATENTWORKBENCH_RUNS</c> when set, else <c>data/runs/runs.db</c>
     /// under the repository root (found like the MNIST folder, from the current directory or the library's
     /// folder), else under the current directory.
     /// </summary>
@@ -57,7 +57,9 @@ public sealed partial class RunStore
         }
 
         string root = DataPaths.FindRepositoryRoot() ?? DataPaths.FindRepositoryRoot(AppContext.BaseDirectory) ?? Directory.GetCurrentDirectory();
-        return System.IO.Path.Combine(root, "artifacts", "runs.db");
+        // Not under artifacts/: a notebook run replaces that whole folder when it succeeds, and trained models
+        // must outlive every rerun (that is what makes a rerun with unchanged parameters instant).
+        return System.IO.Path.Combine(root, "data", "runs", "runs.db");
     }
 
     /// <summary>Opens the store at <paramref name="path"/> (default: <see cref="DefaultPath"/>), creating the file and its folder when missing and upgrading an older schema.</summary>

@@ -39,9 +39,33 @@ public sealed class Trainer
     public IReadOnlyList<EpochReport> Fit(ITrainableModel model, torch.optim.Optimizer optimizer, torch.Tensor data, torch.optim.lr_scheduler.LRScheduler? schedule, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(model);
-        ArgumentNullException.ThrowIfNull(optimizer);
         ArgumentNullException.ThrowIfNull(data);
-        long n = data.shape[0];
+        return Run(model.Module, optimizer, [data], batch => model.Loss(batch[0]), schedule, cancellationToken);
+    }
+
+    /// <summary>
+    /// Trains a model that learns from labelled examples (a classifier, a conditional VAE) on <paramref name="inputs"/>
+    /// ([N, …]) and <paramref name="labels"/> ([N], int64), both on the model's device; each batch takes the same rows of both.
+    /// </summary>
+    /// <exception cref="ArgumentException">The two tensors have different numbers of rows.</exception>
+    public IReadOnlyList<EpochReport> Fit(ILabelledTrainableModel model, torch.optim.Optimizer optimizer, torch.Tensor inputs, torch.Tensor labels, torch.optim.lr_scheduler.LRScheduler? schedule = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        ArgumentNullException.ThrowIfNull(inputs);
+        ArgumentNullException.ThrowIfNull(labels);
+        if (labels.shape.Length == 0 || labels.shape[0] != inputs.shape[0])
+        {
+            throw new ArgumentException($"labels must have one entry per input row ({inputs.shape[0]}); got shape [{string.Join(", ", labels.shape)}].", nameof(labels));
+        }
+
+        return Run(model.Module, optimizer, [inputs, labels], batch => model.Loss(batch[0], batch[1]), schedule, cancellationToken);
+    }
+
+    private IReadOnlyList<EpochReport> Run(
+        torch.nn.Module module, torch.optim.Optimizer optimizer, torch.Tensor[] data, Func<torch.Tensor[], ModelLoss> batchLoss, torch.optim.lr_scheduler.LRScheduler? schedule, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(optimizer);
+        long n = data[0].shape[0];
         if (n == 0)
         {
             throw new ArgumentException("The training data has no examples.", nameof(data));
@@ -49,10 +73,10 @@ public sealed class Trainer
 
         int batch = (int)Math.Min(_options.BatchSize, n);
         int steps = (int)((n + batch - 1) / batch);
-        var parameters = model.Module.parameters().ToArray();
+        var parameters = module.parameters().ToArray();
         var history = new List<EpochReport>(_options.Epochs);
         long globalStep = 0;
-        model.Module.train();
+        module.train();
         for (int epoch = 1; epoch <= _options.Epochs; epoch++)
         {
             var clock = Stopwatch.StartNew();
@@ -60,15 +84,16 @@ public sealed class Trainer
             var terms = new Dictionary<string, double>(StringComparer.Ordinal);
             using (var epochScope = torch.NewDisposeScope())
             {
-                var order = _options.Shuffle ? torch.randperm(n, device: data.device) : torch.arange(n, device: data.device);
+                var order = _options.Shuffle ? torch.randperm(n, device: data[0].device) : torch.arange(n, device: data[0].device);
                 for (int step = 1; step <= steps; step++)
                 {
                     cancellationToken.ThrowIfCancellationRequested();
                     using var stepScope = torch.NewDisposeScope();
                     long start = (long)(step - 1) * batch;
-                    var x = data.index_select(0, order.narrow(0, start, Math.Min(batch, n - start)));
+                    var rows = order.narrow(0, start, Math.Min(batch, n - start));
+                    var slices = Array.ConvertAll(data, d => d.index_select(0, rows));
                     optimizer.zero_grad();
-                    var loss = model.Loss(x);
+                    var loss = batchLoss(slices);
                     double value = loss.Total.item<float>();
                     if (!double.IsFinite(value))
                     {
@@ -100,7 +125,7 @@ public sealed class Trainer
             schedule?.step();
             if (_options.CheckpointPath is { } path)
             {
-                Checkpoint.Save(model.Module, path);
+                Checkpoint.Save(module, path);
             }
 
             var epochReport = new EpochReport(epoch, clock.Elapsed.TotalSeconds, total / n, terms.ToDictionary(t => t.Key, t => t.Value / n, StringComparer.Ordinal));
@@ -117,7 +142,7 @@ public sealed class Trainer
             }
         }
 
-        model.Module.eval();
+        module.eval();
         return history;
     }
 

@@ -9,9 +9,6 @@ public sealed record TrainerOptions
     /// <summary>Examples per optimiser step (the last batch of an epoch may be smaller).</summary>
     public int BatchSize { get; init; } = 128;
 
-    /// <summary>Seed of <c>torch.manual_seed</c> (initialisation, sampling) and of the shuffling generator.</summary>
-    public long Seed { get; init; }
-
     /// <summary>Visit the data in a new random order each epoch (one <c>randperm</c> per epoch).</summary>
     public bool Shuffle { get; init; } = true;
 

@@ -182,14 +182,16 @@ public sealed class RunStoreSchemaTests : IDisposable
     }
 
     [Fact]
-    public void The_Default_Path_Is_Artifacts_Runs_Db_In_The_Repository_Unless_The_Variable_Names_One()
+    public void The_Default_Path_Is_Data_Runs_In_The_Repository_Outside_The_Notebook_Output_Unless_The_Variable_Names_One()
     {
         string? previous = Environment.GetEnvironmentVariable(RunStore.PathVariable);
         try
         {
             Environment.SetEnvironmentVariable(RunStore.PathVariable, null);
             string root = LatentWorkbench.Data.DataPaths.FindRepositoryRoot() ?? LatentWorkbench.Data.DataPaths.FindRepositoryRoot(AppContext.BaseDirectory)!;
-            Assert.Equal(Path.Combine(root, "artifacts", "runs.db"), RunStore.DefaultPath());
+            Assert.Equal(Path.Combine(root, "data", "runs", "runs.db"), RunStore.DefaultPath());
+            // A successful notebook run replaces artifacts/ as a whole: the store must not live there.
+            Assert.False(RunStore.DefaultPath().StartsWith(Path.Combine(root, "artifacts"), StringComparison.Ordinal));
 
             Environment.SetEnvironmentVariable(RunStore.PathVariable, _temp.File("elsewhere.db"));
             Assert.Equal(_temp.File("elsewhere.db"), RunStore.DefaultPath());

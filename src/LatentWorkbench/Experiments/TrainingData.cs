@@ -1,0 +1,35 @@
+using LatentWorkbench.Data;
+using TorchSharp;
+
+namespace LatentWorkbench.Experiments;
+
+/// <summary>
+/// The examples a recipe trains on, and a key that names them for the run store (two runs on different data
+/// must not share a cache entry).
+/// </summary>
+/// <param name="Inputs">[N, …] float32.</param>
+/// <param name="Labels">[N] int64 for models that learn from labels; null otherwise.</param>
+/// <param name="Key">What the data is, e.g. <c>mnist-train:60000</c>; part of the cache key.</param>
+public sealed record TrainingData(torch.Tensor Inputs, torch.Tensor? Labels, string Key)
+{
+    /// <summary>The first <paramref name="count"/> (default: all) digits of <paramref name="split"/> (named <paramref name="splitName"/>, e.g. <c>train</c>) as views of its tensors.</summary>
+    /// <remarks>The tensors stay owned by <paramref name="split"/>; <paramref name="count"/> takes a prefix so that a quick run's data is a fixed subset.</remarks>
+    public static TrainingData FromMnist(MnistSplitTensors split, string splitName, int? count = null)
+    {
+        ArgumentNullException.ThrowIfNull(split);
+        ArgumentException.ThrowIfNullOrWhiteSpace(splitName);
+        long n = split.Count;
+        if (count is { } c && (c <= 0 || c > n))
+        {
+            throw new ArgumentOutOfRangeException(nameof(count), c, $"count must be between 1 and the split's {n} digits.");
+        }
+
+        long take = count ?? n;
+        return take == n
+            ? new TrainingData(split.Images, split.Labels, $"mnist-{splitName}:{n}")
+            : new TrainingData(split.Images.narrow(0, 0, take), split.Labels.narrow(0, 0, take), $"mnist-{splitName}:first-{take}");
+    }
+
+    /// <summary>The same examples without their labels (for models that do not learn from labels the key is unchanged: the images are the same).</summary>
+    public TrainingData WithoutLabels() => this with { Labels = null };
+}
