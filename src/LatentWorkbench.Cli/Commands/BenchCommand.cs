@@ -12,6 +12,7 @@ internal static class BenchCommand
         bench.Subcommands.Add(GemmBenchCommand.Create());
         bench.Subcommands.Add(FigureBenchCommand.Create());
         bench.Subcommands.Add(VaeEpochBench.Create());
+        bench.Subcommands.Add(UmapBench.Create());
         return bench;
     }
 }

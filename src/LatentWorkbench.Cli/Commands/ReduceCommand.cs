@@ -7,14 +7,15 @@ using LatentWorkbench.Reduction.Pca;
 
 namespace LatentWorkbench.Cli.Commands;
 
-/// <summary><c>workbench reduce pca|tsne</c>: fit a reducer on MNIST and report time and quality.</summary>
+/// <summary><c>workbench reduce pca|tsne|umap</c>: fit a reducer on MNIST and report time and quality.</summary>
 internal static partial class ReduceCommand
 {
     public static Command Create()
     {
-        var reduce = new Command("reduce", "Project MNIST with PCA or t-SNE and report fit time and quality.");
+        var reduce = new Command("reduce", "Project MNIST with PCA, t-SNE or UMAP and report fit time and quality.");
         reduce.Subcommands.Add(CreatePca());
         reduce.Subcommands.Add(CreateTsne());
+        reduce.Subcommands.Add(CreateUmap());
         return reduce;
     }
 

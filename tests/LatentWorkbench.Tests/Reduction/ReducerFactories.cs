@@ -1,19 +1,21 @@
 using LatentWorkbench.Reduction;
 using LatentWorkbench.Reduction.Pca;
 using LatentWorkbench.Reduction.Tsne;
+using LatentWorkbench.Reduction.Umap;
 
 namespace LatentWorkbench.Tests.Reduction;
 
 /// <summary>Builds every reducer the contract tests cover, and small synthetic data sets.</summary>
 internal static class ReducerFactories
 {
-    public static readonly string[] Names = ["pca-exact", "pca-randomized", "tsne"];
+    public static readonly string[] Names = ["pca-exact", "pca-randomized", "tsne", "umap"];
 
     public static IReducer<object> Create(string name, int components) => name switch
     {
         "pca-exact" => new Pca(new PcaOptions { Components = components }),
         "pca-randomized" => new Pca(new PcaOptions { Components = components, Solver = PcaSolver.Randomized }),
         "tsne" => new Tsne(new TsneOptions { Components = components, Perplexity = 5, Iterations = 20 }),
+        "umap" => new Umap(new UmapOptions { Components = components, Neighbors = 5, Epochs = 20 }),
         _ => throw new ArgumentOutOfRangeException(nameof(name), name, "unknown reducer"),
     };
 
