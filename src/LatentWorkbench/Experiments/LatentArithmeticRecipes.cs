@@ -37,7 +37,7 @@ public static class LatentArithmeticRecipes
     };
 
     /// <summary>The seed VAE's recipe (<see cref="VaeExperimentOptions"/> defaults; 2 epochs in a quick run).</summary>
-    public static ModelRecipe<Vae> Vae(bool quick, DeviceChoice device = DeviceChoice.Auto, long seed = 0)
+    public static ModelRecipe<IVariationalAutoencoder> Vae(bool quick, DeviceChoice device = DeviceChoice.Auto, long seed = 0)
     {
         var defaults = VaeExperimentOptions.Default;
         var options = defaults with
