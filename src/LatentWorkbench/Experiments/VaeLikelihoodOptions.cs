@@ -3,7 +3,7 @@ using LatentWorkbench.Metrics.Likelihood;
 namespace LatentWorkbench.Experiments;
 
 /// <summary>
-/// How a trained VAE is scored beyond the ELBO (<see cref="VaeLikelihood.Evaluate"/>): the importance-sampled
+/// How a trained VAE is scored beyond the ELBO (<see cref="VaeLikelihood"/>): the importance-sampled
 /// log-likelihood on a fixed subset of the test digits, at a rising number of samples k. The single source of
 /// those defaults.
 /// </summary>

@@ -49,6 +49,30 @@ public sealed class VaeExperimentTests
     }
 
     [Fact]
+    public void A_Stored_Runs_Likelihood_Is_Cached_Beside_Its_Checkpoint_Per_Options()
+    {
+        using var temp = new TempDirectory();
+        var store = RunStore.Open(temp.File("runs.db"));
+        var trained = VaeExperiment.Run(Tiny, Mnist.Data, store: store);
+        var options = VaeLikelihoodOptions.Default with { TestExamples = 12, SampleCounts = [1, 8] };
+
+        var first = VaeLikelihood.Evaluate(trained, Mnist.Data.Test, options, store);
+        var second = VaeLikelihood.Evaluate(trained, Mnist.Data.Test, options, store);
+        var other = VaeLikelihood.Evaluate(trained, Mnist.Data.Test, options with { SampleCounts = [1, 16] }, store);
+        var uncached = VaeLikelihood.Evaluate(trained, Mnist.Data.Test, options);
+
+        Assert.False(first.FromCache);
+        Assert.True(second.FromCache);
+        Assert.False(other.FromCache);
+        Assert.False(uncached.FromCache);
+        Assert.Equal(first.Final.LogLikelihood, second.Final.LogLikelihood);
+        Assert.Equal(first.Curve.Select(e => e.Samples), second.Curve.Select(e => e.Samples));
+        Assert.Equal(first.NegativeElbo, second.NegativeElbo, 12);
+        Assert.Equal(first.Final.LogLikelihood, uncached.Final.LogLikelihood);   // same seed, same draws
+        Assert.Equal(2, Directory.GetFiles(Path.GetDirectoryName(store.Get(trained.RunId!.Value)!.CheckpointPath)!, "*.likelihood-*.json").Length);
+    }
+
+    [Fact]
     public void Another_Objective_Or_Subset_Is_Another_Run_And_The_Seed_Family_Stays_Under_Vae()
     {
         using var temp = new TempDirectory();
