@@ -26,23 +26,38 @@ public static class SampleDiversity
     public static DiversityReport Measure(torch.Tensor samples, torch.Tensor real, DigitClassifierProbe classifier, int batchSize = 500)
     {
         ArgumentNullException.ThrowIfNull(samples);
+        return Measure([("samples", samples)], real, classifier, batchSize)[0].Report;
+    }
+
+    /// <summary>As <see cref="Measure(torch.Tensor, torch.Tensor, DigitClassifierProbe, int)"/> for several named sample sets, the real features computed once.</summary>
+    public static IReadOnlyList<(string Name, DiversityReport Report)> Measure(
+        IReadOnlyList<(string Name, torch.Tensor Samples)> sets, torch.Tensor real, DigitClassifierProbe classifier, int batchSize = 500)
+    {
+        ArgumentNullException.ThrowIfNull(sets);
         ArgumentNullException.ThrowIfNull(real);
         ArgumentNullException.ThrowIfNull(classifier);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(batchSize);
         using var noGrad = torch.no_grad();
         using var scope = torch.NewDisposeScope();
-        var labels = new List<int>();
-        int classes = 0;
-        foreach (var batch in Batches(samples, batchSize))
+        var realFeatures = torch.cat([.. Batches(real, batchSize).Select(classifier.Features)], 0);
+        var reports = new List<(string, DiversityReport)>(sets.Count);
+        foreach (var (name, samples) in sets)
         {
-            var logits = classifier.Logits(batch);
-            classes = (int)logits.shape[1];
-            labels.AddRange(logits.argmax(1).to(torch.int32).cpu().data<int>().ToArray());
+            var labels = new List<int>();
+            var features = new List<torch.Tensor>();
+            int classes = 0;
+            foreach (var batch in Batches(samples, batchSize))
+            {
+                var logits = classifier.Logits(batch);
+                classes = (int)logits.shape[1];
+                labels.AddRange(logits.argmax(1).to(torch.int32).cpu().data<int>().ToArray());
+                features.Add(classifier.Features(batch));
+            }
+
+            reports.Add((name, new DiversityReport(new ClassHistogram(labels, classes), FrechetDistance.FromFeatures(torch.cat(features, 0), realFeatures))));
         }
 
-        var sampleFeatures = torch.cat([.. Batches(samples, batchSize).Select(classifier.Features)], 0);
-        var realFeatures = torch.cat([.. Batches(real, batchSize).Select(classifier.Features)], 0);
-        return new DiversityReport(new ClassHistogram(labels, classes), FrechetDistance.FromFeatures(sampleFeatures, realFeatures));
+        return reports;
     }
 
     private static IEnumerable<torch.Tensor> Batches(torch.Tensor data, int batchSize)
