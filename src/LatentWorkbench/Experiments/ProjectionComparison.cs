@@ -61,6 +61,11 @@ public static class ProjectionComparison
     public static GenericChart SmallMultiples(IReadOnlyList<ProjectionRun> runs, byte[] labels, int columns, string? title = null)
     {
         ArgumentNullException.ThrowIfNull(runs);
+        if (runs.FirstOrDefault(r => r.Embedding.Cols != 2) is { } flat)
+        {
+            throw new ArgumentException($"{flat.Method} · {flat.Space} has {flat.Embedding.Cols} components; small multiples draw 2-D embeddings.", nameof(runs));
+        }
+
         var parts = runs.Select(r => Charts.Embedding(r.Embedding.Data, labels, title: $"{r.Method} · {r.Space}")).ToList();
         return Charts.Subplots(parts, columns, title);
     }
