@@ -58,14 +58,35 @@ public static class AutoencoderExperiment
         }
     }
 
-    /// <summary><see cref="Run"/> with a live <see cref="TrainingProgress"/> titled <see cref="AutoencoderExperimentOptions.Label"/> in the running notebook cell.</summary>
+    /// <summary>
+    /// <see cref="Run"/> with a live <see cref="TrainingProgress"/> titled <see cref="AutoencoderExperimentOptions.Label"/>
+    /// in the running notebook cell while it trains; a run found in <paramref name="store"/> loads without a display.
+    /// </summary>
     public static AutoencoderExperimentResult RunWithProgress(AutoencoderExperimentOptions options, MnistData mnist, RunStore? store = null, bool force = false)
     {
         ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(mnist);
+        options.Validate();
+        if (store is not null && !force && IsStored(options, mnist, store))
+        {
+            return Run(options, mnist, null, store, force);
+        }
+
         var progress = new TrainingProgress(options.Label, options.Training.Epochs);
         var result = Run(options, mnist, [progress], store, force);
         progress.Complete();
         return result;
+    }
+
+    /// <summary>Whether <paramref name="store"/> holds a completed run of these options on this data (so <see cref="Run"/> would load it).</summary>
+    public static bool IsStored(AutoencoderExperimentOptions options, MnistData mnist, RunStore store)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(mnist);
+        ArgumentNullException.ThrowIfNull(store);
+        var recipe = Recipe(options);
+        var key = RunKey.For(recipe.ModelName, recipe.CacheKey(DataKey(options, mnist.Train.Count)));
+        return store.TryFindCompleted(key.ConfigHash) is not null;
     }
 
     /// <summary>The generic recipe these options describe (model, trainer, optimiser, seed, device).</summary>
@@ -127,6 +148,16 @@ public static class AutoencoderExperiment
 
         using var labels = train.Labels.narrow(0, 0, data.Inputs.shape[0]);
         using var kept = (labels != digit).nonzero().squeeze(1);
-        return new TrainingData(data.Inputs.index_select(0, kept), null, $"{data.Key}:without-{digit}");
+        return new TrainingData(data.Inputs.index_select(0, kept), null, WithoutDigit(data.Key, digit));
     }
+
+    // The key TrainingDataFor gives, without building the data (TrainingData.FromMnist names a prefix "first-N").
+    private static string DataKey(AutoencoderExperimentOptions options, int trainCount)
+    {
+        int count = options.TrainingDigits is { } n ? Math.Min(n, trainCount) : trainCount;
+        string key = count == trainCount ? $"mnist-train:{trainCount}" : $"mnist-train:first-{count}";
+        return options.ExcludedDigit is { } digit ? WithoutDigit(key, digit) : key;
+    }
+
+    private static string WithoutDigit(string key, int digit) => $"{key}:without-{digit}";
 }

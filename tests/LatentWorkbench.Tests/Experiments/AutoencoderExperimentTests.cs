@@ -95,6 +95,10 @@ public sealed class AutoencoderExperimentTests(MnistFixture mnist)
 
         Assert.False(first.FromCache);
         Assert.True(again.FromCache);
+        Assert.True(AutoencoderExperiment.IsStored(Small, mnist.Data, store));
+        Assert.True(AutoencoderExperiment.IsStored(Small with { ExcludedDigit = 3 }, mnist.Data, store));
+        Assert.False(AutoencoderExperiment.IsStored(Small with { ExcludedDigit = 5 }, mnist.Data, store));
+        Assert.True(AutoencoderExperiment.RunWithProgress(Small, mnist.Data, store).FromCache);
         Assert.Equal(first.RunId, again.RunId);
         Assert.Equal(first.TestSquaredError, again.TestSquaredError, 5);
         Assert.False(withoutThrees.FromCache);
