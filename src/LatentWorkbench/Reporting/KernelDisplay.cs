@@ -12,8 +12,27 @@ internal static class KernelDisplay
     private const string KernelAssemblyName = "Microsoft.DotNet.Interactive";
 
     /// <summary>Calls the kernel's <c>display(value)</c> when a cell is running; false (and nothing shown) otherwise.</summary>
-    public static bool TryDisplay(object value)
+    public static bool TryDisplay(object value) => Display(value, out _);
+
+    /// <summary>
+    /// Displays <paramref name="value"/> in the running cell and returns a function that replaces it in place with a
+    /// new value (the kernel's <c>DisplayedValue.Update</c>), or null when no cell is running.
+    /// </summary>
+    public static Action<object>? TryDisplayUpdatable(object value)
     {
+        if (!Display(value, out var displayed))
+        {
+            return null;
+        }
+
+        var update = displayed?.GetType().GetMethod("Update", BindingFlags.Public | BindingFlags.Instance, [typeof(object)]);
+        return update is null ? null : updated => update.Invoke(displayed, [updated]);
+    }
+
+    // The kernel's display(value) when a cell is running; `displayed` is its DisplayedValue.
+    private static bool Display(object value, out object? displayed)
+    {
+        displayed = null;
         var kernelAssembly = AppDomain.CurrentDomain.GetAssemblies().FirstOrDefault(a => a.GetName().Name == KernelAssemblyName);
         var context = kernelAssembly?.GetType("Microsoft.DotNet.Interactive.KernelInvocationContext")
             ?.GetProperty("Current", BindingFlags.Public | BindingFlags.Static)?.GetValue(null);
@@ -25,28 +44,7 @@ internal static class KernelDisplay
         }
 
         // No mime types: the value's preferred ones (its TypeFormatterSourceAttribute or registered formatters say which).
-        display.Invoke(null, [value, Array.Empty<string>()]);
+        displayed = display.Invoke(null, [value, Array.Empty<string>()]);
         return true;
-    }
-
-    /// <summary>
-    /// Displays <paramref name="value"/> in the running cell and returns a function that replaces it in place with a
-    /// new value (the kernel's <c>DisplayedValue.Update</c>), or null when no cell is running.
-    /// </summary>
-    public static Action<object>? TryDisplayUpdatable(object value)
-    {
-        var kernelAssembly = AppDomain.CurrentDomain.GetAssemblies().FirstOrDefault(a => a.GetName().Name == KernelAssemblyName);
-        var context = kernelAssembly?.GetType("Microsoft.DotNet.Interactive.KernelInvocationContext")
-            ?.GetProperty("Current", BindingFlags.Public | BindingFlags.Static)?.GetValue(null);
-        var display = kernelAssembly?.GetType("Microsoft.DotNet.Interactive.Kernel")
-            ?.GetMethod("display", BindingFlags.Public | BindingFlags.Static, [typeof(object), typeof(string[])]);
-        if (context is null || display is null)
-        {
-            return null;
-        }
-
-        var displayed = display.Invoke(null, [value, Array.Empty<string>()]);
-        var update = displayed?.GetType().GetMethod("Update", BindingFlags.Public | BindingFlags.Instance, [typeof(object)]);
-        return update is null ? null : updated => update.Invoke(displayed, [updated]);
     }
 }
