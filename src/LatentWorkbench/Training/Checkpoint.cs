@@ -1,6 +1,5 @@
 using LatentWorkbench.Common;
 using TorchSharp;
-using TorchSharp.PyBridge;
 
 namespace LatentWorkbench.Training;
 
@@ -8,13 +7,14 @@ namespace LatentWorkbench.Training;
 /// Weights on disk as a PyTorch <c>state_dict</c> pickle (TorchSharp.PyBridge), so <c>torch.load</c> +
 /// <c>load_state_dict</c> read them in Python and a PyTorch <c>torch.save(model.state_dict())</c> loads here.
 /// </summary>
+/// <remarks>PyBridge is reached through <see cref="StateDictPickle"/>, so checkpoints work in notebook kernels too.</remarks>
 public static class Checkpoint
 {
     /// <summary>Saves <paramref name="module"/>'s parameters and buffers to <paramref name="path"/> atomically (temp file + rename).</summary>
     public static void Save(torch.nn.Module module, string path)
     {
         ArgumentNullException.ThrowIfNull(module);
-        AtomicFile.Write(path, stream => module.save_py(stream, leaveOpen: true));
+        AtomicFile.Write(path, stream => StateDictPickle.Save(module, stream));
     }
 
     /// <summary>Loads <paramref name="path"/> into <paramref name="module"/>; names and shapes must match exactly.</summary>
@@ -31,7 +31,7 @@ public static class Checkpoint
         try
         {
             using var stream = File.OpenRead(path);
-            module.load_py(stream, strict: true, leaveOpen: false);
+            StateDictPickle.Load(module, stream, strict: true);
         }
         catch (Exception e) when (e is not FileNotFoundException and not OutOfMemoryException)
         {
