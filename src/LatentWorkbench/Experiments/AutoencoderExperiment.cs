@@ -113,7 +113,7 @@ public static class AutoencoderExperiment
         switch (options.Architecture)
         {
             case AutoencoderArchitecture.Linear:
-                var linear = new LinearAutoencoderConfig(MnistSplit.PixelsPerImage, options.CodeSize);
+                var linear = new LinearAutoencoderConfig(MnistSplit.PixelsPerImage, options.CodeSize, options.CenterInput);
                 linear.Validate();
                 return linear;
             case AutoencoderArchitecture.Conv:

@@ -30,7 +30,7 @@ public sealed record AutoencoderExperimentOptions
         {
             Architecture = architecture,
             Training = Default.Training with { Epochs = LinearEpochs, BatchSize = LinearBatchSize },
-            Optimizer = Default.Optimizer with { LearningRate = LinearLearningRate },
+            Optimizer = Default.Optimizer with { LearningRate = LinearLearningRate, Schedule = ScheduleKind.Cosine },
         },
         AutoencoderArchitecture.Conv => Default with { Architecture = architecture, Training = Default.Training with { Epochs = ConvEpochs } },
         _ => Default with { Architecture = architecture },
@@ -47,6 +47,12 @@ public sealed record AutoencoderExperimentOptions
 
     /// <summary>MLP (and denoising) hidden nonlinearity; the paper's is <see cref="HiddenActivation.Sigmoid"/>.</summary>
     public HiddenActivation Activation { get; init; } = HiddenActivation.Relu;
+
+    /// <summary>
+    /// Whether the linear model subtracts the training mean before its encoder, as PCA does (used only by
+    /// <see cref="AutoencoderArchitecture.Linear"/>; see <see cref="LinearAutoencoderConfig.CenterInput"/>).
+    /// </summary>
+    public bool CenterInput { get; init; } = true;
 
     /// <summary>Training loss of the MLP, conv and denoising models (the linear model always uses squared error).</summary>
     public ReconstructionLoss Loss { get; init; } = ReconstructionLoss.BinaryCrossEntropy;
@@ -99,7 +105,7 @@ public sealed record AutoencoderExperimentOptions
     public string Label => Architecture switch
     {
         AutoencoderArchitecture.Mlp => $"MLP AE-{CodeSize}",
-        AutoencoderArchitecture.Linear => $"linear AE-{CodeSize}",
+        AutoencoderArchitecture.Linear => CenterInput ? $"linear AE-{CodeSize}" : $"linear AE-{CodeSize}, not centered",
         AutoencoderArchitecture.Conv => $"conv AE-{CodeSize}",
         _ => $"denoising AE-{CodeSize}",
     };
@@ -107,8 +113,8 @@ public sealed record AutoencoderExperimentOptions
     // The budgets below were chosen from measured epochs on the 2-core machine (docs/autoencoders.md, "Training budget").
     private const int MlpEpochs = 5;
     private const int ConvEpochs = 2;
-    private const int LinearEpochs = 5;
-    private const int LinearBatchSize = 512;
+    private const int LinearEpochs = 10;
+    private const int LinearBatchSize = 128;
     private const double LinearLearningRate = 1e-2;
 
     /// <summary>Throws naming the first invalid option.</summary>

@@ -1,6 +1,8 @@
 using LatentWorkbench.Data;
+using LatentWorkbench.Metrics;
 using LatentWorkbench.Models.Autoencoders;
 using LatentWorkbench.Reduction;
+using LatentWorkbench.Reduction.Pca;
 using LatentWorkbench.Training;
 using TorchSharp;
 
@@ -38,6 +40,30 @@ public sealed record AutoencoderExperimentResult(
         using var view = torch.from_array(split.Pixels).reshape(split.Count, MnistSplit.PixelsPerImage);
         using var codes = Encode(view);
         return Matrix.FromTensor(codes);
+    }
+
+    /// <summary>
+    /// The principal angles in degrees, smallest first, between the subspace a linear model's decoder columns span
+    /// and the top-k components of <paramref name="pca"/> (k the model's code size): all near 0 when the linear
+    /// autoencoder has found PCA's subspace (Baldi &amp; Hornik 1989).
+    /// </summary>
+    /// <exception cref="InvalidOperationException">The model is not a <see cref="LinearAutoencoder"/>.</exception>
+    /// <exception cref="ArgumentException"><paramref name="pca"/> has fewer than k components or another input size.</exception>
+    public double[] PrincipalAnglesInDegrees(PcaModel pca)
+    {
+        ArgumentNullException.ThrowIfNull(pca);
+        if (Model is not LinearAutoencoder linear)
+        {
+            throw new InvalidOperationException($"Principal angles to PCA are defined for the linear autoencoder; this run is a {Options.Label}.");
+        }
+
+        if (pca.ComponentCount < linear.CodeSize)
+        {
+            throw new ArgumentException($"The PCA model has {pca.ComponentCount} components; the {Options.Label} needs at least {linear.CodeSize}.", nameof(pca));
+        }
+
+        using var basis = linear.DecoderWeight.detach().t();
+        return [.. PrincipalAngles.Between(Matrix.FromTensor(basis), pca.Truncate(linear.CodeSize).Components()).Select(a => a * 180 / Math.PI)];
     }
 
     /// <summary>The reconstructions of <paramref name="images"/> ([N, 784]): [N, 784] on the model's device.</summary>

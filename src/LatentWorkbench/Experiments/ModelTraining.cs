@@ -80,6 +80,12 @@ public static class ModelTraining
         torch.manual_seed(recipe.Seed);
         var model = recipe.Build();
         model.Module.to(device);
+        if (model is IDataInitializedModel initialized)
+        {
+            using var noGrad = torch.no_grad();
+            initialized.InitializeFromData(inputs);
+        }
+
         var all = new List<ITrainingCallback>();
         if (model is ITrainingCallback listener)
         {

@@ -2,6 +2,8 @@ using LatentWorkbench.Compute;
 using LatentWorkbench.Data;
 using LatentWorkbench.Experiments;
 using LatentWorkbench.Models.Autoencoders;
+using LatentWorkbench.Reduction;
+using LatentWorkbench.Reduction.Pca;
 using LatentWorkbench.Runs;
 using LatentWorkbench.Tests.TestUtilities;
 using LatentWorkbench.Training;
@@ -103,6 +105,37 @@ public sealed class AutoencoderExperimentTests(MnistFixture mnist)
         Assert.Equal(first.TestSquaredError, again.TestSquaredError, 5);
         Assert.False(withoutThrees.FromCache);
         Assert.Contains("without-3", store.Get(withoutThrees.RunId!.Value)!.ConfigJson, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_Linear_Recipe_Finds_The_Pca_Subspace_Of_Its_Training_Digits()
+    {
+        // The default optimiser and schedule on 2,000 digits; 150 epochs is about the default's 4,700 steps on all 60,000.
+        var defaults = AutoencoderExperimentOptions.Defaults(AutoencoderArchitecture.Linear);
+        var options = defaults with
+        {
+            CodeSize = 3, TrainingDigits = 2_000, TestDigits = 100, Device = DeviceChoice.Cpu,
+            Training = defaults.Training with { Epochs = 150 },
+        };
+        var linear = AutoencoderExperiment.Run(options, mnist.Data);
+        var digits = mnist.Data.Train.Take(2_000);
+        var pca = new Pca(new PcaOptions()).Fit(new Matrix(digits.Pixels, digits.Count, MnistSplit.PixelsPerImage));
+
+        var angles = linear.PrincipalAnglesInDegrees(pca);
+
+        Assert.Equal(3, angles.Length);
+        Assert.True(angles.Max() < 3, $"largest principal angle {angles.Max():F2}°; expected under 3°");
+        Assert.Throws<InvalidOperationException>(() => AutoencoderExperiment.Run(Small, mnist.Data).PrincipalAnglesInDegrees(pca));
+    }
+
+    [Fact]
+    public void Centering_Is_Part_Of_The_Linear_Cache_Key_And_Label()
+    {
+        var centered = AutoencoderExperimentOptions.Defaults(AutoencoderArchitecture.Linear);
+        var raw = centered with { CenterInput = false };
+        Assert.NotEqual(RunKey.For("x", AutoencoderExperiment.Recipe(centered).CacheKey("d")).ConfigHash, RunKey.For("x", AutoencoderExperiment.Recipe(raw).CacheKey("d")).ConfigHash);
+        Assert.Equal("linear AE-30", centered.Label);
+        Assert.Equal("linear AE-30, not centered", raw.Label);
     }
 
     [Theory]

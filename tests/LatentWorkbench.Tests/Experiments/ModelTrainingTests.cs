@@ -1,6 +1,7 @@
 using LatentWorkbench.Compute;
 using LatentWorkbench.Experiments;
 using LatentWorkbench.Models;
+using LatentWorkbench.Models.Autoencoders;
 using LatentWorkbench.Models.Vaes;
 using LatentWorkbench.Runs;
 using LatentWorkbench.Tests.TestUtilities;
@@ -75,6 +76,32 @@ public sealed class ModelTrainingTests
         Assert.Equal(Weights(first.Model), Weights(second.Model));
         Assert.Equal(first.Epochs.Select(e => e.TrainLoss), second.Epochs.Select(e => e.TrainLoss), (a, b) => Math.Abs(a - b) < 1e-9);
         Assert.Equal(first.Epochs[0].Terms.Keys.Order(), second.Epochs[0].Terms.Keys.Order());
+    }
+
+    [Fact]
+    public void A_Data_Initialized_Model_Gets_Its_Statistics_Before_Training_And_Back_From_The_Store()
+    {
+        using var temp = new TempDirectory();
+        var store = RunStore.Open(temp.File("runs.db"));
+        var config = new LinearAutoencoderConfig(InputSize: Small.InputSize, CodeSize: 2);
+        var recipe = new ModelRecipe<LinearAutoencoder>
+        {
+            ModelName = "linear-test",
+            Config = config,
+            Build = () => new LinearAutoencoder(config),
+            Training = new TrainerOptions { Epochs = 1, BatchSize = 32 },
+            Seed = 5,
+            Device = DeviceChoice.Cpu,
+        };
+        var data = Pixels();
+        using var mean = data.Inputs.mean([0]);
+
+        var trained = ModelTraining.Train(recipe, data, store);
+        var loaded = ModelTraining.Train(recipe, data, store);
+
+        Assert.True(trained.Model.InputMean.allclose(mean), "the model was not centred on its training data");
+        Assert.True(loaded.FromCache);
+        Assert.True(loaded.Model.InputMean.allclose(mean), "the stored input mean did not come back with the checkpoint");
     }
 
     [Fact]
