@@ -24,6 +24,9 @@ public sealed class NeighborGraph
     /// <summary>Indices (into the reference rows) of the neighbours of row <paramref name="row"/>, nearest first.</summary>
     public ReadOnlySpan<int> Indices(int row) => _indices.AsSpan(row * K, K);
 
+    /// <summary>Every row's indices, N×K row-major.</summary>
+    internal ReadOnlySpan<int> AllIndices => _indices;
+
     /// <summary>Squared distances ‖x_row − x_j‖² (float64) matching <see cref="Indices"/>.</summary>
     public ReadOnlySpan<double> SquaredDistances(int row) => _squaredDistances.AsSpan(row * K, K);
 }

@@ -118,90 +118,21 @@ public sealed class TsneAffinities
         return beta;
     }
 
-    /// <summary>P = (C + Cᵀ) / sum(C + Cᵀ) in CSR with sorted columns (row-bucketed, no global sort).</summary>
+    /// <summary>P = (C + Cᵀ) / sum(C + Cᵀ) in CSR with sorted columns.</summary>
     private static TsneAffinities Symmetrize(NeighborGraph graph, double[] conditional, double perplexity)
     {
-        int n = graph.Rows, k = graph.K;
-        var counts = new int[n + 1];
-        for (int i = 0; i < n; i++)
-        {
-            counts[i] += k;
-            foreach (int j in graph.Indices(i))
-            {
-                counts[j]++;
-            }
-        }
-
-        var start = new int[n + 1];
-        for (int i = 0; i < n; i++)
-        {
-            start[i + 1] = start[i] + counts[i];
-        }
-
-        var columns = new int[start[n]];
-        var values = new double[start[n]];
-        var fill = start[..n];
-        for (int i = 0; i < n; i++)
-        {
-            var neighbours = graph.Indices(i);
-            for (int t = 0; t < k; t++)
-            {
-                int j = neighbours[t];
-                double p = conditional[(i * k) + t];
-                columns[fill[i]] = j;
-                values[fill[i]++] = p;
-                columns[fill[j]] = i;
-                values[fill[j]++] = p;
-            }
-        }
-
-        // Sort each row by column and merge duplicates (j in N(i) and i in N(j)).
-        var mergedCount = new int[n];
-        Parallel.For(0, n, i =>
-        {
-            int s = start[i], length = start[i + 1] - s;
-            Array.Sort(columns, values, s, length);
-            int write = s;
-            for (int read = s; read < s + length; read++)
-            {
-                if (write > s && columns[write - 1] == columns[read])
-                {
-                    values[write - 1] += values[read];
-                }
-                else
-                {
-                    columns[write] = columns[read];
-                    values[write++] = values[read];
-                }
-            }
-
-            mergedCount[i] = write - s;
-        });
-
-        var rowStart = new int[n + 1];
-        for (int i = 0; i < n; i++)
-        {
-            rowStart[i + 1] = rowStart[i] + mergedCount[i];
-        }
-
-        var finalColumns = new int[rowStart[n]];
-        var finalValues = new double[rowStart[n]];
+        var (rowStart, columns, values) = SymmetricEdges.Build(graph.Rows, graph.K, graph.AllIndices, conditional, static (a, b) => a + b);
         double total = 0;
-        for (int i = 0; i < n; i++)
+        foreach (double v in values)
         {
-            Array.Copy(columns, start[i], finalColumns, rowStart[i], mergedCount[i]);
-            Array.Copy(values, start[i], finalValues, rowStart[i], mergedCount[i]);
-            for (int t = rowStart[i]; t < rowStart[i + 1]; t++)
-            {
-                total += finalValues[t];
-            }
+            total += v;
         }
 
-        for (int t = 0; t < finalValues.Length; t++)
+        for (int t = 0; t < values.Length; t++)
         {
-            finalValues[t] /= total;
+            values[t] /= total;
         }
 
-        return new TsneAffinities(rowStart, finalColumns, finalValues, perplexity);
+        return new TsneAffinities(rowStart, columns, values, perplexity);
     }
 }

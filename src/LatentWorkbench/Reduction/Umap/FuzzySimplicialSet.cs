@@ -1,3 +1,5 @@
+using LatentWorkbench.Reduction.Neighbors;
+
 namespace LatentWorkbench.Reduction.Umap;
 
 /// <summary>
@@ -63,80 +65,18 @@ public sealed class FuzzySimplicialSet
         ArgumentNullException.ThrowIfNull(neighbors);
         var (rho, sigma) = SmoothKnn.Calibrate(neighbors, localConnectivity);
         int n = neighbors.Rows, k = neighbors.K;
-
-        // Bucket every directed edge into both its rows; the sign of the stored column marks the direction.
-        var counts = new int[n];
+        var memberships = new double[n * k];
         for (int i = 0; i < n; i++)
         {
-            counts[i] += k;
-            foreach (int j in neighbors.Indices(i))
-            {
-                counts[j]++;
-            }
-        }
-
-        var start = new int[n + 1];
-        for (int i = 0; i < n; i++)
-        {
-            start[i + 1] = start[i] + counts[i];
-        }
-
-        var columns = new int[start[n]];
-        var values = new double[start[n]];
-        var fill = start[..n];
-        for (int i = 0; i < n; i++)
-        {
-            var indices = neighbors.Indices(i);
             var distances = neighbors.Distances(i);
             for (int t = 0; t < k; t++)
             {
-                int j = indices[t];
-                double v = SmoothKnn.Membership(distances[t], rho[i], sigma[i]);
-                columns[fill[i]] = j;
-                values[fill[i]++] = v;
-                columns[fill[j]] = i;
-                values[fill[j]++] = v;
+                memberships[(i * k) + t] = SmoothKnn.Membership(distances[t], rho[i], sigma[i]);
             }
         }
 
-        // Per row: sort by column; an edge seen in both directions merges as the fuzzy union v + u − v·u.
-        var merged = new int[n];
-        Parallel.For(0, n, i =>
-        {
-            int s = start[i], length = start[i + 1] - s;
-            Array.Sort(columns, values, s, length);
-            int write = s;
-            for (int read = s; read < s + length; read++)
-            {
-                if (write > s && columns[write - 1] == columns[read])
-                {
-                    double u = values[write - 1], v = values[read];
-                    values[write - 1] = u + v - (u * v);
-                }
-                else
-                {
-                    columns[write] = columns[read];
-                    values[write++] = values[read];
-                }
-            }
-
-            merged[i] = write - s;
-        });
-
-        var rowStart = new int[n + 1];
-        for (int i = 0; i < n; i++)
-        {
-            rowStart[i + 1] = rowStart[i] + merged[i];
-        }
-
-        var finalColumns = new int[rowStart[n]];
-        var finalWeights = new double[rowStart[n]];
-        for (int i = 0; i < n; i++)
-        {
-            Array.Copy(columns, start[i], finalColumns, rowStart[i], merged[i]);
-            Array.Copy(values, start[i], finalWeights, rowStart[i], merged[i]);
-        }
-
-        return new FuzzySimplicialSet(rowStart, finalColumns, finalWeights);
+        // An edge seen in both directions merges as the fuzzy union v + u − v·u.
+        var (rowStart, columns, weights) = SymmetricEdges.Build(n, k, neighbors.AllIndices, memberships, static (u, v) => u + v - (u * v));
+        return new FuzzySimplicialSet(rowStart, columns, weights);
     }
 }

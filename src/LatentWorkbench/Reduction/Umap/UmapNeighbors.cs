@@ -33,6 +33,9 @@ public sealed class UmapNeighbors
     /// <summary>The neighbours of <paramref name="row"/>, nearest first (ties: smaller index).</summary>
     public ReadOnlySpan<int> Indices(int row) => _indices.AsSpan(row * K, K);
 
+    /// <summary>Every row's indices, N×K row-major.</summary>
+    internal ReadOnlySpan<int> AllIndices => _indices;
+
     /// <summary>Metric distances matching <see cref="Indices"/>, ascending.</summary>
     public ReadOnlySpan<double> Distances(int row) => _distances.AsSpan(row * K, K);
 

@@ -5,7 +5,6 @@ namespace LatentWorkbench.Tests.Models.Classifiers;
 
 public sealed class ConvClassifierTests : LabelledTrainableModelContract<ConvClassifier>
 {
-    // Eight channels: no initialisation drawn under a shared generator can leave a whole layer dead (docs/engine.md).
     private static readonly ConvClassifierConfig Small = new(ImageSide: 8, Classes: 4, FirstChannels: 8, SecondChannels: 8, HiddenSize: 16, Dropout: 0.25);
 
     protected override int InputSize => Small.InputSize;
