@@ -1,7 +1,4 @@
-using System.Diagnostics;
-using LatentWorkbench.Metrics;
 using LatentWorkbench.Reduction;
-using LatentWorkbench.Reduction.Pca;
 using LatentWorkbench.Reduction.Tsne;
 
 namespace LatentWorkbench.Experiments;
@@ -19,21 +16,8 @@ public static class TsneExperiment
         ArgumentNullException.ThrowIfNull(features);
         options ??= TsneExperimentOptions.Default;
         options.Validate();
-        var input = features;
-        double pcaSeconds = 0;
-        if (options.PcaComponents > 0)
-        {
-            var pcaWatch = Stopwatch.StartNew();
-            input = new Pca(new PcaOptions { Components = options.PcaComponents }).Fit(features).Transform(features);
-            pcaSeconds = pcaWatch.Elapsed.TotalSeconds;
-        }
-
-        var watch = Stopwatch.StartNew();
-        var embedding = new Tsne(options.Tsne).Fit(input, callback);
-        double seconds = watch.Elapsed.TotalSeconds;
-        var points = embedding.ToMatrix();
-        double trust = NeighborhoodPreservation.Trustworthiness(input, points, options.QualityNeighbors);
-        double knn = KnnAccuracy.CrossValidated(points, labels, k: options.QualityNeighbors, folds: options.KnnFolds);
-        return new TsneExperimentResult(embedding, input, pcaSeconds, seconds, trust, knn);
+        var m = ProjectionMeasurement.Run(features, labels, options.PcaComponents, options.QualityNeighbors, options.KnnFolds,
+            input => new Tsne(options.Tsne).Fit(input, callback), embedding => embedding.ToMatrix());
+        return new TsneExperimentResult(m.Embedding, m.Input, m.PcaSeconds, m.Seconds, m.Trustworthiness, m.KnnAccuracy);
     }
 }

@@ -1,7 +1,4 @@
-using System.Diagnostics;
-using LatentWorkbench.Metrics;
 using LatentWorkbench.Reduction;
-using LatentWorkbench.Reduction.Pca;
 using LatentWorkbench.Reduction.Umap;
 using TorchSharp;
 
@@ -20,22 +17,9 @@ public static class UmapExperiment
         ArgumentNullException.ThrowIfNull(features);
         options ??= UmapExperimentOptions.Default;
         options.Validate();
-        var input = features;
-        double pcaSeconds = 0;
-        if (options.PcaComponents > 0)
-        {
-            var pcaWatch = Stopwatch.StartNew();
-            input = new Pca(new PcaOptions { Components = options.PcaComponents }).Fit(features).Transform(features);
-            pcaSeconds = pcaWatch.Elapsed.TotalSeconds;
-        }
-
-        var watch = Stopwatch.StartNew();
-        var embedding = new Umap(options.Umap).Fit(input, callback);
-        double seconds = watch.Elapsed.TotalSeconds;
-        var points = embedding.ToMatrix();
-        double trust = NeighborhoodPreservation.Trustworthiness(input, points, options.QualityNeighbors);
-        double knn = KnnAccuracy.CrossValidated(points, labels, k: options.QualityNeighbors, folds: options.KnnFolds);
-        return new UmapExperimentResult(embedding, input, pcaSeconds, seconds, trust, knn);
+        var m = ProjectionMeasurement.Run(features, labels, options.PcaComponents, options.QualityNeighbors, options.KnnFolds,
+            input => new Umap(options.Umap).Fit(input, callback), embedding => embedding.ToMatrix());
+        return new UmapExperimentResult(m.Embedding, m.Input, m.PcaSeconds, m.Seconds, m.Trustworthiness, m.KnnAccuracy);
     }
 
     /// <summary>The same for a tensor feature source ([N, D] on any device: pixels, PCA codes, AE codes, VAE μ).</summary>
