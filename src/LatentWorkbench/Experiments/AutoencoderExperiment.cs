@@ -139,8 +139,7 @@ public static class AutoencoderExperiment
     // The training prefix, without the excluded class when there is one; the key says both, so such runs never share a cache entry with full ones.
     private static TrainingData TrainingDataFor(AutoencoderExperimentOptions options, MnistSplitTensors train)
     {
-        int? count = options.TrainingDigits is { } n ? (int)Math.Min(n, train.Count) : null;
-        var data = TrainingData.FromMnist(train, "train", count).WithoutLabels();
+        var data = TrainingData.FromMnistAtMost(train, "train", options.TrainingDigits).WithoutLabels();
         if (options.ExcludedDigit is not { } digit)
         {
             return data;
@@ -151,11 +150,10 @@ public static class AutoencoderExperiment
         return new TrainingData(data.Inputs.index_select(0, kept), null, WithoutDigit(data.Key, digit));
     }
 
-    // The key TrainingDataFor gives, without building the data (TrainingData.FromMnist names a prefix "first-N").
+    // The key TrainingDataFor gives, without building the data.
     private static string DataKey(AutoencoderExperimentOptions options, int trainCount)
     {
-        int count = options.TrainingDigits is { } n ? Math.Min(n, trainCount) : trainCount;
-        string key = count == trainCount ? $"mnist-train:{trainCount}" : $"mnist-train:first-{count}";
+        string key = TrainingData.MnistKey("train", trainCount, Math.Min(options.TrainingDigits ?? trainCount, trainCount));
         return options.ExcludedDigit is { } digit ? WithoutDigit(key, digit) : key;
     }
 

@@ -34,9 +34,9 @@ public static class ClassifierExperiment
         var device = Devices.Resolve(options.Device);
         using var train = MnistSplitTensors.From(mnist.Train, device);
         using var test = MnistSplitTensors.From(mnist.Test, device);
-        var data = TrainingData.FromMnist(train, "train", Clamp(options.TrainCount, train.Count));
+        var data = TrainingData.FromMnistAtMost(train, "train", options.TrainCount);
         var trained = ModelTraining.Train(Recipe(options), data, store, callbacks, force, cancellationToken);
-        long testCount = Clamp(options.TestCount, test.Count) ?? test.Count;
+        long testCount = Math.Min(options.TestCount ?? test.Count, test.Count);
         using var images = test.Images.narrow(0, 0, testCount);
         using var labels = test.Labels.narrow(0, 0, testCount);
         double accuracy = ClassifierPredictions.Accuracy(trained.Model, images, labels);
@@ -58,7 +58,4 @@ public static class ClassifierExperiment
             Device = options.Device,
         };
     }
-
-    // A count larger than the split means all of it (a quick preset stays valid on a smaller copy of MNIST).
-    private static int? Clamp(int? count, long available) => count is { } c && c < available ? c : null;
 }

@@ -31,9 +31,8 @@ public static class ConditionalVaeExperiment
         var device = Devices.Resolve(options.Device);
         using var train = MnistSplitTensors.From(mnist.Train, device);
         using var test = MnistSplitTensors.From(mnist.Test, device);
-        int? trainCount = options.TrainCount is { } c && c < train.Count ? c : null;
-        var trained = ModelTraining.Train(Recipe(options), TrainingData.FromMnist(train, "train", trainCount), store, callbacks, force, cancellationToken);
-        long testCount = options.TestCount is { } t && t < test.Count ? t : test.Count;
+        var trained = ModelTraining.Train(Recipe(options), TrainingData.FromMnistAtMost(train, "train", options.TrainCount), store, callbacks, force, cancellationToken);
+        long testCount = Math.Min(options.TestCount ?? test.Count, test.Count);
         using var images = test.Images.narrow(0, 0, testCount);
         using var labels = test.Labels.narrow(0, 0, testCount);
         double loss = NegativeElboAtMean(trained.Model, images, labels, options.Training.BatchSize);

@@ -25,10 +25,23 @@ public sealed record TrainingData(torch.Tensor Inputs, torch.Tensor? Labels, str
         }
 
         long take = count ?? n;
+        string key = MnistKey(splitName, n, take);
         return take == n
-            ? new TrainingData(split.Images, split.Labels, $"mnist-{splitName}:{n}")
-            : new TrainingData(split.Images.narrow(0, 0, take), split.Labels.narrow(0, 0, take), $"mnist-{splitName}:first-{take}");
+            ? new TrainingData(split.Images, split.Labels, key)
+            : new TrainingData(split.Images.narrow(0, 0, take), split.Labels.narrow(0, 0, take), key);
     }
+
+    /// <summary><see cref="FromMnist"/> with <paramref name="atMost"/> capped at the split's size: a larger count (or null) means every digit.</summary>
+    /// <remarks>So a quick preset's count stays valid on a smaller copy of MNIST.</remarks>
+    public static TrainingData FromMnistAtMost(MnistSplitTensors split, string splitName, int? atMost)
+    {
+        ArgumentNullException.ThrowIfNull(split);
+        return FromMnist(split, splitName, atMost is { } c && c < split.Count ? c : null);
+    }
+
+    /// <summary>The key <see cref="FromMnist"/> gives the first <paramref name="take"/> of a split of <paramref name="splitCount"/> digits, without building the data.</summary>
+    public static string MnistKey(string splitName, long splitCount, long take) =>
+        take == splitCount ? $"mnist-{splitName}:{splitCount}" : $"mnist-{splitName}:first-{take}";
 
     /// <summary>The same examples without their labels (for models that do not learn from labels the key is unchanged: the images are the same).</summary>
     public TrainingData WithoutLabels() => this with { Labels = null };
