@@ -42,7 +42,7 @@ internal static class VaeEpochBench
             var options = defaults.Training with { Epochs = 1 + parse.GetValue(epochs) };
             new Trainer(options, meter).Fit(model, optimizer, train.Images, cancellationToken);
             double wall = Median(meter.WallSeconds.Skip(1)), cpu = Median(meter.CpuSeconds.Skip(1));
-            string threads = string.Create(CultureInfo.InvariantCulture, $"{torch.get_num_threads()} torch threads, {device.type.ToString().ToLowerInvariant()}, OpenMP {TorchRuntime.OpenMpWaitPolicy}");
+            string threads = string.Create(CultureInfo.InvariantCulture, $"{torch.get_num_threads()} torch threads, {device.type.ToString().ToLowerInvariant()}, OpenMP {TorchRuntime.OpenMpWaitPolicy}, heap {TorchRuntime.HeapPolicy}");
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"torchsharp: {wall:F3} s/epoch (median of {meter.WallSeconds.Count - 1} after 1 warm-up epoch; {threads})"));
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"torchsharp: {cpu:F3} CPU-s/epoch (all threads)"));
             Console.WriteLine($"torchsharp: working set after each epoch (MB): {string.Join(", ", meter.WorkingSetMegabytes.Select(m => m.ToString("F0", CultureInfo.InvariantCulture)))}; peak {Process.GetCurrentProcess().PeakWorkingSet64 / 1048576.0:F0} MB");

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using LatentWorkbench.Compute;
 using LatentWorkbench.Models;
 using TorchSharp;
 
@@ -119,22 +120,30 @@ public sealed partial class Trainer
                 for (int step = 1; step <= steps; step++)
                 {
                     cancellationToken.ThrowIfCancellationRequested();
-                    using var stepScope = torch.NewDisposeScope();
-                    long start = (long)(step - 1) * batch;
-                    var rows = order.narrow(0, start, Math.Min(batch, n - start));
-                    var slices = Array.ConvertAll(data, d => d.index_select(0, rows));
-                    var (value, stepTerms) = trainStep(slices, epoch, step);
-                    total += value;
-                    foreach (var (name, term) in stepTerms)
+                    globalStep++;
+                    using (var stepScope = torch.NewDisposeScope())
                     {
-                        terms[name] = terms.GetValueOrDefault(name) + term.item<float>();
+                        long start = (long)(step - 1) * batch;
+                        var rows = order.narrow(0, start, Math.Min(batch, n - start));
+                        var slices = Array.ConvertAll(data, d => d.index_select(0, rows));
+                        var (value, stepTerms) = trainStep(slices, epoch, step);
+                        total += value;
+                        foreach (var (name, term) in stepTerms)
+                        {
+                            terms[name] = terms.GetValueOrDefault(name) + term.item<float>();
+                        }
+
+                        var report = new StepReport(epoch, step, steps, globalStep);
+                        foreach (var callback in _callbacks)
+                        {
+                            callback.OnStepEnd(report);
+                        }
                     }
 
-                    globalStep++;
-                    var report = new StepReport(epoch, step, steps, globalStep);
-                    foreach (var callback in _callbacks)
+                    // After the scope: the step's tensors are gone, and so is every reference to its native scalars.
+                    if (globalStep % NativeScalars.StepsBetweenReleases == 0)
                     {
-                        callback.OnStepEnd(report);
+                        NativeScalars.Release();
                     }
                 }
             }
@@ -159,6 +168,8 @@ public sealed partial class Trainer
                 }
             }
 
+            // Measures run batches of their own (the collapse monitor's MI draws): release their scalars too.
+            NativeScalars.Release();
             module.train();
             var epochReport = new EpochReport(epoch, clock.Elapsed.TotalSeconds, total / n, epochTerms);
             history.Add(epochReport);

@@ -6,7 +6,8 @@ namespace LatentWorkbench.Tests.Runs;
 /// <summary>
 /// The test assembly's entry point (the test SDK's generated one is switched off in the project file), so a
 /// test can start this very assembly as a child process: <c>dotnet LatentWorkbench.Tests.dll run-store-writer STORE WRITER RUNS</c>
-/// writes RUNS complete runs into STORE, as separate training processes would.
+/// writes RUNS complete runs into STORE, as separate training processes would; <c>training-memory PATH STORE</c> runs
+/// <see cref="Training.TrainingMemoryProcess"/>.
 /// </summary>
 public static class RunStoreWriterProcess
 {
@@ -23,6 +24,11 @@ public static class RunStoreWriterProcess
     public static int Main(string[] args)
     {
         ArgumentNullException.ThrowIfNull(args);
+        if (args is [Training.TrainingMemoryProcess.Verb, string path, string memoryStore])
+        {
+            return Training.TrainingMemoryProcess.Run(path, memoryStore);
+        }
+
         if (args is not [Verb, string store, string writer, string runs])
         {
             return 0;

@@ -1,3 +1,4 @@
+using LatentWorkbench.Compute;
 using LatentWorkbench.Models.Vaes;
 using TorchSharp;
 
@@ -126,6 +127,8 @@ public static class ImportanceSampledLikelihood
         int next = 0;
         for (int done = 0; done < options.Samples;)
         {
+            // The previous chunk's scope is closed: free its native scalars before this chunk's buffers (NativeScalars).
+            NativeScalars.Release();
             using var chunkScope = torch.NewDisposeScope();
             int s = Math.Min(options.SampleBatch, sampleCounts[next] - done);
             var epsilon = torch.randn([s, batch, latent], dtype: mean.dtype, device: mean.device, generator: generator);
