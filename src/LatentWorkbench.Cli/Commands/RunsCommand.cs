@@ -160,6 +160,7 @@ internal static class RunsCommand
         RunStatus.Completed when !run.HasCheckpoint => Color.Yellow,
         RunStatus.Completed => Color.Green,
         RunStatus.Failed => Color.Red,
+        RunStatus.Interrupted => Color.Orange1,
         _ => Color.Blue,
     }));
 
@@ -168,6 +169,7 @@ internal static class RunsCommand
         RunStatus.Completed when !run.HasCheckpoint => "completed, checkpoint missing",
         RunStatus.Completed => "completed",
         RunStatus.Failed => "failed",
+        RunStatus.Interrupted => "interrupted",
         _ => "running",
     };
 

@@ -20,6 +20,7 @@ internal static class RunRows
         RunStatus.Running => "running",
         RunStatus.Completed => "completed",
         RunStatus.Failed => "failed",
+        RunStatus.Interrupted => "interrupted",
         _ => throw new ArgumentOutOfRangeException(nameof(status), status, "Unknown run status."),
     };
 
@@ -102,6 +103,7 @@ internal static class RunRows
         "running" => RunStatus.Running,
         "completed" => RunStatus.Completed,
         "failed" => RunStatus.Failed,
+        "interrupted" => RunStatus.Interrupted,
         _ => throw new InvalidDataException($"Unknown run status '{text}' in the run store."),
     };
 

@@ -3,7 +3,7 @@ namespace LatentWorkbench.Runs;
 /// <summary>Where a recorded run stands.</summary>
 public enum RunStatus
 {
-    /// <summary>Begun and not finished: still training, or its process died without saying so.</summary>
+    /// <summary>Begun and not finished: its process is still training (or runs on another host, where the store cannot look).</summary>
     Running,
 
     /// <summary>Finished with a checkpoint; the only status the cache returns.</summary>
@@ -11,4 +11,7 @@ public enum RunStatus
 
     /// <summary>Ended with an error (the run's message says which); never shadows a completed run.</summary>
     Failed,
+
+    /// <summary>Its process ended without finishing it (killed, crashed, the machine went down); found when the store is opened or listed.</summary>
+    Interrupted,
 }

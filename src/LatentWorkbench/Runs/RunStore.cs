@@ -92,7 +92,9 @@ public sealed partial class RunStore
         }
 
         Directory.CreateDirectory(System.IO.Path.GetDirectoryName(full)!);
-        return OpenWith(full, RunStoreSchema.Migrations);
+        var store = OpenWith(full, RunStoreSchema.Migrations);
+        store.MarkInterruptedRuns();
+        return store;
     }
 
     /// <summary>Records the start of a run of <paramref name="key"/>; finish it with <see cref="RunHandle.Complete"/> or <see cref="RunHandle.Fail"/>.</summary>
@@ -108,10 +110,14 @@ public sealed partial class RunStore
         {
             using var command = connection.CreateCommand();
             command.CommandText = """
-                INSERT INTO runs (model, config_hash, config_json, device, code_version, status, started_utc)
-                VALUES ($model, $hash, $config, $device, $code, 'running', $started)
+                INSERT INTO runs (model, config_hash, config_json, device, code_version, status, started_utc, owner_pid, owner_host, owner_start)
+                VALUES ($model, $hash, $config, $device, $code, 'running', $started, $pid, $host, $processStart)
                 RETURNING id;
                 """;
+            var owner = RunOwner.Current;
+            command.Parameters.AddWithValue("$pid", owner.ProcessId);
+            command.Parameters.AddWithValue("$host", owner.Host);
+            command.Parameters.AddWithValue("$processStart", owner.StartTime);
             command.Parameters.AddWithValue("$model", key.Model);
             command.Parameters.AddWithValue("$hash", key.ConfigHash);
             command.Parameters.AddWithValue("$config", key.ConfigJson);
@@ -160,8 +166,12 @@ public sealed partial class RunStore
     /// <summary>The run with <paramref name="id"/>, or null when the store has none.</summary>
     public RunRecord? Get(long id) => Execute(connection => RunRows.Read(connection, id)).SingleOrDefault();
 
-    /// <summary>Every run, oldest first.</summary>
-    public IReadOnlyList<RunRecord> List() => Execute(connection => RunRows.Read(connection, id: null));
+    /// <summary>Every run, oldest first; runs whose process died are marked <see cref="RunStatus.Interrupted"/> first.</summary>
+    public IReadOnlyList<RunRecord> List()
+    {
+        MarkInterruptedRuns();
+        return Execute(connection => RunRows.Read(connection, id: null));
+    }
 
     /// <summary>SQLite's own consistency check of the file: <c>["ok"]</c> when the file is sound, else the problems it found.</summary>
     public IReadOnlyList<string> CheckIntegrity() => Execute(connection =>

@@ -41,10 +41,53 @@ internal static class RunStoreSchema
         ) WITHOUT ROWID;
         """;
 
+    /// <summary>
+    /// Version 1 → 2: the process that owns a run (id, host, start time), and the status <c>interrupted</c> for a run
+    /// whose process died. SQLite cannot change a CHECK constraint in place, so <c>runs</c> is rebuilt; the metrics are
+    /// copied first and their table dropped before <c>runs</c>, so that no cascade deletes them, and the renames carry
+    /// the foreign key (and the AUTOINCREMENT counter) over to the new tables.
+    /// </summary>
+    private const string Version2 = """
+        CREATE TABLE runs_v2 (
+            id               INTEGER PRIMARY KEY AUTOINCREMENT,
+            model            TEXT NOT NULL,
+            config_hash      TEXT NOT NULL,
+            config_json      TEXT NOT NULL,
+            device           TEXT NOT NULL,
+            code_version     TEXT NOT NULL,
+            status           TEXT NOT NULL CHECK (status IN ('running', 'completed', 'failed', 'interrupted')),
+            message          TEXT,
+            checkpoint_path  TEXT,
+            started_utc      TEXT NOT NULL,
+            ended_utc        TEXT,
+            duration_seconds REAL,
+            owner_pid        INTEGER,
+            owner_host       TEXT,
+            owner_start      TEXT
+        );
+        INSERT INTO runs_v2 (id, model, config_hash, config_json, device, code_version, status, message, checkpoint_path, started_utc, ended_utc, duration_seconds)
+            SELECT id, model, config_hash, config_json, device, code_version, status, message, checkpoint_path, started_utc, ended_utc, duration_seconds FROM runs;
+        CREATE TABLE epoch_metrics_v2 (
+            run_id INTEGER NOT NULL REFERENCES runs_v2 (id) ON DELETE CASCADE,
+            epoch  INTEGER NOT NULL,
+            name   TEXT NOT NULL,
+            value  REAL,
+            PRIMARY KEY (run_id, epoch, name)
+        ) WITHOUT ROWID;
+        INSERT INTO epoch_metrics_v2 SELECT run_id, epoch, name, value FROM epoch_metrics;
+        DROP TABLE epoch_metrics;
+        DROP TABLE runs;
+        ALTER TABLE runs_v2 RENAME TO runs;
+        ALTER TABLE epoch_metrics_v2 RENAME TO epoch_metrics;
+        CREATE INDEX runs_by_config_hash ON runs (config_hash, status, id);
+        CREATE INDEX runs_by_status ON runs (status);
+        """;
+
     /// <summary>Schema steps; index v upgrades version v to v + 1.</summary>
     public static IReadOnlyList<Action<SqliteConnection>> Migrations { get; } =
     [
         connection => Execute(connection, Version1),
+        connection => Execute(connection, Version2),
     ];
 
     /// <summary>The schema version this build writes.</summary>

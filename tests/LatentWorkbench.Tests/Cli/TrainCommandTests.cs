@@ -41,11 +41,61 @@ public sealed class TrainCommandTests(MnistFixture mnist) : IDisposable
         Assert.DoesNotContain("reused run", forcedOutput, StringComparison.Ordinal);
     }
 
-    private static async Task<(int ExitCode, string Output)> RunCli(string[] arguments)
+    [Fact]
+    public async Task A_Training_Killed_With_Sigkill_Shows_As_Interrupted_In_Runs_List()
+    {
+        _ = mnist.Data;
+        string store = _temp.File("runs.db");
+        var start = new ProcessStartInfo("dotnet", [Cli(), "train", "vae", "--epochs", "200", "--hidden", "32", "--latent", "2", "--device", "cpu", "--store", store, "--dir", MnistFixture.Directory])
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            WorkingDirectory = AppContext.BaseDirectory,
+        };
+        using (var training = Process.Start(start)!)
+        {
+            // Drain its output so it never blocks on a full pipe, and wait until its run is in the store.
+            var stdout = training.StandardOutput.ReadToEndAsync();
+            var stderr = training.StandardError.ReadToEndAsync();
+            var deadline = DateTime.UtcNow.AddMinutes(2);
+            while (!(File.Exists(store) && LatentWorkbench.Runs.RunStore.OpenExisting(store).List().Any(r => r.Status == LatentWorkbench.Runs.RunStatus.Running)))
+            {
+                if (training.HasExited)
+                {
+                    Assert.Fail($"train vae ended before it was killed: {await stdout}{await stderr}");
+                }
+
+                Assert.True(DateTime.UtcNow < deadline, "train vae recorded no running run within 2 minutes");
+                await Task.Delay(200);
+            }
+
+            training.Kill(entireProcessTree: true);   // SIGKILL: the process gets no chance to record anything
+            await training.WaitForExitAsync().WaitAsync(TimeSpan.FromMinutes(1));
+        }
+
+        var (code, output) = await RunCli(["runs", "list", "--store", store, "--json"]);
+        Assert.True(code == 0, output);
+        using var document = JsonDocument.Parse(output.Trim());
+        var run = Assert.Single(document.RootElement.GetProperty("runs").EnumerateArray());
+        Assert.Equal("interrupted", run.GetProperty("status").GetString());
+        Assert.Contains("ended without finishing the run", run.GetProperty("message").GetString(), StringComparison.Ordinal);
+
+        var (table, text) = await RunCli(["runs", "list", "--store", store]);
+        Assert.True(table == 0, text);
+        Assert.Contains("interrupted", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("running", text, StringComparison.Ordinal);
+    }
+
+    private static string Cli()
     {
         string root = DataPaths.FindRepositoryRoot(AppContext.BaseDirectory)!;
         string configuration = AppContext.BaseDirectory.Contains("/Debug/", StringComparison.Ordinal) ? "Debug" : "Release";
-        string cli = Path.Combine(root, "src", "LatentWorkbench.Cli", "bin", configuration, "net10.0", "workbench.dll");
+        return Path.Combine(root, "src", "LatentWorkbench.Cli", "bin", configuration, "net10.0", "workbench.dll");
+    }
+
+    private static async Task<(int ExitCode, string Output)> RunCli(string[] arguments)
+    {
+        string cli = Cli();
         // An explicit working directory: another test may have left this process in a notebook folder it then deleted,
         // and libtorch's MKL cannot load itself from a process whose current directory is gone.
         var start = new ProcessStartInfo("dotnet", [cli, .. arguments]) { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = AppContext.BaseDirectory };

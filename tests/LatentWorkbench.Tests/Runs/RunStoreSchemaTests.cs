@@ -165,6 +165,43 @@ public sealed class RunStoreSchemaTests : IDisposable
     }
 
     [Fact]
+    public void A_Version_1_Store_Keeps_Its_Runs_Metrics_And_Ids_And_Learns_The_Interrupted_Status()
+    {
+        string path = _temp.File("runs.db");
+        RunStore.OpenWith(path, RunStoreSchema.Migrations.Take(1).ToList());
+        Sql(path, """
+            INSERT INTO runs (model, config_hash, config_json, device, code_version, status, started_utc)
+            VALUES ('tiny', 'aa', '{}', 'cpu', 'v1', 'running', '2026-12-01T00:00:00.0000000Z'),
+                   ('tiny', 'bb', '{}', 'cpu', 'v1', 'failed', '2026-12-01T00:00:01.0000000Z');
+            DELETE FROM runs WHERE id = 2;
+            INSERT INTO runs (model, config_hash, config_json, device, code_version, status, started_utc)
+            VALUES ('tiny', 'cc', '{}', 'cpu', 'v1', 'completed', '2026-12-01T00:00:02.0000000Z');
+            INSERT INTO epoch_metrics VALUES (1, 1, 'train_loss', 2.5), (3, 1, 'train_loss', 1.5), (3, 2, 'train_loss', 1.25);
+            """);
+
+        var store = RunStore.Open(path);
+
+        Assert.Equal(RunStoreSchema.CurrentVersion, Scalar(path, "PRAGMA user_version;"));
+        var runs = store.List();
+        Assert.Equal([1L, 3L], runs.Select(r => r.Id));
+        // A version-1 run has no owner to check: it stays as it was.
+        Assert.Equal([RunStatus.Running, RunStatus.Completed], runs.Select(r => r.Status));
+        Assert.Equal([1, 2], runs[1].Epochs.Select(e => e.Epoch));
+        Assert.Equal(1.25, runs[1].FinalMetrics["train_loss"]);
+        // AUTOINCREMENT still never reuses the deleted id 2 (nor 3), and the metrics still cascade with their run.
+        using (var run = store.Begin(RunStoreTests.Key(), "cpu"))
+        {
+            Assert.Equal(4, run.RunId);
+            run.Fail("checked");
+        }
+
+        Sql(path, "PRAGMA foreign_keys = ON; DELETE FROM runs WHERE id = 3;");
+        Assert.Equal(1, Scalar(path, "SELECT count(*) FROM epoch_metrics;"));
+        Sql(path, "UPDATE runs SET status = 'interrupted' WHERE id = 1;");
+        Assert.Equal(RunStatus.Interrupted, store.Get(1)!.Status);
+    }
+
+    [Fact]
     public void A_Migration_That_Fails_Leaves_The_Old_Version_Intact()
     {
         string path = _temp.File("runs.db");

@@ -14,6 +14,9 @@ public static class RunStoreWriterProcess
     /// <summary>The first argument that selects the writer.</summary>
     public const string Verb = "run-store-writer";
 
+    /// <summary>The first argument that makes the process begin one run of <see cref="RunStoreTests.Key"/> in STORE, print its id and wait to be killed.</summary>
+    public const string BeginAndWaitVerb = "run-store-begin-and-wait";
+
     /// <summary>Epochs each written run records.</summary>
     public const int EpochsPerRun = 3;
 
@@ -27,6 +30,14 @@ public static class RunStoreWriterProcess
         if (args is [Training.TrainingMemoryProcess.Verb, string path, string memoryStore])
         {
             return Training.TrainingMemoryProcess.Run(path, memoryStore);
+        }
+
+        if (args is [BeginAndWaitVerb, string runningStore])
+        {
+            // Begins a run, says its id, and trains forever: the test kills this process.
+            using var run = RunStore.Open(runningStore).Begin(RunStoreTests.Key(), "cpu");
+            Console.WriteLine(run.RunId.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            Thread.Sleep(Timeout.Infinite);
         }
 
         if (args is not [Verb, string store, string writer, string runs])
@@ -53,6 +64,19 @@ public static class RunStoreWriterProcess
         string dotnet = Environment.ProcessPath is { } host && Path.GetFileNameWithoutExtension(host) == "dotnet" ? host : "dotnet";
         var info = new ProcessStartInfo(dotnet, ["exec", assembly, Verb, storePath, $"{writer}", $"{runs}"])
         {
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        return Process.Start(info) ?? throw new InvalidOperationException($"could not start {dotnet}");
+    }
+
+    /// <summary>Starts <c>dotnet exec ASSEMBLY run-store-begin-and-wait STORE</c> with its standard output redirected (the run id comes there).</summary>
+    public static Process StartBeginAndWait(string storePath)
+    {
+        string dotnet = Environment.ProcessPath is { } host && Path.GetFileNameWithoutExtension(host) == "dotnet" ? host : "dotnet";
+        var info = new ProcessStartInfo(dotnet, ["exec", typeof(RunStoreWriterProcess).Assembly.Location, BeginAndWaitVerb, storePath])
+        {
+            RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
         };
