@@ -12,7 +12,7 @@ namespace LatentWorkbench.Cli.Commands;
 
 /// <summary>
 /// <c>workbench bench vae-epoch</c>: steady-state seconds (wall and CPU) per epoch of the seed VAE on TorchSharp after
-/// one warm-up epoch, the working set after each epoch, and optionally the PyTorch anchor in the same run, as ratios.
+/// one warm-up epoch, the working set after each epoch, and optionally the PyTorch reference (tools/reference/vae_epoch.py) in the same run, as ratios.
 /// </summary>
 internal static class VaeEpochBench
 {
@@ -20,8 +20,8 @@ internal static class VaeEpochBench
     {
         var epochs = new Option<int>("--epochs") { Description = "Measured epochs after the warm-up epoch (the median is reported).", DefaultValueFactory = _ => 1 };
         var torchOptions = new CommonTorchOptions();
-        var reference = new Option<bool>("--reference") { Description = "Also run the PyTorch anchor (../shared/anchors/a1_vae.py, 2 threads, OMP_WAIT_POLICY=PASSIVE) and print the ratio." };
-        var script = new Option<string?>("--reference-script") { Description = "Path of a1_vae.py (default: ../shared/anchors/a1_vae.py)." };
+        var reference = new Option<bool>("--reference") { Description = "Also run the PyTorch reference (tools/reference/vae_epoch.py, 2 threads, OMP_WAIT_POLICY=PASSIVE) in the same run and print the ratio." };
+        var script = new Option<string?>("--reference-script") { Description = "Path of the PyTorch reference script (default: tools/reference/vae_epoch.py in the repository)." };
         var dir = new Option<string?>("--dir") { Description = "MNIST folder (default: data/mnist or $LATENTWORKBENCH_MNIST_DIR)." };
         var command = new Command("vae-epoch", "Seconds per steady-state epoch of the seed VAE (784-400-20, batch 128, Adam), wall and CPU, and memory per epoch.")
         {
@@ -48,7 +48,7 @@ internal static class VaeEpochBench
             Console.WriteLine($"torchsharp: working set after each epoch (MB): {string.Join(", ", meter.WorkingSetMegabytes.Select(m => m.ToString("F0", CultureInfo.InvariantCulture)))}; peak {Process.GetCurrentProcess().PeakWorkingSet64 / 1048576.0:F0} MB");
             if (parse.GetValue(reference))
             {
-                string path = parse.GetValue(script) ?? Path.Combine("..", "shared", "anchors", "a1_vae.py");
+                string path = parse.GetValue(script) ?? Path.Combine(DataPaths.FindRepositoryRoot() ?? Directory.GetCurrentDirectory(), "tools", "reference", "vae_epoch.py");
                 var (torchWall, torchCpu) = PyTorchReference.SecondsPerEpoch(path, mnistDirectory, 1 + parse.GetValue(epochs));
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"pytorch   : {torchWall:F3} s/epoch (median after epoch 1, 2 threads, OMP_WAIT_POLICY=PASSIVE as the anchor runs)"));
                 if (torchCpu is { } referenceCpu)

@@ -4,7 +4,7 @@ using System.Text.RegularExpressions;
 
 namespace LatentWorkbench.Cli.Commands;
 
-/// <summary>Runs the PyTorch anchor script and reads its per-epoch wall times.</summary>
+/// <summary>Runs the PyTorch reference script (tools/reference/vae_epoch.py) and reads its per-epoch wall times.</summary>
 internal static partial class PyTorchReference
 {
     private const string Python = "/usr/bin/python3";
@@ -30,7 +30,7 @@ internal static partial class PyTorchReference
         };
         start.Environment["EPOCHS"] = epochs.ToString(CultureInfo.InvariantCulture);
         start.Environment["OMP_WAIT_POLICY"] = "PASSIVE";
-        // The anchor runs as ../shared/anchors specifies: PASSIVE, libgomp's spin for it. Our own spin setting
+        // The reference runs PASSIVE with libgomp's own spin count. Our own spin setting
         // (docs/torchsharp.md) made Debian's PyTorch slower (5.8-6.4 s vs 4.4-4.9 s an epoch), so it is not inherited.
         start.Environment.Remove("GOMP_SPINCOUNT");
         start.Environment["MNIST_DIR"] = mnistDirectory;

@@ -11,7 +11,7 @@ namespace LatentWorkbench.Notebooks.Execution;
 
 /// <summary>
 /// Executes a C# Polyglot notebook headlessly in the real .NET Interactive C# kernel, hosted in this process
-/// (<see cref="NotebookKernel"/>), and writes the executed copy in the format of ../shared/specs/polyglot.md §1.
+/// (<see cref="NotebookKernel"/>), and writes the executed copy in the format of docs/polyglot-contract.md §1.
 /// </summary>
 /// <remarks>
 /// Order of work: read (.ipynb or .dib) → apply parameter overrides (papermill's injected cell) → start a fresh

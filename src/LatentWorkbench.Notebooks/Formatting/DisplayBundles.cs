@@ -6,7 +6,7 @@ namespace LatentWorkbench.Notebooks.Formatting;
 /// <summary>Turns what the kernel displayed (a <see cref="DisplayEvent"/>: the value and the kernel Formatter's mime bundle) into a <see cref="FormattedValue"/>.</summary>
 internal static class DisplayBundles
 {
-    /// <summary>The class name of the kernel's convention attribute (../shared/specs/polyglot.md §3), matched by name as the kernel does.</summary>
+    /// <summary>The class name of the kernel's convention attribute (docs/polyglot-contract.md §3), matched by name as the kernel does.</summary>
     private const string ConventionAttributeName = "TypeFormatterSourceAttribute";
 
     /// <summary>The bundle of <paramref name="displayed"/>, without the representations marked to be suppressed.</summary>

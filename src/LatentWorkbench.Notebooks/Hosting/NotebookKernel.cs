@@ -8,7 +8,7 @@ namespace LatentWorkbench.Notebooks.Hosting;
 /// <summary>
 /// The kernel a notebook runs in: the real .NET Interactive <see cref="CompositeKernel"/> with a
 /// <see cref="CSharpKernel"/> set up as the dotnet-interactive tool sets it up for VS Code and Jupyter, hosted
-/// in this process (../shared/specs/polyglot.md §2).
+/// in this process (docs/polyglot-contract.md §2).
 /// </summary>
 /// <remarks>
 /// The C# kernel gets the standard setup: <c>#r "nuget:..."</c>, <c>#i</c> and restore

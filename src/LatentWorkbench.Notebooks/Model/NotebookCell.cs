@@ -53,7 +53,7 @@ public sealed class NotebookCell
     /// <summary>Whether <c>metadata.tags</c> holds <paramref name="tag"/>.</summary>
     public bool HasTag(string tag) => Tags.Contains(tag, StringComparer.Ordinal);
 
-    /// <summary>A new C# code cell with both Polyglot cell-metadata keys (../shared/specs/polyglot.md §1).</summary>
+    /// <summary>A new C# code cell with both Polyglot cell-metadata keys (docs/polyglot-contract.md §1).</summary>
     public static NotebookCell NewCode(string id, string source, params string[] tags)
     {
         var cell = new NotebookCell(CellKind.Code, id, source, PolyglotMetadata.CodeCellMetadata());

@@ -2,7 +2,7 @@ using System.Text.Json.Nodes;
 
 namespace LatentWorkbench.Notebooks.Model;
 
-/// <summary>The metadata that makes an .ipynb a C# Polyglot notebook (../shared/specs/polyglot.md §1).</summary>
+/// <summary>The metadata that makes an .ipynb a C# Polyglot notebook (docs/polyglot-contract.md §1).</summary>
 public static class PolyglotMetadata
 {
     /// <summary>The kernel name the extension routes C# cells to.</summary>

@@ -5,7 +5,7 @@ using LatentWorkbench.Notebooks.Model;
 namespace LatentWorkbench.Notebooks.Parameters;
 
 /// <summary>
-/// Applies parameter overrides the papermill way (../shared/specs/polyglot.md §5): the cell tagged
+/// Applies parameter overrides the papermill way (docs/polyglot-contract.md §5): the cell tagged
 /// <c>parameters</c> keeps the defaults, and a cell tagged <c>injected-parameters</c> is inserted right after it
 /// (replacing an earlier injected cell) with one <c>var name = value;</c> line per override, typed like the default.
 /// The applied values are recorded in <c>metadata.papermill.parameters</c>.

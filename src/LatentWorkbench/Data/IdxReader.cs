@@ -3,7 +3,7 @@ using System.Buffers.Binary;
 namespace LatentWorkbench.Data;
 
 /// <summary>
-/// Reads the IDX format that MNIST ships in (big-endian; see ../shared/specs/data.md).
+/// Reads the IDX format that MNIST ships in (big-endian; the sizes and SHA-256 of the four files are in data/README.md).
 /// </summary>
 /// <remarks>
 /// Layout: two zero bytes, an element-type byte (0x08 = unsigned byte), a dimension-count byte,

@@ -1,6 +1,6 @@
 namespace LatentWorkbench.Reporting;
 
-/// <summary>The kernel's convention formatters for <see cref="RecordedValue"/> (../shared/specs/polyglot.md §3): text/plain and the JSON record.</summary>
+/// <summary>The kernel's convention formatters for <see cref="RecordedValue"/> (docs/polyglot-contract.md §3): text/plain and the JSON record.</summary>
 internal sealed class RecordedValueFormatterSource
 {
     /// <summary>The two formatters.</summary>

@@ -1,7 +1,7 @@
 namespace LatentWorkbench.Reporting;
 
 /// <summary>
-/// The .NET Interactive convention attribute (../shared/specs/polyglot.md §3), matched by the kernel on its class
+/// The .NET Interactive convention attribute (docs/polyglot-contract.md §3), matched by the kernel on its class
 /// name only, so the library needs no kernel reference: names the formatter source and the preferred mime types.
 /// </summary>
 [AttributeUsage(AttributeTargets.Class)]

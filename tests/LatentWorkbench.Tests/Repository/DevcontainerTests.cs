@@ -6,7 +6,7 @@ namespace LatentWorkbench.Tests.Repository;
 
 /// <summary>
 /// There is no Docker engine here to build the dev containers, so these tests check that both configurations
-/// (CPU and GPU) parse and name what Codespaces needs (../shared/specs/polyglot.md §6), and that the script
+/// (CPU and GPU) parse and name what Codespaces needs (docs/polyglot-contract.md §6), and that the script
 /// they run after creation parses and does each setup step.
 /// </summary>
 public sealed class DevcontainerTests
