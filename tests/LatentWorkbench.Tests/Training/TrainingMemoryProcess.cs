@@ -4,6 +4,7 @@ using LatentWorkbench.Compute;
 using LatentWorkbench.Experiments;
 using LatentWorkbench.Metrics.Collapse;
 using LatentWorkbench.Models;
+using LatentWorkbench.Models.Autoencoders;
 using LatentWorkbench.Models.Classifiers;
 using LatentWorkbench.Models.Gans;
 using LatentWorkbench.Models.Vaes;
@@ -38,7 +39,7 @@ public static class TrainingMemoryProcess
     private const int BatchSize = 128;
 
     /// <summary>The training paths with a loop or callbacks of their own.</summary>
-    public static readonly IReadOnlyList<string> Paths = ["vae", "kl-schedule", "classifier", "gan", "collapse-monitor"];
+    public static readonly IReadOnlyList<string> Paths = ["vae", "kl-schedule", "denoising-autoencoder", "classifier", "gan", "collapse-monitor"];
 
     /// <summary>One epoch's measurement.</summary>
     public sealed record EpochMemory(int Epoch, double WorkingSetMegabytes, long LiveTensors);
@@ -65,6 +66,10 @@ public static class TrainingMemoryProcess
             case "kl-schedule":
                 var schedule = new KlRegularization(KlSchedule.Cyclical(cycleSteps: 64, cycles: 3), FreeBits: 0.1);
                 Train(new ModelRecipe<KlRegularizedVae> { ModelName = "kl", Config = schedule, Build = () => new KlRegularizedVae(new Vae(), schedule), Training = training }, data.WithoutLabels(), store, meter);
+                break;
+            case "denoising-autoencoder":
+                var noise = new DenoisingOptions();
+                Train(new ModelRecipe<DenoisingAutoencoder> { ModelName = "dae", Config = noise, Build = () => new DenoisingAutoencoder(new MlpAutoencoder(), noise), Training = training }, data.WithoutLabels(), store, meter);
                 break;
             case "classifier":
                 Train(new ModelRecipe<ConvClassifier> { ModelName = "classifier", Config = new ConvClassifierConfig(), Build = () => new ConvClassifier(), Training = training }, data, store, meter);
