@@ -1,3 +1,4 @@
+using LatentWorkbench.Compute;
 using LatentWorkbench.Data;
 using LatentWorkbench.Metrics;
 using LatentWorkbench.Models.Autoencoders;
@@ -74,23 +75,12 @@ public sealed record AutoencoderExperimentResult(
         ArgumentNullException.ThrowIfNull(images);
         var device = Model.Module.parameters().First().device;
         Model.Module.eval();
-        using var noGrad = torch.no_grad();
-        var parts = new List<torch.Tensor>();
         long n = images.shape[0];
         if (n == 0)
         {
             throw new ArgumentException("images holds no examples: expected [N, 784] with N ≥ 1.", nameof(images));
         }
 
-        for (long start = 0; start < n; start += Batch)
-        {
-            using var scope = torch.NewDisposeScope();
-            var x = images.narrow(0, start, Math.Min(Batch, n - start)).to(device).reshape(-1, Model.InputSize);
-            parts.Add(map(x).MoveToOuterDisposeScope());
-        }
-
-        var all = torch.cat(parts, 0);
-        parts.ForEach(p => p.Dispose());
-        return all;
+        return Batches.Concat(n, Batch, (start, count) => map(images.narrow(0, start, count).to(device).reshape(-1, Model.InputSize)));
     }
 }

@@ -63,20 +63,15 @@ public static class ConditionalVaeExperiment
         ArgumentNullException.ThrowIfNull(labels);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(batchSize);
         model.eval();
-        using var noGrad = torch.no_grad();
         long n = images.shape[0];
-        double total = 0;
-        for (long start = 0; start < n; start += batchSize)
+        double total = Batches.Sum(n, batchSize, (start, count) =>
         {
-            using var scope = torch.NewDisposeScope();
-            long count = Math.Min(batchSize, n - start);
             var x = images.narrow(0, start, count);
             var y = labels.narrow(0, start, count);
             var posterior = model.Encode(x, y);
             var logits = model.DecodeLogits(posterior.Mean, y);
-            total += (VaeLoss.ReconstructionSum(logits, x) + VaeLoss.KlSum(posterior)).item<float>();
-        }
-
+            return VaeLoss.ReconstructionSum(logits, x) + VaeLoss.KlSum(posterior);
+        });
         return total / n;
     }
 }

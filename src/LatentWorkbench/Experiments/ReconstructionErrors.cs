@@ -1,3 +1,4 @@
+using LatentWorkbench.Compute;
 using LatentWorkbench.Reduction;
 using LatentWorkbench.Reduction.Pca;
 using TorchSharp;
@@ -29,16 +30,13 @@ public static class ReconstructionErrors
 
         long n = inputs.shape[0];
         var errors = new double[n];
-        using var noGrad = torch.no_grad();
-        for (long start = 0; start < n; start += batchSize)
+        Batches.ForEach(n, batchSize, (start, count) =>
         {
-            using var scope = torch.NewDisposeScope();
-            long count = Math.Min(batchSize, n - start);
             var rebuilt = reconstruct(inputs.narrow(0, start, count));
             var target = targets.narrow(0, start, count).to(rebuilt.device).reshape(rebuilt.shape);
             var perRow = (rebuilt.to(torch.float64) - target.to(torch.float64)).pow(2).reshape(count, -1).sum(dim: 1).cpu();
             perRow.data<double>().CopyTo(errors, (int)start);
-        }
+        });
 
         return errors;
     }

@@ -1,3 +1,4 @@
+using LatentWorkbench.Compute;
 using LatentWorkbench.Models.Autoencoders;
 using LatentWorkbench.Models.Vaes;
 using TorchSharp;
@@ -100,24 +101,7 @@ public sealed class LatentCodec
         }
 
         _module.eval();
-        using var noGrad = torch.no_grad();
-        long n = rows.shape[0];
-        var parts = new List<torch.Tensor>();
-        for (long start = 0; start < n; start += BatchSize)
-        {
-            using var scope = torch.NewDisposeScope();
-            long count = Math.Min(BatchSize, n - start);
-            var y = IsConditional ? labels!.narrow(0, start, count) : null;
-            parts.Add(pass(rows.narrow(0, start, count), y).MoveToOuterDisposeScope());
-        }
-
-        if (parts.Count == 1)
-        {
-            return parts[0];
-        }
-
-        var all = torch.cat(parts, 0);
-        parts.ForEach(p => p.Dispose());
-        return all;
+        return Batches.Concat(rows.shape[0], BatchSize, (start, count) =>
+            pass(rows.narrow(0, start, count), IsConditional ? labels!.narrow(0, start, count) : null));
     }
 }

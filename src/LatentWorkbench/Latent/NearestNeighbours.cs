@@ -1,3 +1,4 @@
+using LatentWorkbench.Compute;
 using TorchSharp;
 
 namespace LatentWorkbench.Latent;
@@ -28,22 +29,12 @@ public static class NearestNeighbours
         ArgumentOutOfRangeException.ThrowIfGreaterThan(k, reference.shape[0]);
         using var noGrad = torch.no_grad();
         using var referenceNorms = reference.pow(2).sum(dim: 1);
-        var indices = new List<torch.Tensor>();
-        var distances = new List<torch.Tensor>();
-        for (long start = 0; start < queries.shape[0]; start += QueryChunk)
+        return Batches.Concat(queries.shape[0], QueryChunk, (start, count) =>
         {
-            using var scope = torch.NewDisposeScope();
-            var q = queries.narrow(0, start, Math.Min(QueryChunk, queries.shape[0] - start)).to(reference.device);
+            var q = queries.narrow(0, start, count).to(reference.device);
             var squared = q.pow(2).sum(dim: 1, keepdim: true) + referenceNorms.unsqueeze(0) - (2 * q.matmul(reference.t()));
             var (values, rows) = squared.topk(k, dim: 1, largest: false, sorted: true);
-            indices.Add(rows.MoveToOuterDisposeScope());
-            distances.Add(values.clamp_min(0).sqrt().MoveToOuterDisposeScope());
-        }
-
-        var allIndices = torch.cat(indices, 0);
-        var allDistances = torch.cat(distances, 0);
-        indices.ForEach(t => t.Dispose());
-        distances.ForEach(t => t.Dispose());
-        return (allIndices, allDistances);
+            return (rows, values.clamp_min(0).sqrt());
+        });
     }
 }

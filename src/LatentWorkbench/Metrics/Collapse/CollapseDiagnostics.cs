@@ -1,3 +1,4 @@
+using LatentWorkbench.Compute;
 using LatentWorkbench.Models.Vaes;
 using TorchSharp;
 
@@ -25,16 +26,12 @@ public static class CollapseDiagnostics
         model.Module.eval();
         using var noGrad = torch.no_grad();
         using var scope = torch.NewDisposeScope();
-        var means = new List<torch.Tensor>();
-        var logVariances = new List<torch.Tensor>();
-        for (long start = 0; start < n; start += batchSize)
+        var (means, logVariances) = Batches.Concat(n, batchSize, (start, count) =>
         {
-            var posterior = model.Encode(data.narrow(0, start, Math.Min(batchSize, n - start)));
-            means.Add(posterior.Mean);
-            logVariances.Add(posterior.LogVariance);
-        }
-
+            var posterior = model.Encode(data.narrow(0, start, count));
+            return (posterior.Mean, posterior.LogVariance);
+        });
         using var generator = new torch.Generator((ulong)seed, data.device);
-        return PosteriorCollapse.Measure(new GaussianPosterior(torch.cat(means, 0), torch.cat(logVariances, 0)), generator);
+        return PosteriorCollapse.Measure(new GaussianPosterior(means, logVariances), generator);
     }
 }

@@ -39,33 +39,25 @@ public static class SampleDiversity
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(batchSize);
         using var noGrad = torch.no_grad();
         using var scope = torch.NewDisposeScope();
-        var realFeatures = torch.cat([.. Batches(real, batchSize).Select(classifier.Features)], 0);
+        var realFeatures = Compute.Batches.Concat(real.shape[0], batchSize, (start, count) => classifier.Features(Rows(real, start, count)));
         var reports = new List<(string, DiversityReport)>(sets.Count);
         foreach (var (name, samples) in sets)
         {
-            var labels = new List<int>();
-            var features = new List<torch.Tensor>();
             int classes = 0;
-            foreach (var batch in Batches(samples, batchSize))
+            var (predicted, features) = Compute.Batches.Concat(samples.shape[0], batchSize, (start, count) =>
             {
+                var batch = Rows(samples, start, count);
                 var logits = classifier.Logits(batch);
                 classes = (int)logits.shape[1];
-                labels.AddRange(logits.argmax(1).to(torch.int32).cpu().data<int>().ToArray());
-                features.Add(classifier.Features(batch));
-            }
-
-            reports.Add((name, new DiversityReport(new ClassHistogram(labels, classes), FrechetDistance.FromFeatures(torch.cat(features, 0), realFeatures))));
+                return (logits.argmax(1).to(torch.int32), classifier.Features(batch));
+            });
+            int[] labels = predicted.cpu().data<int>().ToArray();
+            reports.Add((name, new DiversityReport(new ClassHistogram(labels, classes), FrechetDistance.FromFeatures(features, realFeatures))));
         }
 
         return reports;
     }
 
-    private static IEnumerable<torch.Tensor> Batches(torch.Tensor data, int batchSize)
-    {
-        long n = data.shape[0];
-        for (long start = 0; start < n; start += batchSize)
-        {
-            yield return data.narrow(0, start, Math.Min(batchSize, n - start)).reshape(Math.Min(batchSize, n - start), -1);
-        }
-    }
+    // Rows [start, start + count) flattened to [count, pixels].
+    private static torch.Tensor Rows(torch.Tensor data, long start, long count) => data.narrow(0, start, count).reshape(count, -1);
 }

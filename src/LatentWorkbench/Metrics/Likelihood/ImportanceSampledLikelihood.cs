@@ -83,10 +83,8 @@ public static class ImportanceSampledLikelihood
         var logP = sampleCounts.Select(_ => new double[n]).ToArray();
         var reconstruction = sampleCounts.Select(_ => new double[n]).ToArray();
         var kl = new double[n];
-        for (long start = 0; start < n; start += options.ExampleBatch)
+        Batches.ForEach(n, options.ExampleBatch, (start, count) =>
         {
-            using var scope = torch.NewDisposeScope();
-            long count = Math.Min(options.ExampleBatch, n - start);
             var x = data.narrow(0, start, count).reshape(count, -1);
             var (checkpoints, klBatch) = Batch(model, x, sampleCounts, options, logLikelihood, generator);
             klBatch.cpu().data<double>().ToArray().CopyTo(kl, start);
@@ -103,7 +101,7 @@ public static class ImportanceSampledLikelihood
             }
 
             progress?.Report(start + count);
-        }
+        });
 
         return sampleCounts.Select((k, c) =>
         {

@@ -1,3 +1,4 @@
+using LatentWorkbench.Compute;
 using TorchSharp;
 
 namespace LatentWorkbench.Models.Autoencoders;
@@ -48,15 +49,11 @@ public static class AutoencoderLoss
         }
 
         model.Module.eval();
-        using var noGrad = torch.no_grad();
-        double sum = 0;
-        for (long start = 0; start < n; start += batchSize)
+        double sum = Batches.Sum(n, batchSize, (start, count) =>
         {
-            using var scope = torch.NewDisposeScope();
-            var x = data.narrow(0, start, Math.Min(batchSize, n - start)).reshape(-1, model.InputSize);
-            sum += (model.Reconstruct(x) - x).pow(2).sum().to_type(torch.float64).item<double>();
-        }
-
+            var x = data.narrow(0, start, count).reshape(-1, model.InputSize);
+            return (model.Reconstruct(x) - x).pow(2).sum();
+        });
         return sum / n;
     }
 }

@@ -1,3 +1,4 @@
+using LatentWorkbench.Compute;
 using TorchSharp;
 
 namespace LatentWorkbench.Models.Classifiers;
@@ -55,22 +56,6 @@ public static class ClassifierPredictions
         }
 
         model.eval();
-        using var noGrad = torch.no_grad();
-        long n = images.shape[0];
-        var parts = new List<torch.Tensor>();
-        for (long start = 0; start < n; start += batchSize)
-        {
-            using var scope = torch.NewDisposeScope();
-            parts.Add(pass(images.narrow(0, start, Math.Min(batchSize, n - start))).MoveToOuterDisposeScope());
-        }
-
-        if (parts.Count == 1)
-        {
-            return parts[0];
-        }
-
-        var all = torch.cat(parts, 0);
-        parts.ForEach(p => p.Dispose());
-        return all;
+        return Batches.Concat(images.shape[0], batchSize, (start, count) => pass(images.narrow(0, start, count)));
     }
 }

@@ -1,3 +1,4 @@
+using LatentWorkbench.Compute;
 using TorchSharp;
 
 namespace LatentWorkbench.Models.Vaes;
@@ -25,17 +26,15 @@ public static class VaeEvaluation
 
         long n = data.shape[0];
         double reconstruction = 0, kl = 0;
-        using var noGrad = torch.no_grad();
-        for (long start = 0; start < n; start += batchSize)
+        Batches.ForEach(n, batchSize, (start, count) =>
         {
-            using var scope = torch.NewDisposeScope();
-            var x = data.narrow(0, start, Math.Min(batchSize, n - start));
+            var x = data.narrow(0, start, count);
             var posterior = model.Encode(x);
             var z = noiseSeed is null ? posterior.Mean : posterior.Sample();
             var logits = model.DecodeLogits(z);
             reconstruction += VaeLoss.ReconstructionSum(logits, x.view(x.shape[0], -1)).item<float>();
             kl += VaeLoss.KlSum(posterior).item<float>();
-        }
+        });
 
         return ((reconstruction + kl) / n, reconstruction / n, kl / n);
     }

@@ -1,3 +1,4 @@
+using LatentWorkbench.Compute;
 using TorchSharp;
 
 namespace LatentWorkbench.Models.Vaes;
@@ -37,19 +38,8 @@ public static class VaeSampling
         ArgumentNullException.ThrowIfNull(x);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(batchSize);
         model.Module.eval();
-        using var noGrad = torch.no_grad();
         var device = DeviceOf(model);
-        long n = x.shape[0];
-        var parts = new List<torch.Tensor>();
-        for (long start = 0; start < n; start += batchSize)
-        {
-            using var batch = x.narrow(0, start, Math.Min(batchSize, n - start)).to(device);
-            parts.Add(model.Encode(batch).Mean.cpu());
-        }
-
-        var means = torch.cat(parts, 0);
-        parts.ForEach(p => p.Dispose());
-        return means;
+        return Batches.Concat(x.shape[0], batchSize, (start, count) => model.Encode(x.narrow(0, start, count).to(device)).Mean.cpu());
     }
 
     /// <summary>Φ⁻¹((i + ½)/n), i = 0 … n − 1: n points of N(0, 1) at equal probability steps (Kingma &amp; Welling 2014, Fig. 4).</summary>
