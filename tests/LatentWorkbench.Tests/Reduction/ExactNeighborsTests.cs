@@ -22,7 +22,7 @@ public sealed class ExactNeighborsTests
             Assert.Equal(expected.Select(p => p.j), graph.Indices(i).ToArray());
             for (int t = 0; t < k; t++)
             {
-                Assert.Equal(expected[t].d, graph.SquaredDistances(i)[t], 9);
+                Assert.Equal(expected[t].d, graph.Distances(i)[t], 9);
             }
         }
     }
@@ -41,7 +41,7 @@ public sealed class ExactNeighborsTests
         }
 
         Assert.Equal(1, first.Indices(0)[0]);
-        Assert.Equal(0.0, first.SquaredDistances(0)[0]);
+        Assert.Equal(0.0, first.Distances(0)[0]);
     }
 
     [Fact]

@@ -74,7 +74,7 @@ public static class ExactNeighbors
 
             return scratch;
         }, _ => { });
-        return new NeighborGraph(indices, distances, n, k);
+        return new NeighborGraph(indices, distances, n, k, NeighborDistance.SquaredEuclidean);
     }
 
     /// <summary>Per-thread buffers: one distance tile and the running k best of each query row in the block.</summary>

@@ -68,9 +68,14 @@ public sealed class TsneAffinities
     /// <summary>P from a precomputed neighbour graph (squared distances).</summary>
     internal static TsneAffinities FromNeighbors(NeighborGraph graph, double perplexity)
     {
+        if (graph.Distance != NeighborDistance.SquaredEuclidean)
+        {
+            throw new ArgumentException($"t-SNE's affinities need squared Euclidean distances; the graph holds {graph.Distance} distances.", nameof(graph));
+        }
+
         int n = graph.Rows, k = graph.K;
         var conditional = new double[n * k];
-        Parallel.For(0, n, i => CalibrateRow(graph.SquaredDistances(i), perplexity, conditional.AsSpan(i * k, k)));
+        Parallel.For(0, n, i => CalibrateRow(graph.Distances(i), perplexity, conditional.AsSpan(i * k, k)));
         return Symmetrize(graph, conditional, perplexity);
     }
 

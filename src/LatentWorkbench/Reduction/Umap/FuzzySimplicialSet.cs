@@ -60,7 +60,7 @@ public sealed class FuzzySimplicialSet
     }
 
     /// <summary>The graph from precomputed neighbours.</summary>
-    public static FuzzySimplicialSet FromNeighbors(UmapNeighbors neighbors, double localConnectivity = 1.0)
+    public static FuzzySimplicialSet FromNeighbors(NeighborGraph neighbors, double localConnectivity = 1.0)
     {
         ArgumentNullException.ThrowIfNull(neighbors);
         var (rho, sigma) = SmoothKnn.Calibrate(neighbors, localConnectivity);

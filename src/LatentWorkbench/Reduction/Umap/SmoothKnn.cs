@@ -1,3 +1,4 @@
+using LatentWorkbench.Reduction.Neighbors;
 namespace LatentWorkbench.Reduction.Umap;
 
 /// <summary>
@@ -17,7 +18,7 @@ public static class SmoothKnn
     private const double MinScale = 1e-3;
 
     /// <summary>ρ and σ of every point (arrays of length N).</summary>
-    public static (double[] Rho, double[] Sigma) Calibrate(UmapNeighbors neighbors, double localConnectivity = 1.0)
+    public static (double[] Rho, double[] Sigma) Calibrate(NeighborGraph neighbors, double localConnectivity = 1.0)
     {
         ArgumentNullException.ThrowIfNull(neighbors);
         if (!(localConnectivity >= 0))
