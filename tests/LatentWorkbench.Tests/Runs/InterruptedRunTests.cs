@@ -1,6 +1,5 @@
 using LatentWorkbench.Runs;
 using LatentWorkbench.Tests.TestUtilities;
-using Microsoft.Data.Sqlite;
 
 namespace LatentWorkbench.Tests.Runs;
 
@@ -91,12 +90,5 @@ public sealed class InterruptedRunTests : IDisposable
         Assert.Throws<InvalidOperationException>(() => reused.Complete(path));
     }
 
-    private static void Sql(string path, string sql)
-    {
-        using var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Pooling = false }.ToString());
-        connection.Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        command.ExecuteNonQuery();
-    }
+    private static void Sql(string path, string sql) => SqliteFile.Execute(path, sql);
 }

@@ -10,23 +10,9 @@ public sealed class RunStoreSchemaTests : IDisposable
 
     public void Dispose() => _temp.Dispose();
 
-    private static void Sql(string path, string sql)
-    {
-        using var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Pooling = false }.ToString());
-        connection.Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        command.ExecuteNonQuery();
-    }
+    private static void Sql(string path, string sql) => SqliteFile.Execute(path, sql);
 
-    private static long Scalar(string path, string sql)
-    {
-        using var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Pooling = false }.ToString());
-        connection.Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        return Convert.ToInt64(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
-    }
+    private static long Scalar(string path, string sql) => SqliteFile.Scalar(path, sql);
 
     private static string Journal(string path)
     {
