@@ -44,7 +44,7 @@ internal static partial class ReduceCommand
                 Solver = parse.GetValue(solver) == "randomized" ? PcaSolver.Randomized : PcaSolver.Exact,
             };
             var stopwatch = Stopwatch.StartNew();
-            var model = new Pca(options).Fit(data);
+            var model = new PcaReducer(options).Fit(data);
             double seconds = stopwatch.Elapsed.TotalSeconds;
 
             var ratios = model.ExplainedVarianceRatio;

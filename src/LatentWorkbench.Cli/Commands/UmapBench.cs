@@ -51,7 +51,7 @@ internal static class UmapBench
             Console.Error.WriteLine($"UMAP on {n}×784 test digits, n_neighbors {options.Umap.Neighbors}, min_dist {options.Umap.MinDist.ToString(CultureInfo.InvariantCulture)}, {epochCount} epochs");
             var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
             var watch = Stopwatch.StartNew();
-            var embedding = new Umap(options.Umap).Fit(data);
+            var embedding = new UmapReducer(options.Umap).Fit(data);
             double ourSeconds = watch.Elapsed.TotalSeconds;
             double ourCpu = (Process.GetCurrentProcess().TotalProcessorTime - cpuBefore).TotalSeconds;
             var points = embedding.ToMatrix();

@@ -20,7 +20,7 @@ public static class ProjectionComparison
     {
         ArgumentNullException.ThrowIfNull(space);
         var watch = Stopwatch.StartNew();
-        var points = new Tsne(options).Fit(space.Features).ToMatrix();
+        var points = new TsneReducer(options).Fit(space.Features).ToMatrix();
         return Scored(space, method, points, labels, watch.Elapsed.TotalSeconds, score);
     }
 
@@ -29,7 +29,7 @@ public static class ProjectionComparison
     {
         ArgumentNullException.ThrowIfNull(space);
         var watch = Stopwatch.StartNew();
-        var points = new Umap(options).Fit(space.Features).ToMatrix();
+        var points = new UmapReducer(options).Fit(space.Features).ToMatrix();
         return Scored(space, method, points, labels, watch.Elapsed.TotalSeconds, score);
     }
 

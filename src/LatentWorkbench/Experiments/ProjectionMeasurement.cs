@@ -20,7 +20,7 @@ internal static class ProjectionMeasurement
         if (pcaComponents > 0)
         {
             var pcaWatch = Stopwatch.StartNew();
-            input = new Pca(new PcaOptions { Components = pcaComponents }).Fit(features).Transform(features);
+            input = new PcaReducer(new PcaOptions { Components = pcaComponents }).Fit(features).Transform(features);
             pcaSeconds = pcaWatch.Elapsed.TotalSeconds;
         }
 

@@ -17,7 +17,7 @@ public static class TsneExperiment
         options ??= TsneExperimentOptions.Default;
         options.Validate();
         var m = ProjectionMeasurement.Run(features, labels, options.PcaComponents, options.QualityNeighbors, options.KnnFolds,
-            input => new Tsne(options.Tsne).Fit(input, callback), embedding => embedding.ToMatrix());
+            input => new TsneReducer(options.Tsne).Fit(input, callback), embedding => embedding.ToMatrix());
         return new TsneExperimentResult(m.Embedding, m.Input, m.PcaSeconds, m.Seconds, m.Trustworthiness, m.KnnAccuracy);
     }
 }

@@ -18,7 +18,7 @@ public static class UmapExperiment
         options ??= UmapExperimentOptions.Default;
         options.Validate();
         var m = ProjectionMeasurement.Run(features, labels, options.PcaComponents, options.QualityNeighbors, options.KnnFolds,
-            input => new Umap(options.Umap).Fit(input, callback), embedding => embedding.ToMatrix());
+            input => new UmapReducer(options.Umap).Fit(input, callback), embedding => embedding.ToMatrix());
         return new UmapExperimentResult(m.Embedding, m.Input, m.PcaSeconds, m.Seconds, m.Trustworthiness, m.KnnAccuracy);
     }
 

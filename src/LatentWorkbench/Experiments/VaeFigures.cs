@@ -77,7 +77,7 @@ public static class VaeFigures
         using var means = VaeSampling.PosteriorMeans(model, x);
         var mu = Matrix.FromTensor(means);
         bool direct = model.LatentSize == 2;
-        var xy = direct ? mu : new Pca(new PcaOptions { Components = 2 }).Fit(mu).Transform(mu);
+        var xy = direct ? mu : new PcaReducer(new PcaOptions { Components = 2 }).Fit(mu).Transform(mu);
         title ??= direct ? "μ of the test digits (2-latent VAE)" : $"μ of the test digits: first two principal components of the {model.LatentSize}-D means";
         return Charts.Embedding(xy.Data, shown.Labels, title);
     }

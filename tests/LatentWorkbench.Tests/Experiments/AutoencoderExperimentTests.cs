@@ -119,7 +119,7 @@ public sealed class AutoencoderExperimentTests(MnistFixture mnist)
         };
         var linear = AutoencoderExperiment.Run(options, mnist.Data);
         var digits = mnist.Data.Train.Take(2_000);
-        var pca = new Pca(new PcaOptions()).Fit(new Matrix(digits.Pixels, digits.Count, MnistSplit.PixelsPerImage));
+        var pca = new PcaReducer(new PcaOptions()).Fit(new Matrix(digits.Pixels, digits.Count, MnistSplit.PixelsPerImage));
 
         var angles = linear.PrincipalAnglesInDegrees(pca);
 

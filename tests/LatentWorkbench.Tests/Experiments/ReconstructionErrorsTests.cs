@@ -44,7 +44,7 @@ public sealed class ReconstructionErrorsTests
     {
         using var x = Images(rows: 40, cols: 6);
         var matrix = Matrix.FromTensor(x);
-        var pca = new Pca(new PcaOptions { Components = 2 }).Fit(matrix);
+        var pca = new PcaReducer(new PcaOptions { Components = 2 }).Fit(matrix);
         Assert.Equal(pca.ReconstructionErrorPerImage(matrix), ReconstructionErrors.Mean(ReconstructionErrors.Of(pca), x), 5);
     }
 

@@ -12,7 +12,7 @@ public sealed class ProjectionQualityReportTests
     {
         var data = ReducerFactories.Blobs(rows: 240, cols: 6, classes: 3, seed: 2);
         int[] labels = Enumerable.Range(0, data.Rows).Select(i => i % 3).ToArray();
-        var embedded = new Pca(new PcaOptions { Components = 2 }).Fit(data).Transform(data);
+        var embedded = new PcaReducer(new PcaOptions { Components = 2 }).Fit(data).Transform(data);
 
         var row = ProjectionQualityReport.Measure("blobs", "PCA", data, embedded, labels, seconds: 0.5);
         var table = ProjectionQualityReport.ToDataFrame([row, row with { Method = "copy" }]);
@@ -33,7 +33,7 @@ public sealed class ProjectionQualityReportTests
     {
         var data = ReducerFactories.Blobs(rows: 90, cols: 4, classes: 3, seed: 8);
         byte[] labels = Enumerable.Range(0, data.Rows).Select(i => (byte)(i % 3)).ToArray();
-        var embedded = new Pca(new PcaOptions { Components = 2 }).Fit(data).Transform(data);
+        var embedded = new PcaReducer(new PcaOptions { Components = 2 }).Fit(data).Transform(data);
         using var tensor = data.AsTensor();
 
         var fromTensor = ProjectionQualityReport.Measure("t", "PCA", tensor, embedded, labels, 1);

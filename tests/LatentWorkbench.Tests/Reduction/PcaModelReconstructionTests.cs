@@ -18,9 +18,9 @@ public sealed class PcaModelReconstructionTests(MnistFixture mnist)
     public void Truncate_Equals_A_Fresh_Exact_Fit_With_That_Many_Components()
     {
         var data = TrainImages(1500);
-        var full = new Pca(new PcaOptions()).Fit(data);
+        var full = new PcaReducer(new PcaOptions()).Fit(data);
         var truncated = full.Truncate(20);
-        var fresh = new Pca(new PcaOptions { Components = 20 }).Fit(data);
+        var fresh = new PcaReducer(new PcaOptions { Components = 20 }).Fit(data);
 
         Assert.Equal(20, truncated.ComponentCount);
         Assert.Equal(784, full.ComponentCount);
@@ -39,7 +39,7 @@ public sealed class PcaModelReconstructionTests(MnistFixture mnist)
     [InlineData(11)]
     public void Truncate_Throws_Naming_Components_When_Out_Of_Range(int k)
     {
-        var model = new Pca(new PcaOptions { Components = 10 }).Fit(TrainImages(300));
+        var model = new PcaReducer(new PcaOptions { Components = 10 }).Fit(TrainImages(300));
         var error = Assert.Throws<ArgumentOutOfRangeException>(() => model.Truncate(k));
         Assert.Equal("components", error.ParamName);
         Assert.Contains("10 components", error.Message, StringComparison.Ordinal);
@@ -49,7 +49,7 @@ public sealed class PcaModelReconstructionTests(MnistFixture mnist)
     public void Reconstruct_Is_InverseTransform_Of_Transform_And_Exact_With_Every_Component()
     {
         var data = TrainImages(1200);
-        var full = new Pca(new PcaOptions()).Fit(data);
+        var full = new PcaReducer(new PcaOptions()).Fit(data);
         var rows = data.TakeRows(40);
         var k10 = full.Truncate(10);
         Assert.Equal(k10.InverseTransform(k10.Transform(rows)).Data, k10.Reconstruct(rows).Data);
@@ -61,8 +61,8 @@ public sealed class PcaModelReconstructionTests(MnistFixture mnist)
     public void Whitening_Does_Not_Change_The_Reconstruction()
     {
         var data = TrainImages(800);
-        var plain = new Pca(new PcaOptions { Components = 15 }).Fit(data);
-        var whitened = new Pca(new PcaOptions { Components = 15, Whiten = true }).Fit(data);
+        var plain = new PcaReducer(new PcaOptions { Components = 15 }).Fit(data);
+        var whitened = new PcaReducer(new PcaOptions { Components = 15, Whiten = true }).Fit(data);
         var rows = data.TakeRows(30);
         Assert.Equal(plain.ReconstructionError(rows), whitened.ReconstructionError(rows), 6);
     }
@@ -72,7 +72,7 @@ public sealed class PcaModelReconstructionTests(MnistFixture mnist)
     {
         // 2,500 rows: more than two internal blocks of 1,024, so the block boundaries are exercised.
         var data = TrainImages(2500);
-        var model = new Pca(new PcaOptions { Components = 25 }).Fit(data);
+        var model = new PcaReducer(new PcaOptions { Components = 25 }).Fit(data);
         var rebuilt = model.InverseTransform(model.Transform(data)).Data;
         double sum = 0;
         for (int i = 0; i < rebuilt.Length; i++)
@@ -90,7 +90,7 @@ public sealed class PcaModelReconstructionTests(MnistFixture mnist)
     public void Published_Squared_Error_Per_Test_Image_At_30_Components_Through_Truncate()
     {
         // Hinton & Salakhutdinov (Science 2006): 13.87 squared error per test image for 30-component PCA.
-        var full = new Pca(new PcaOptions()).Fit(TrainImages(60000));
+        var full = new PcaReducer(new PcaOptions()).Fit(TrainImages(60000));
         var test = mnist.Data.Test;
         double perImage = full.Truncate(30).ReconstructionErrorPerImage(new Matrix(test.Pixels, test.Count, MnistSplit.PixelsPerImage));
         Assert.InRange(perImage, 13.80, 13.95);
@@ -102,7 +102,7 @@ public sealed class PcaModelReconstructionTests(MnistFixture mnist)
     public void Training_Error_From_The_Spectrum_Matches_The_Measured_Training_Error(int k)
     {
         var data = TrainImages(2000);
-        var full = new Pca(new PcaOptions()).Fit(data);
+        var full = new PcaReducer(new PcaOptions()).Fit(data);
         double measured = full.Truncate(k).ReconstructionError(data);
         double predicted = full.TrainingError(k);
         // The spectrum uses the N − 1 covariance; the measured mean divides by N.
@@ -116,7 +116,7 @@ public sealed class PcaModelReconstructionTests(MnistFixture mnist)
     public void Cumulative_Ratio_Rises_To_One_And_Agrees_With_VarianceToKeep()
     {
         var data = TrainImages(2000);
-        var full = new Pca(new PcaOptions()).Fit(data);
+        var full = new PcaReducer(new PcaOptions()).Fit(data);
         var cumulative = full.CumulativeExplainedVarianceRatio;
         Assert.Equal(784, cumulative.Count);
         Assert.Equal(full.ExplainedVarianceRatio[0], cumulative[0]);
@@ -126,7 +126,7 @@ public sealed class PcaModelReconstructionTests(MnistFixture mnist)
 
         foreach (double fraction in new[] { 0.5, 0.9, 0.95 })
         {
-            int k = new Pca(new PcaOptions { VarianceToKeep = fraction }).Fit(data).ComponentCount;
+            int k = new PcaReducer(new PcaOptions { VarianceToKeep = fraction }).Fit(data).ComponentCount;
             Assert.Equal(k, full.ComponentsForVariance(fraction));
             Assert.True(cumulative[k - 1] > fraction && (k == 1 || cumulative[k - 2] <= fraction));
         }

@@ -19,7 +19,7 @@ public sealed class PcaTests(MnistFixture mnist)
     public void Exact_Solver_Matches_Float64_Svd_Of_Centred_Data()
     {
         var data = TrainImages(1500);
-        var model = new Pca(new PcaOptions { Components = 20 }).Fit(data);
+        var model = new PcaReducer(new PcaOptions { Components = 20 }).Fit(data);
 
         // Reference: float64 SVD of the centred matrix, computed here from scratch.
         int n = data.Rows, d = data.Cols;
@@ -41,8 +41,8 @@ public sealed class PcaTests(MnistFixture mnist)
     public void Randomized_Solver_Agrees_With_Exact_On_Leading_Components()
     {
         var data = TrainImages(6000);
-        var exact = new Pca(new PcaOptions { Components = 30 }).Fit(data);
-        var randomized = new Pca(new PcaOptions { Components = 30, Solver = PcaSolver.Randomized, Seed = 3 }).Fit(data);
+        var exact = new PcaReducer(new PcaOptions { Components = 30 }).Fit(data);
+        var randomized = new PcaReducer(new PcaOptions { Components = 30, Solver = PcaSolver.Randomized, Seed = 3 }).Fit(data);
         for (int k = 0; k < 30; k++)
         {
             Assert.InRange(randomized.ExplainedVarianceRatio[k] - exact.ExplainedVarianceRatio[k], -1e-4, 1e-4);
@@ -61,8 +61,8 @@ public sealed class PcaTests(MnistFixture mnist)
     {
         var path = iterateWithCovariance ? RandomizedOperator.Covariance : RandomizedOperator.Data;
         var data = TrainImages(3000);
-        var exact = new Pca(new PcaOptions { Components = 20 }).Fit(data);
-        var randomized = new Pca(new PcaOptions { Components = 20, Solver = PcaSolver.Randomized, Seed = 1 }) { RandomizedPath = path }.Fit(data);
+        var exact = new PcaReducer(new PcaOptions { Components = 20 }).Fit(data);
+        var randomized = new PcaReducer(new PcaOptions { Components = 20, Solver = PcaSolver.Randomized, Seed = 1 }) { RandomizedPath = path }.Fit(data);
         for (int k = 0; k < 20; k++)
         {
             Assert.InRange(randomized.ExplainedVarianceRatio[k] - exact.ExplainedVarianceRatio[k], -1e-4, 1e-4);
@@ -79,14 +79,14 @@ public sealed class PcaTests(MnistFixture mnist)
     {
         var data = TrainImages(2000);
         var options = new PcaOptions { Components = 10, Solver = PcaSolver.Randomized, Seed = 5 };
-        Assert.Equal(new Pca(options).Fit(data).Components().Data, new Pca(options).Fit(data).Components().Data);
+        Assert.Equal(new PcaReducer(options).Fit(data).Components().Data, new PcaReducer(options).Fit(data).Components().Data);
     }
 
     [Fact]
     public void Reconstruction_Error_With_30_Components_Matches_Published_Value()
     {
         // Hinton & Salakhutdinov (Science 2006) report 13.87 squared error per test image for 30-component PCA.
-        var model = new Pca(new PcaOptions { Components = 30 }).Fit(TrainImages(60000));
+        var model = new PcaReducer(new PcaOptions { Components = 30 }).Fit(TrainImages(60000));
         var test = mnist.Data.Test;
         var testMatrix = new Matrix(test.Pixels, test.Count, MnistSplit.PixelsPerImage);
         var reconstructed = model.InverseTransform(model.Transform(testMatrix));
@@ -103,7 +103,7 @@ public sealed class PcaTests(MnistFixture mnist)
     [Fact]
     public void Largest_Loading_Of_Each_Component_Is_Positive()
     {
-        var model = new Pca(new PcaOptions { Components = 15 }).Fit(TrainImages(1000));
+        var model = new PcaReducer(new PcaOptions { Components = 15 }).Fit(TrainImages(1000));
         for (int k = 0; k < 15; k++)
         {
             var c = model.Component(k).ToArray();
@@ -115,7 +115,7 @@ public sealed class PcaTests(MnistFixture mnist)
     public void Whitened_Projection_Has_Unit_Variance_And_Inverts()
     {
         var data = ReducerFactories.Blobs(rows: 300, cols: 6);
-        var model = new Pca(new PcaOptions { Whiten = true }).Fit(data);
+        var model = new PcaReducer(new PcaOptions { Whiten = true }).Fit(data);
         var z = model.Transform(data);
         for (int k = 0; k < z.Cols; k++)
         {
@@ -135,8 +135,8 @@ public sealed class PcaTests(MnistFixture mnist)
     public void VarianceToKeep_Keeps_The_Fewest_Components_Exceeding_The_Fraction()
     {
         var data = TrainImages(2000);
-        var all = new Pca(new PcaOptions()).Fit(data);
-        var model = new Pca(new PcaOptions { VarianceToKeep = 0.9 }).Fit(data);
+        var all = new PcaReducer(new PcaOptions()).Fit(data);
+        var model = new PcaReducer(new PcaOptions { VarianceToKeep = 0.9 }).Fit(data);
         int k = model.ComponentCount;
         Assert.True(all.ExplainedVarianceRatio.Take(k).Sum() > 0.9);
         Assert.True(all.ExplainedVarianceRatio.Take(k - 1).Sum() <= 0.9);
@@ -146,7 +146,7 @@ public sealed class PcaTests(MnistFixture mnist)
     public void VarianceToKeep_With_Randomized_Solver_Throws_Naming_The_Option()
     {
         var error = Assert.ThrowsAny<ArgumentException>(() =>
-            new Pca(new PcaOptions { VarianceToKeep = 0.9, Solver = PcaSolver.Randomized }).Fit(ReducerFactories.Blobs(50, 4)));
+            new PcaReducer(new PcaOptions { VarianceToKeep = 0.9, Solver = PcaSolver.Randomized }).Fit(ReducerFactories.Blobs(50, 4)));
         Assert.Equal("VarianceToKeep", error.ParamName);
     }
 

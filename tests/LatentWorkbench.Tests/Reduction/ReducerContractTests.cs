@@ -57,7 +57,7 @@ public sealed class ReducerContractTests
     [Fact]
     public void Transform_Throws_When_Columns_Differ_From_Fit()
     {
-        var model = new Pca(new PcaOptions { Components = 2 }).Fit(ReducerFactories.Blobs(rows: 40, cols: 5));
+        var model = new PcaReducer(new PcaOptions { Components = 2 }).Fit(ReducerFactories.Blobs(rows: 40, cols: 5));
         var error = Assert.Throws<ArgumentException>(() => model.Transform(ReducerFactories.Blobs(rows: 3, cols: 4)));
         Assert.Equal("data", error.ParamName);
         Assert.Contains("5", error.Message, StringComparison.Ordinal);

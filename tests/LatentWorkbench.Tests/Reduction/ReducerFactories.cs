@@ -12,10 +12,10 @@ internal static class ReducerFactories
 
     public static IReducer<object> Create(string name, int components) => name switch
     {
-        "pca-exact" => new Pca(new PcaOptions { Components = components }),
-        "pca-randomized" => new Pca(new PcaOptions { Components = components, Solver = PcaSolver.Randomized }),
-        "tsne" => new Tsne(new TsneOptions { Components = components, Perplexity = 5, Iterations = 20 }),
-        "umap" => new Umap(new UmapOptions { Components = components, Neighbors = 5, Epochs = 20 }),
+        "pca-exact" => new PcaReducer(new PcaOptions { Components = components }),
+        "pca-randomized" => new PcaReducer(new PcaOptions { Components = components, Solver = PcaSolver.Randomized }),
+        "tsne" => new TsneReducer(new TsneOptions { Components = components, Perplexity = 5, Iterations = 20 }),
+        "umap" => new UmapReducer(new UmapOptions { Components = components, Neighbors = 5, Epochs = 20 }),
         _ => throw new ArgumentOutOfRangeException(nameof(name), name, "unknown reducer"),
     };
 

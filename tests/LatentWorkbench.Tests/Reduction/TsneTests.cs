@@ -14,7 +14,7 @@ public sealed class TsneTests(MnistFixture mnist)
     {
         var split = mnist.Data.Test.Take(count);
         var pixels = new Matrix(split.Pixels, split.Count, MnistSplit.PixelsPerImage);
-        return (new Pca(new PcaOptions { Components = 30 }).Fit(pixels).Transform(pixels), split.Labels);
+        return (new PcaReducer(new PcaOptions { Components = 30 }).Fit(pixels).Transform(pixels), split.Labels);
     }
 
     [Fact]
@@ -61,12 +61,12 @@ public sealed class TsneTests(MnistFixture mnist)
     {
         var (input, _) = TestImagesPca(1200);
         var options = new TsneOptions { Iterations = 300, Method = TsneGradientMethod.BarnesHut };
-        var first = new Tsne(options).Fit(input).ToArray();
-        var second = new Tsne(options).Fit(input).ToArray();
+        var first = new TsneReducer(options).Fit(input).ToArray();
+        var second = new TsneReducer(options).Fit(input).ToArray();
         Assert.Equal(first, second);
 
         var seen = new List<TsneProgress>();
-        var stopped = new Tsne(options).Fit(input, progress =>
+        var stopped = new TsneReducer(options).Fit(input, progress =>
         {
             seen.Add(progress);
             return progress.Iteration >= 100 ? TsneDecision.Stop : TsneDecision.Continue;
@@ -81,8 +81,8 @@ public sealed class TsneTests(MnistFixture mnist)
     public void Exact_And_Barnes_Hut_Runs_Reach_Similar_Quality()
     {
         var (input, labels) = TestImagesPca(800);
-        var exact = new Tsne(new TsneOptions { Method = TsneGradientMethod.Exact, Iterations = 500 }).Fit(input);
-        var fast = new Tsne(new TsneOptions { Method = TsneGradientMethod.BarnesHut, Iterations = 500 }).Fit(input);
+        var exact = new TsneReducer(new TsneOptions { Method = TsneGradientMethod.Exact, Iterations = 500 }).Fit(input);
+        var fast = new TsneReducer(new TsneOptions { Method = TsneGradientMethod.BarnesHut, Iterations = 500 }).Fit(input);
         Assert.InRange(fast.KlDivergence / exact.KlDivergence, 0.97, 1.03);
         double accuracyExact = KnnAccuracy.CrossValidated(exact.ToMatrix(), labels);
         double accuracyFast = KnnAccuracy.CrossValidated(fast.ToMatrix(), labels);

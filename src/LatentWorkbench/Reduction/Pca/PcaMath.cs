@@ -3,7 +3,7 @@ using MathNet.Numerics.LinearAlgebra;
 
 namespace LatentWorkbench.Reduction.Pca;
 
-/// <summary>Steps of <see cref="Pca.Fit"/>: centring, total variance, covariance, eigendecomposition, signs.</summary>
+/// <summary>Steps of <see cref="PcaReducer.Fit"/>: centring, total variance, covariance, eigendecomposition, signs.</summary>
 internal static class PcaMath
 {
     /// <summary>Rows per covariance chunk: float32 sums run over at most this many products before moving to float64.</summary>

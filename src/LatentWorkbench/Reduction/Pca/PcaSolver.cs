@@ -1,6 +1,6 @@
 namespace LatentWorkbench.Reduction.Pca;
 
-/// <summary>How <see cref="Pca"/> finds the principal axes.</summary>
+/// <summary>How <see cref="PcaReducer"/> finds the principal axes.</summary>
 public enum PcaSolver
 {
     /// <summary>

@@ -12,7 +12,7 @@ public static class TsneInitializer
     /// <summary>The first <paramref name="dims"/> principal coordinates of <paramref name="data"/>, scaled so column 0 has standard deviation 1e-4.</summary>
     public static double[] Pca(Matrix data, int dims)
     {
-        var projected = new Pca.Pca(new PcaOptions { Components = dims }).Fit(data).Transform(data);
+        var projected = new Pca.PcaReducer(new PcaOptions { Components = dims }).Fit(data).Transform(data);
         int n = projected.Rows;
         double mean = 0, squares = 0;
         for (int i = 0; i < n; i++)

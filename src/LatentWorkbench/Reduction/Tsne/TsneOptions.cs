@@ -23,7 +23,7 @@ public enum TsneGradientMethod
     BarnesHut,
 }
 
-/// <summary>Hyperparameters of <see cref="Tsne"/>; the defaults are scikit-learn's (1.5+) and van der Maaten's.</summary>
+/// <summary>Hyperparameters of <see cref="TsneReducer"/>; the defaults are scikit-learn's (1.5+) and van der Maaten's.</summary>
 public sealed record TsneOptions
 {
     /// <summary>Embedding dimension (1–3; Barnes–Hut needs 2), and at most the number of input features.</summary>

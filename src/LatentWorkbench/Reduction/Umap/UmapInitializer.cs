@@ -137,7 +137,7 @@ public static class UmapInitializer
 
     private static double[] PcaLayout(Matrix data, int dims)
     {
-        var projected = new Pca.Pca(new Pca.PcaOptions { Components = dims }).Fit(data).Transform(data);
+        var projected = new Pca.PcaReducer(new Pca.PcaOptions { Components = dims }).Fit(data).Transform(data);
         return Array.ConvertAll(projected.Data, v => (double)v);
     }
 

@@ -17,10 +17,10 @@ public sealed class UmapTests
         try
         {
             ComputeThreads.Count = 1;
-            var serial = new Umap(Small).Fit(data).ToMatrix();
+            var serial = new UmapReducer(Small).Fit(data).ToMatrix();
             ComputeThreads.Count = 4;
-            var parallel = new Umap(Small).Fit(data).ToMatrix();
-            var again = new Umap(Small).Fit(data).ToMatrix();
+            var parallel = new UmapReducer(Small).Fit(data).ToMatrix();
+            var again = new UmapReducer(Small).Fit(data).ToMatrix();
             Assert.Equal(serial.Data, parallel.Data);
             Assert.Equal(parallel.Data, again.Data);
         }
@@ -34,8 +34,8 @@ public sealed class UmapTests
     public void Different_Seeds_Give_Different_Layouts()
     {
         var data = ReducerFactories.Blobs(rows: 300, cols: 8, classes: 3, seed: 4);
-        var first = new Umap(Small).Fit(data).ToMatrix();
-        var second = new Umap(Small with { Seed = 1 }).Fit(data).ToMatrix();
+        var first = new UmapReducer(Small).Fit(data).ToMatrix();
+        var second = new UmapReducer(Small with { Seed = 1 }).Fit(data).ToMatrix();
         Assert.NotEqual(first.Data, second.Data);
     }
 
@@ -44,7 +44,7 @@ public sealed class UmapTests
     {
         var data = ReducerFactories.Blobs(rows: 600, cols: 10, classes: 4, seed: 7);
         int[] labels = Enumerable.Range(0, data.Rows).Select(i => i % 4).ToArray();
-        var embedding = new Umap(Small).Fit(data);
+        var embedding = new UmapReducer(Small).Fit(data);
         var points = embedding.ToMatrix();
         Assert.Equal(UmapInitialization.Spectral, embedding.Initialization);
         Assert.True(NeighborhoodPreservation.Trustworthiness(data, points, 10) > 0.9);
@@ -57,8 +57,8 @@ public sealed class UmapTests
     {
         var data = FuzzySimplicialSetTests.Rays(rows: 450, cols: 6, seed: 9);
         int[] labels = Enumerable.Range(0, data.Rows).Select(i => i % 3).ToArray();
-        var cosine = new Umap(Small with { Metric = UmapMetric.Cosine }).Fit(data).ToMatrix();
-        var euclidean = new Umap(Small).Fit(data).ToMatrix();
+        var cosine = new UmapReducer(Small with { Metric = UmapMetric.Cosine }).Fit(data).ToMatrix();
+        var euclidean = new UmapReducer(Small).Fit(data).ToMatrix();
         double cosineSilhouette = Silhouette.Score(cosine, labels), euclideanSilhouette = Silhouette.Score(euclidean, labels);
         Assert.True(cosineSilhouette > 0.7, $"cosine silhouette {cosineSilhouette}");
         Assert.True(cosineSilhouette > euclideanSilhouette + 0.1, $"cosine {cosineSilhouette} vs euclidean {euclideanSilhouette}");
@@ -82,7 +82,7 @@ public sealed class UmapTests
             nameof(UmapOptions.LearningRate) => Small with { LearningRate = double.NaN },
             _ => Small with { NegativeSampleRate = -1 },
         };
-        var error = Assert.ThrowsAny<ArgumentException>(() => new Umap(options).Fit(ReducerFactories.Blobs(rows: 40, cols: 4)));
+        var error = Assert.ThrowsAny<ArgumentException>(() => new UmapReducer(options).Fit(ReducerFactories.Blobs(rows: 40, cols: 4)));
         Assert.Equal(name, error.ParamName);
     }
 
@@ -91,7 +91,7 @@ public sealed class UmapTests
     {
         var data = ReducerFactories.Blobs(rows: 200, cols: 5);
         var stages = new List<UmapStage>();
-        var embedding = new Umap(Small).Fit(data, progress =>
+        var embedding = new UmapReducer(Small).Fit(data, progress =>
         {
             stages.Add(progress.Stage);
             return progress.Stage == UmapStage.Layout && progress.Epoch >= 30 ? UmapDecision.Stop : UmapDecision.Continue;
@@ -103,7 +103,7 @@ public sealed class UmapTests
     [Fact]
     public void Zero_Epochs_Return_The_Initial_Layout_Scaled_To_Zero_Ten()
     {
-        var embedding = new Umap(Small with { Epochs = 0 }).Fit(ReducerFactories.Blobs(rows: 100, cols: 5));
+        var embedding = new UmapReducer(Small with { Epochs = 0 }).Fit(ReducerFactories.Blobs(rows: 100, cols: 5));
         var points = embedding.ToMatrix();
         for (int d = 0; d < 2; d++)
         {

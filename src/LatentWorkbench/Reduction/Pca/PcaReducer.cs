@@ -12,7 +12,7 @@ namespace LatentWorkbench.Reduction.Pca;
 /// largest magnitude of each component is positive. Pearson (1901); Halko, Martinsson &amp; Tropp,
 /// "Finding structure with randomness", SIAM Review 53 (2011) for <see cref="PcaSolver.Randomized"/>.
 /// </remarks>
-public sealed class Pca(PcaOptions options) : IReducer<PcaModel>
+public sealed class PcaReducer(PcaOptions options) : IReducer<PcaModel>
 {
     /// <summary>The options this reducer was built with.</summary>
     public PcaOptions Options { get; } = options ?? throw new ArgumentNullException(nameof(options));

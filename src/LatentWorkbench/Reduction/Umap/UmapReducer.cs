@@ -12,7 +12,7 @@ namespace LatentWorkbench.Reduction.Umap;
 /// <see cref="FuzzySimplicialSet.FromNeighbors"/>, <see cref="UmapInitializer.Create"/>, <see cref="UmapCurve.Fit"/>,
 /// <see cref="UmapLayout.Optimize"/>. Deterministic per seed for any thread count (docs/umap.md).
 /// </remarks>
-public sealed class Umap(UmapOptions options) : IReducer<UmapEmbedding>
+public sealed class UmapReducer(UmapOptions options) : IReducer<UmapEmbedding>
 {
     /// <summary>The options this reducer was built with.</summary>
     public UmapOptions Options { get; } = options ?? throw new ArgumentNullException(nameof(options));

@@ -10,7 +10,7 @@ namespace LatentWorkbench.Reduction.Tsne;
 /// (<see cref="TsneAffinities.Compute"/>, <see cref="TsneInitializer"/>, <see cref="TsneEmbedding.Optimize"/>) for
 /// custom schedules.
 /// </remarks>
-public sealed class Tsne(TsneOptions options) : IReducer<TsneEmbedding>
+public sealed class TsneReducer(TsneOptions options) : IReducer<TsneEmbedding>
 {
     /// <summary>The options this reducer was built with.</summary>
     public TsneOptions Options { get; } = options ?? throw new ArgumentNullException(nameof(options));
