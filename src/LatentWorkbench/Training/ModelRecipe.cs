@@ -1,12 +1,11 @@
 using LatentWorkbench.Compute;
 using LatentWorkbench.Models;
-using LatentWorkbench.Training;
 
-namespace LatentWorkbench.Experiments;
+namespace LatentWorkbench.Training;
 
 /// <summary>
 /// Everything that defines how one model is trained: what to build and how to fit it. A model family's recipe
-/// (e.g. <see cref="VaeExperiment"/>) fills one in from its options record, which stays the single source of its
+/// (e.g. <c>Experiments.VaeExperiment.Recipe</c>) fills one in from its options record, which stays the single source of its
 /// defaults; <see cref="ModelTraining.Train{TModel}"/> carries it out.
 /// </summary>
 /// <typeparam name="TModel">The model built; an <see cref="ITrainableModel"/> or an <see cref="ILabelledTrainableModel"/>.</typeparam>

@@ -1,7 +1,6 @@
 using LatentWorkbench.Models;
-using LatentWorkbench.Training;
 
-namespace LatentWorkbench.Experiments;
+namespace LatentWorkbench.Training;
 
 /// <summary>A model that <see cref="ModelTraining.Train{TModel}"/> trained, or loaded from the run store, in eval mode on its device.</summary>
 /// <param name="Model">The model.</param>

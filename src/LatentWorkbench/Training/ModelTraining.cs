@@ -1,10 +1,9 @@
 using LatentWorkbench.Compute;
 using LatentWorkbench.Models;
 using LatentWorkbench.Runs;
-using LatentWorkbench.Training;
 using TorchSharp;
 
-namespace LatentWorkbench.Experiments;
+namespace LatentWorkbench.Training;
 
 /// <summary>
 /// The one train-or-reuse recipe every model family goes through: seed, build, fit with the <see cref="Trainer"/>,

@@ -1,7 +1,6 @@
 using LatentWorkbench.Runs;
-using LatentWorkbench.Training;
 
-namespace LatentWorkbench.Experiments;
+namespace LatentWorkbench.Training;
 
 /// <summary>Records each epoch of a training run in the run store, and reads them back as reports.</summary>
 internal sealed class RunEpochs(IRunRecorder recorder) : ITrainingCallback

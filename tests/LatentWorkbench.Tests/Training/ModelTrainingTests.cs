@@ -8,7 +8,7 @@ using LatentWorkbench.Tests.TestUtilities;
 using LatentWorkbench.Training;
 using TorchSharp;
 
-namespace LatentWorkbench.Tests.Experiments;
+namespace LatentWorkbench.Tests.Training;
 
 // Trains twice with one seed and compares weights exactly: torch's global generator must be ours alone.
 [Collection(LatentWorkbench.Tests.Models.GlobalTorchGeneratorCollection.Name)]

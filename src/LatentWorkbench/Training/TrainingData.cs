@@ -1,7 +1,7 @@
 using LatentWorkbench.Data;
 using TorchSharp;
 
-namespace LatentWorkbench.Experiments;
+namespace LatentWorkbench.Training;
 
 /// <summary>
 /// The examples a recipe trains on, and a key that names them for the run store (two runs on different data
