@@ -33,7 +33,7 @@ public static class TorchRuntime
     /// <summary>The OpenMP wait policy and spin count libtorch runs with (e.g. <c>PASSIVE, spin 30000</c>, unless the user set <c>OMP_WAIT_POLICY</c> or <c>GOMP_SPINCOUNT</c>; see <c>docs/torchsharp.md</c>).</summary>
     public static string? OpenMpWaitPolicy { get; private set; }
 
-    /// <summary>How the C library's heap is set up for tensor buffers (e.g. <c>glibc mmap ≥ 32 MB, trim &gt; 256 MB</c>; see <c>docs/engine.md</c>, "Memory").</summary>
+    /// <summary>How the C library's heap is set up for tensor buffers (e.g. <c>glibc mmap ≥ 32 MB, trim &gt; 64 MB</c>; see <c>docs/engine.md</c>, "Memory").</summary>
     public static string? HeapPolicy { get; private set; }
 
     /// <summary>Loads libtorch (fixing its native library where needed) or throws <see cref="TorchUnavailableException"/>.</summary>

@@ -2,7 +2,7 @@ using System.Security.Cryptography;
 using LatentWorkbench.Compute.Native;
 using LatentWorkbench.Tests.TestUtilities;
 
-namespace LatentWorkbench.Tests.Compute;
+namespace LatentWorkbench.Tests.Compute.Native;
 
 public sealed class LibStdCxxCompatTests
 {

@@ -4,10 +4,10 @@ using LatentWorkbench.Reduction.Pca;
 using LatentWorkbench.Tests.TestUtilities;
 using MathNet.Numerics.LinearAlgebra;
 
-namespace LatentWorkbench.Tests.Reduction;
+namespace LatentWorkbench.Tests.Reduction.Pca;
 
 [Collection(MnistCollection.Name)]
-public sealed class PcaTests(MnistFixture mnist)
+public sealed class PcaReducerTests(MnistFixture mnist)
 {
     private Matrix TrainImages(int count)
     {

@@ -3,7 +3,7 @@ using LatentWorkbench.Reduction;
 using LatentWorkbench.Reduction.Pca;
 using LatentWorkbench.Tests.TestUtilities;
 
-namespace LatentWorkbench.Tests.Reduction;
+namespace LatentWorkbench.Tests.Reduction.Pca;
 
 [Collection(MnistCollection.Name)]
 public sealed class PcaModelReconstructionTests(MnistFixture mnist)

@@ -5,7 +5,7 @@ using LatentWorkbench.Reduction.Umap;
 
 namespace LatentWorkbench.Tests.Reduction;
 
-public sealed class UmapTests
+public sealed class UmapReducerTests
 {
     private static readonly UmapOptions Small = new() { Neighbors = 10, Epochs = 100 };
 

@@ -4,7 +4,7 @@ using LatentWorkbench.Cli;
 using LatentWorkbench.Data;
 using LatentWorkbench.Tests.TestUtilities;
 
-namespace LatentWorkbench.Tests.Cli;
+namespace LatentWorkbench.Tests.Cli.Commands;
 
 [Collection(MnistCollection.Name)]
 public sealed class TrainCommandTests(MnistFixture mnist) : IDisposable

@@ -4,7 +4,7 @@ using Microsoft.DotNet.Interactive.Commands;
 using Microsoft.DotNet.Interactive.Events;
 using Microsoft.DotNet.Interactive.Formatting;
 
-namespace LatentWorkbench.Tests.Notebooks;
+namespace LatentWorkbench.Tests.Notebooks.Execution;
 
 /// <summary>How kernel events become nbformat outputs, on hand-made events (the kernel's own behaviour is pinned by the fixture run).</summary>
 public sealed class CellOutputRecorderTests

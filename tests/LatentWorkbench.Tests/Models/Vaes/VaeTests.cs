@@ -3,7 +3,7 @@ using LatentWorkbench.Training;
 using LatentWorkbench.Tests.TestUtilities;
 using TorchSharp;
 
-namespace LatentWorkbench.Tests.Models;
+namespace LatentWorkbench.Tests.Models.Vaes;
 
 // Same-seed runs compare exact numbers drawn from torch's global generator: run alone.
 [Collection(LatentWorkbench.Tests.Models.GlobalTorchGeneratorCollection.Name)]

@@ -2,7 +2,7 @@ using System.Text.Json;
 using LatentWorkbench.Cli;
 using LatentWorkbench.Tests.TestUtilities;
 
-namespace LatentWorkbench.Tests.Cli;
+namespace LatentWorkbench.Tests.Cli.Commands;
 
 [Collection(MnistCollection.Name)]
 public sealed class ReduceCommandTests(MnistFixture mnist) : IDisposable

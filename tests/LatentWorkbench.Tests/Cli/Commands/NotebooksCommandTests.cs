@@ -2,9 +2,10 @@ using LatentWorkbench.Cli;
 using LatentWorkbench.Cli.Commands;
 using LatentWorkbench.Notebooks.Artifacts;
 using LatentWorkbench.Notebooks.Model;
+using LatentWorkbench.Tests.Notebooks;
 using LatentWorkbench.Tests.TestUtilities;
 
-namespace LatentWorkbench.Tests.Notebooks;
+namespace LatentWorkbench.Tests.Cli.Commands;
 
 /// <summary>The CLI commands end to end, in process: exit codes, outputs, index page.</summary>
 [Collection(NotebookRunsCollection.Name)]

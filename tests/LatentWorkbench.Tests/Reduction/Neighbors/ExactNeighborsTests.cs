@@ -1,6 +1,6 @@
 using LatentWorkbench.Reduction.Neighbors;
 
-namespace LatentWorkbench.Tests.Reduction;
+namespace LatentWorkbench.Tests.Reduction.Neighbors;
 
 public sealed class ExactNeighborsTests
 {

@@ -1,7 +1,7 @@
 using LatentWorkbench.Kernels;
 using LatentWorkbench.Reduction.Tsne;
 
-namespace LatentWorkbench.Tests.Reduction;
+namespace LatentWorkbench.Tests.Reduction.Tsne;
 
 /// <summary>The t-SNE objective: exact gradient against finite differences, Barnes–Hut against exact.</summary>
 public sealed class TsneGradientTests

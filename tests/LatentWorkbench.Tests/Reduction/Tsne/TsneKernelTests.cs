@@ -1,6 +1,6 @@
 using LatentWorkbench.Kernels;
 
-namespace LatentWorkbench.Tests.Reduction;
+namespace LatentWorkbench.Tests.Reduction.Tsne;
 
 /// <summary>The SIMD t-SNE kernels against plain scalar sums, at vector tails and group boundaries.</summary>
 public sealed class TsneKernelTests

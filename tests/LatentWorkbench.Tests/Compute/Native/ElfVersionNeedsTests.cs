@@ -1,7 +1,7 @@
 using LatentWorkbench.Compute.Native;
 using LatentWorkbench.Tests.TestUtilities;
 
-namespace LatentWorkbench.Tests.Compute;
+namespace LatentWorkbench.Tests.Compute.Native;
 
 public sealed class ElfVersionNeedsTests
 {

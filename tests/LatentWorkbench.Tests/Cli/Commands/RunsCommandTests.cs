@@ -5,7 +5,7 @@ using LatentWorkbench.Cli.Commands;
 using LatentWorkbench.Runs;
 using LatentWorkbench.Tests.TestUtilities;
 
-namespace LatentWorkbench.Tests.Cli;
+namespace LatentWorkbench.Tests.Cli.Commands;
 
 public sealed class RunsCommandTests : IDisposable
 {

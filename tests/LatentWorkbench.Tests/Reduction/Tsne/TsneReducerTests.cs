@@ -5,10 +5,10 @@ using LatentWorkbench.Reduction.Pca;
 using LatentWorkbench.Reduction.Tsne;
 using LatentWorkbench.Tests.TestUtilities;
 
-namespace LatentWorkbench.Tests.Reduction;
+namespace LatentWorkbench.Tests.Reduction.Tsne;
 
 [Collection(MnistCollection.Name)]
-public sealed class TsneTests(MnistFixture mnist)
+public sealed class TsneReducerTests(MnistFixture mnist)
 {
     private (Matrix Input, byte[] Labels) TestImagesPca(int count)
     {

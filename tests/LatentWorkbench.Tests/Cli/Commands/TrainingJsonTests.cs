@@ -3,7 +3,7 @@ using LatentWorkbench.Cli.Commands;
 using LatentWorkbench.Tests.TestUtilities;
 using LatentWorkbench.Training;
 
-namespace LatentWorkbench.Tests.Cli;
+namespace LatentWorkbench.Tests.Cli.Commands;
 
 public sealed class TrainingJsonTests
 {
