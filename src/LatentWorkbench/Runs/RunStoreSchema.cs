@@ -100,7 +100,15 @@ internal static class RunStoreSchema
     /// <exception cref="RunStoreException">The file is another application's database, or has a newer schema.</exception>
     public static void Upgrade(SqliteConnection connection, string path, IReadOnlyList<Action<SqliteConnection>> migrations)
     {
-        long version = Check(connection, path, migrations.Count);
+        long version;
+        // One read transaction, so the application id, version and emptiness come from one snapshot: read one by one,
+        // another process's upgrade committing between them looked like "another application's database".
+        using (var read = connection.BeginTransaction(deferred: true))
+        {
+            version = Check(connection, path, migrations.Count);
+            read.Commit();
+        }
+
         if (version == migrations.Count)
         {
             return;
