@@ -54,7 +54,7 @@ internal static class DataCommand
                 .AddColumn(new TableColumn("pixel mean").RightAligned()).AddColumn(new TableColumn("pixel std").RightAligned());
             foreach (var split in new[] { mnist.Train, mnist.Test })
             {
-                var (mean, std) = MeanAndStd(split.Pixels);
+                var (mean, std) = MeanAndStd(split.Pixels.ToArray());
                 summary.AddRow(split.Name, $"{split.Count:N0}", $"{mean:F4}", $"{std:F4}");
             }
 

@@ -9,10 +9,12 @@ internal static class DemoFigures
 {
     public static IEnumerable<(string Name, object Figure)> Build(MnistSplit test)
     {
+        float[] pixels = test.Pixels.ToArray();
+        byte[] allLabels = test.LabelBytes();
         int n = Math.Min(10_000, test.Count);
-        var (x, y) = RandomProjection(test.Pixels, n, seed: 7);
-        float[] ink = [.. Enumerable.Range(0, n).Select(i => test.Pixels.AsSpan(i * 784, 784).ToArray().Average())];
-        byte[] labels = test.Labels[..n];
+        var (x, y) = RandomProjection(pixels, n, seed: 7);
+        float[] ink = [.. Enumerable.Range(0, n).Select(i => pixels.AsSpan(i * 784, 784).ToArray().Average())];
+        byte[] labels = allLabels[..n];
         string[] hover = [.. Enumerable.Range(0, n).Select(i => $"test #{i}, digit {labels[i]}")];
 
         yield return ("scatter-labels", Charts.Scatter(x, y, labels, "MNIST test digits, random 2-D projection", "projection 1", "projection 2", hoverText: hover));
@@ -28,7 +30,7 @@ internal static class DemoFigures
         yield return ("histogram", Charts.Histogram(ink, 40, "Mean ink per image", "mean pixel value"));
         yield return ("heatmap", Charts.Heatmap(ClassSimilarity(test), title: "Cosine similarity of class means", xTitle: "digit", yTitle: "digit",
             colorTitle: "cosine", showValues: true));
-        var grid = GridImage.FromPixels(test.Pixels, 20, 10, rowLabels: ["0–9", "10–19"],
+        var grid = GridImage.FromPixels(pixels, 20, 10, rowLabels: ["0–9", "10–19"],
             captions: [.. labels[..20].Select(l => $"label {l}")], title: "First 20 test digits");
         yield return ("digits", grid);
         yield return ("confusion", Charts.ConfusionMatrix(NearestMeanConfusion(test), title: "Nearest class mean: confusion on the test set"));
@@ -81,6 +83,8 @@ internal static class DemoFigures
     // Each test image goes to the class whose mean image is nearest (squared distance): a tiny classifier with a telling confusion matrix.
     private static int[,] NearestMeanConfusion(MnistSplit split)
     {
+        float[] pixels = split.Pixels.ToArray();
+        byte[] labels = split.LabelBytes();
         var means = ClassMeans(split);
         var counts = new int[10, 10];
         for (int i = 0; i < split.Count; i++)
@@ -92,7 +96,7 @@ internal static class DemoFigures
                 double d = 0;
                 for (int p = 0; p < 784; p++)
                 {
-                    double diff = split.Pixels[(i * 784) + p] - means[c, p];
+                    double diff = pixels[(i * 784) + p] - means[c, p];
                     d += diff * diff;
                 }
 
@@ -102,7 +106,7 @@ internal static class DemoFigures
                 }
             }
 
-            counts[split.Labels[i], best]++;
+            counts[labels[i], best]++;
         }
 
         return counts;
@@ -110,13 +114,15 @@ internal static class DemoFigures
 
     private static double[,] ClassMeans(MnistSplit split)
     {
+        float[] pixels = split.Pixels.ToArray();
+        byte[] labels = split.LabelBytes();
         var means = new double[10, 784];
         int[] counts = split.ClassCounts();
         for (int i = 0; i < split.Count; i++)
         {
             for (int p = 0; p < 784; p++)
             {
-                means[split.Labels[i], p] += split.Pixels[(i * 784) + p] / (double)counts[split.Labels[i]];
+                means[labels[i], p] += pixels[(i * 784) + p] / (double)counts[labels[i]];
             }
         }
 

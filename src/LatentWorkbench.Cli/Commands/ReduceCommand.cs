@@ -37,7 +37,7 @@ internal static partial class ReduceCommand
         CliAction.Set(pca, (parse, _) =>
         {
             var splitData = Mnist.LoadSplit(parse.GetValue(split)!, CliAction.MnistDirectory(parse.GetValue(dir)));
-            var data = new Matrix(splitData.Pixels, splitData.Count, MnistSplit.PixelsPerImage);
+            var data = new Matrix(splitData.Pixels.ToArray(), splitData.Count, MnistSplit.PixelsPerImage);
             var options = new PcaOptions
             {
                 Components = parse.GetValue(components),

@@ -3,6 +3,7 @@ using System.Globalization;
 using LatentWorkbench.Data;
 using LatentWorkbench.Experiments;
 using LatentWorkbench.Reduction;
+using TorchSharp;
 using LatentWorkbench.Reduction.Tsne;
 using Spectre.Console;
 
@@ -100,7 +101,7 @@ internal static partial class ReduceCommand
         if (split == "all")
         {
             var mnist = Mnist.Load(directory);
-            data = new MnistSplit("all", [.. mnist.Train.Pixels, .. mnist.Test.Pixels], [.. mnist.Train.Labels, .. mnist.Test.Labels]);
+            data = new MnistSplit("all", torch.cat([mnist.Train.Images, mnist.Test.Images]), torch.cat([mnist.Train.Labels, mnist.Test.Labels]));
         }
         else
         {
@@ -117,6 +118,6 @@ internal static partial class ReduceCommand
             data = data.Take(n);
         }
 
-        return (new Matrix(data.Pixels, data.Count, MnistSplit.PixelsPerImage), data.Labels);
+        return (new Matrix(data.Pixels.ToArray(), data.Count, MnistSplit.PixelsPerImage), data.LabelBytes());
     }
 }

@@ -42,7 +42,7 @@ internal static class UmapBench
             }
 
             split = split.Take(n);
-            var data = new Matrix(split.Pixels, n, MnistSplit.PixelsPerImage);
+            var data = new Matrix(split.Pixels.ToArray(), n, MnistSplit.PixelsPerImage);
             int epochCount = parse.GetValue(epochs) ?? UmapJsEpochs(n);
             var options = defaults with
             {
@@ -57,7 +57,7 @@ internal static class UmapBench
             var points = embedding.ToMatrix();
             var ours = (Seconds: ourSeconds,
                 Trustworthiness: NeighborhoodPreservation.Trustworthiness(data, points, options.QualityNeighbors),
-                KnnAccuracy: KnnAccuracy.CrossValidated(points, split.Labels, options.QualityNeighbors, options.KnnFolds));
+                KnnAccuracy: KnnAccuracy.CrossValidated(points, split.LabelBytes(), options.QualityNeighbors, options.KnnFolds));
             var t = embedding.Timings;
             Console.WriteLine(Line("ours   ", ours.Seconds, ours.Trustworthiness, ours.KnnAccuracy) + string.Create(CultureInfo.InvariantCulture,
                 $" (k-NN {t.Neighbors:F2} s, graph {t.Graph:F2} s, {embedding.Initialization.ToString().ToLowerInvariant()} init {t.Initialization:F2} s, layout {t.Layout:F2} s)"));
@@ -67,7 +67,7 @@ internal static class UmapBench
                 string anchor = parse.GetValue(referenceDir) ?? Path.Combine(DataPaths.FindRepositoryRoot() ?? Directory.GetCurrentDirectory(), "tools", "anchors", "umap_js");
                 var js = UmapJsReference.Run(anchor, data, options.Umap.Neighbors, options.Umap.MinDist, epochCount, options.Umap.Seed);
                 double trust = NeighborhoodPreservation.Trustworthiness(data, js.Embedding, options.QualityNeighbors);
-                double knn = KnnAccuracy.CrossValidated(js.Embedding, split.Labels, options.QualityNeighbors, options.KnnFolds);
+                double knn = KnnAccuracy.CrossValidated(js.Embedding, split.LabelBytes(), options.QualityNeighbors, options.KnnFolds);
                 theirs = (js.Seconds, js.CpuSeconds, trust, knn);
                 Console.WriteLine(Line("umap-js", js.Seconds, trust, knn) + $" ({js.Epochs} epochs)");
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,

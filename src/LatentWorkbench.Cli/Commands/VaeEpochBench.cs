@@ -33,7 +33,7 @@ internal static class VaeEpochBench
             string mnistDirectory = CliAction.MnistDirectory(parse.GetValue(dir));
             var mnist = Mnist.Load(mnistDirectory);
             var defaults = VaeExperimentOptions.Default;
-            using var train = MnistSplitTensors.From(mnist.Train, device);
+            using var train = mnist.Train.To(device);
             torch.manual_seed(defaults.Seed);
             var model = new Vae(defaults.Model);
             model.to(device);

@@ -74,7 +74,7 @@ public static class Mnist
                 $"MNIST file '{labels.Path}' is not a valid label file: label {bad} is {labels.Elements[bad]}; labels must be 0-9.");
         }
 
-        return new MnistSplit(name, ToUnitInterval(images.Elements), labels.Elements);
+        return MnistSplit.FromArrays(name, ToUnitInterval(images.Elements), labels.Elements);
     }
 
     /// <summary>byte / 255f for every pixel, in parallel chunks (each element is independent, so the result is the same on any schedule).</summary>

@@ -38,8 +38,8 @@ public static class AutoencoderExperiment
         ArgumentNullException.ThrowIfNull(mnist);
         options.Validate();
         var device = Devices.Resolve(options.Device);
-        using var train = MnistSplitTensors.From(mnist.Train, device);
-        using var test = MnistSplitTensors.From(mnist.Test, device);
+        using var train = mnist.Train.To(device);
+        using var test = mnist.Test.To(device);
         var data = TrainingDataFor(options, train);
         try
         {
@@ -137,7 +137,7 @@ public static class AutoencoderExperiment
     };
 
     // The training prefix, without the excluded class when there is one; the key says both, so such runs never share a cache entry with full ones.
-    private static TrainingData TrainingDataFor(AutoencoderExperimentOptions options, MnistSplitTensors train)
+    private static TrainingData TrainingDataFor(AutoencoderExperimentOptions options, MnistSplit train)
     {
         var data = TrainingData.FromMnistAtMost(train, "train", options.TrainingDigits).WithoutLabels();
         if (options.ExcludedDigit is not { } digit)

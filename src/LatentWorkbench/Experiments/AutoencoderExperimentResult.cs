@@ -38,7 +38,7 @@ public sealed record AutoencoderExperimentResult(
     public Matrix Encode(MnistSplit split)
     {
         ArgumentNullException.ThrowIfNull(split);
-        using var view = torch.from_array(split.Pixels).reshape(split.Count, MnistSplit.PixelsPerImage);
+        using var view = split.Images.alias();
         using var codes = Encode(view);
         return Matrix.FromTensor(codes);
     }

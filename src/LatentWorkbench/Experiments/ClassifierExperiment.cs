@@ -32,8 +32,8 @@ public static class ClassifierExperiment
         ArgumentNullException.ThrowIfNull(mnist);
         options.Validate();
         var device = Devices.Resolve(options.Device);
-        using var train = MnistSplitTensors.From(mnist.Train, device);
-        using var test = MnistSplitTensors.From(mnist.Test, device);
+        using var train = mnist.Train.To(device);
+        using var test = mnist.Test.To(device);
         var data = TrainingData.FromMnistAtMost(train, "train", options.TrainCount);
         var trained = ModelTraining.Train(Recipe(options), data, store, callbacks, force, cancellationToken);
         long testCount = Math.Min(options.TestCount ?? test.Count, test.Count);

@@ -47,8 +47,8 @@ public static class CollapseExperiment
         options.Validate();
         setting.Regularization.Validate();
         var device = Devices.Resolve(options.Device);
-        using var train = MnistSplitTensors.From(mnist.Train, device);
-        using var test = MnistSplitTensors.From(mnist.Test, device);
+        using var train = mnist.Train.To(device);
+        using var test = mnist.Test.To(device);
         if (options.ProbeCount > test.Count || options.NllCount > test.Count)
         {
             throw new ArgumentException($"ProbeCount ({options.ProbeCount}) and NllCount ({options.NllCount}) must not exceed the {test.Count} test digits.", nameof(options));

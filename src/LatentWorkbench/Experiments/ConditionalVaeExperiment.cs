@@ -29,8 +29,8 @@ public static class ConditionalVaeExperiment
         ArgumentNullException.ThrowIfNull(mnist);
         options.Validate();
         var device = Devices.Resolve(options.Device);
-        using var train = MnistSplitTensors.From(mnist.Train, device);
-        using var test = MnistSplitTensors.From(mnist.Test, device);
+        using var train = mnist.Train.To(device);
+        using var test = mnist.Test.To(device);
         var trained = ModelTraining.Train(Recipe(options), TrainingData.FromMnistAtMost(train, "train", options.TrainCount), store, callbacks, force, cancellationToken);
         long testCount = Math.Min(options.TestCount ?? test.Count, test.Count);
         using var images = test.Images.narrow(0, 0, testCount);

@@ -38,7 +38,7 @@ public static class GanExperiment
         }
 
         var device = Devices.Resolve(options.Device);
-        using var train = MnistSplitTensors.From(mnist.Train, device);
+        using var train = mnist.Train.To(device);
         Gan? built = null;
         var recipe = new ModelRecipe<Gan>
         {

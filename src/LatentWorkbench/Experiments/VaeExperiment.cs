@@ -40,8 +40,8 @@ public static class VaeExperiment
         }
 
         var device = Devices.Resolve(options.Device);
-        using var train = MnistSplitTensors.From(mnist.Train, device);
-        using var test = MnistSplitTensors.From(mnist.Test, device);
+        using var train = mnist.Train.To(device);
+        using var test = mnist.Test.To(device);
         var data = TrainingData.FromMnist(train, "train", options.TrainExamples).WithoutLabels();
         var testImages = TrainingData.FromMnist(test, "test", options.TestExamples).Inputs;
         var trained = ModelTraining.Train(Recipe(options), data, store, callbacks, force, cancellationToken);

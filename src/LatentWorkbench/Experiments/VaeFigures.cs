@@ -51,7 +51,7 @@ public static class VaeFigures
     {
         ArgumentNullException.ThrowIfNull(split);
         var shown = split.Take(count);
-        using var x = torch.tensor(shown.Pixels, [shown.Count, MnistSplit.PixelsPerImage]);
+        using var x = shown.Images.alias();
         using var rebuilt = VaeSampling.Reconstruct(model, x);
         using var both = torch.cat([x, rebuilt.cpu()], 0);
         return Grid(both, shown.Count, ["original", "reconstruction"], title);
@@ -73,13 +73,13 @@ public static class VaeFigures
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(split);
         var shown = count is { } c ? split.Take(c) : split;
-        using var x = torch.tensor(shown.Pixels, [shown.Count, MnistSplit.PixelsPerImage]);
+        using var x = shown.Images.alias();
         using var means = VaeSampling.PosteriorMeans(model, x);
         var mu = Matrix.FromTensor(means);
         bool direct = model.LatentSize == 2;
         var xy = direct ? mu : new PcaReducer(new PcaOptions { Components = 2 }).Fit(mu).Transform(mu);
         title ??= direct ? "μ of the test digits (2-latent VAE)" : $"μ of the test digits: first two principal components of the {model.LatentSize}-D means";
-        return Charts.Embedding(xy.Data, shown.Labels, title);
+        return Charts.Embedding(xy.Data, shown.LabelBytes(), title);
     }
 
     /// <summary>−ELBO − (−log p̂ₖ) against log₁₀ k for each model: the importance-sampled estimate tightens as k grows.</summary>

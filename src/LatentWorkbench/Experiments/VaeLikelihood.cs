@@ -71,7 +71,7 @@ public static class VaeLikelihood
         }
 
         var device = model.Module.parameters().Select(p => p.device).FirstOrDefault() ?? torch.CPU;
-        using var tensors = MnistSplitTensors.From(test.Take(options.TestExamples), device);
+        using var tensors = test.Take(options.TestExamples).To(device);
         var clock = Stopwatch.StartNew();
         var curve = ImportanceSampledLikelihood.EstimateCurve(model, tensors.Images, options.SampleCounts, options.Sampling, progress: progress);
         return new VaeLikelihoodResult(curve, options.TestExamples, clock.Elapsed.TotalSeconds);

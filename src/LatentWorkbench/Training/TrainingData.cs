@@ -14,7 +14,7 @@ public sealed record TrainingData(torch.Tensor Inputs, torch.Tensor? Labels, str
 {
     /// <summary>The first <paramref name="count"/> (default: all) digits of <paramref name="split"/> (named <paramref name="splitName"/>, e.g. <c>train</c>) as views of its tensors.</summary>
     /// <remarks>The tensors stay owned by <paramref name="split"/>; <paramref name="count"/> takes a prefix so that a quick run's data is a fixed subset.</remarks>
-    public static TrainingData FromMnist(MnistSplitTensors split, string splitName, int? count = null)
+    public static TrainingData FromMnist(MnistSplit split, string splitName, int? count = null)
     {
         ArgumentNullException.ThrowIfNull(split);
         ArgumentException.ThrowIfNullOrWhiteSpace(splitName);
@@ -33,7 +33,7 @@ public sealed record TrainingData(torch.Tensor Inputs, torch.Tensor? Labels, str
 
     /// <summary><see cref="FromMnist"/> with <paramref name="atMost"/> capped at the split's size: a larger count (or null) means every digit.</summary>
     /// <remarks>So a quick preset's count stays valid on a smaller copy of MNIST.</remarks>
-    public static TrainingData FromMnistAtMost(MnistSplitTensors split, string splitName, int? atMost)
+    public static TrainingData FromMnistAtMost(MnistSplit split, string splitName, int? atMost)
     {
         ArgumentNullException.ThrowIfNull(split);
         return FromMnist(split, splitName, atMost is { } c && c < split.Count ? c : null);

@@ -168,7 +168,7 @@ public sealed class IdxReaderTests : IDisposable
         Assert.Equal(1f, split.Pixels[0]);
         Assert.Equal(128f / 255f, split.Pixels[1]);
         Assert.Equal(0f, split.Pixels[2]);
-        Assert.Equal(7, split.Labels[0]);
-        Assert.Equal([1, 1, 28, 28], split.ImageShape);
+        Assert.Equal(7, split.Labels[0].item<long>());
+        Assert.Equal([1L, 784L], split.Images.shape);
     }
 }

@@ -19,7 +19,7 @@ public sealed class MnistTests(MnistFixture mnist)
     public void Training_Pixels_Have_The_Well_Known_Mean_And_Std()
     {
         // The normalization constants every MNIST tutorial uses: 0.1307 and 0.3081.
-        float[] pixels = mnist.Data.Train.Pixels;
+        float[] pixels = mnist.Data.Train.Pixels.ToArray();
         double mean = TensorPrimitives.Sum<double>(Array.ConvertAll(pixels, p => (double)p)) / pixels.Length;
         double variance = pixels.Select(p => (p - mean) * (p - mean)).Sum() / pixels.Length;
 

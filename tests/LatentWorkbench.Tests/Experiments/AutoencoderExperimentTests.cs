@@ -71,7 +71,7 @@ public sealed class AutoencoderExperimentTests(MnistFixture mnist)
     {
         var result = AutoencoderExperiment.Run(Small, mnist.Data);
 
-        using var test = MnistSplitTensors.From(mnist.Data.Test, torch.CPU);
+        using var test = mnist.Data.Test.To(torch.CPU);
         using var first = test.Images.narrow(0, 0, 100);
         Assert.Equal(AutoencoderLoss.SquaredErrorPerImage(result.Model, first), result.TestSquaredError, 6);
         Assert.Equal(ReconstructionErrors.Mean(result.Reconstruct, first), result.TestSquaredError, 4);
@@ -119,7 +119,7 @@ public sealed class AutoencoderExperimentTests(MnistFixture mnist)
         };
         var linear = AutoencoderExperiment.Run(options, mnist.Data);
         var digits = mnist.Data.Train.Take(2_000);
-        var pca = new PcaReducer(new PcaOptions()).Fit(new Matrix(digits.Pixels, digits.Count, MnistSplit.PixelsPerImage));
+        var pca = new PcaReducer(new PcaOptions()).Fit(new Matrix(digits.Pixels.ToArray(), digits.Count, MnistSplit.PixelsPerImage));
 
         var angles = linear.PrincipalAnglesInDegrees(pca);
 

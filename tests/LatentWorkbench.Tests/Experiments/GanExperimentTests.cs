@@ -63,7 +63,7 @@ public sealed class GanExperimentTests(MnistFixture mnist)
     public void A_Constant_Classifier_Sees_One_Class_And_Real_Digits_At_Distance_Zero_From_Themselves()
     {
         using var scope = torch.NewDisposeScope();
-        var images = torch.tensor(mnist.Data.Test.Pixels, [mnist.Data.Test.Count, 784]).narrow(0, 0, 200);
+        var images = torch.tensor(mnist.Data.Test.Pixels.ToArray(), [mnist.Data.Test.Count, 784]).narrow(0, 0, 200);
         // Logits that always pick class 2; features = the pixel means of 4 row bands (a fixed, honest feature map).
         var probe = new DigitClassifierProbe(
             x => torch.zeros([x.shape[0], 10]).index_fill_(1, torch.tensor(new long[] { 2 }), 1.0),

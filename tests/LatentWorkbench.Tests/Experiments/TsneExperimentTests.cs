@@ -12,10 +12,10 @@ public sealed class TsneExperimentTests(MnistFixture mnist)
     public void The_Recipe_Reduces_Embeds_And_Scores_Like_The_Cli()
     {
         var test = mnist.Data.Test.Take(400);
-        var pixels = new Matrix(test.Pixels, test.Count, MnistSplit.PixelsPerImage);
+        var pixels = new Matrix(test.Pixels.ToArray(), test.Count, MnistSplit.PixelsPerImage);
         var options = TsneExperimentOptions.Default with { PcaComponents = 20, Tsne = TsneExperimentOptions.Default.Tsne with { Iterations = 400, Perplexity = 20 } };
 
-        var result = TsneExperiment.Run(pixels, test.Labels, options);
+        var result = TsneExperiment.Run(pixels, test.LabelBytes(), options);
 
         Assert.Equal((400, 20), (result.Input.Rows, result.Input.Cols));
         Assert.Equal(400, result.Embedding.ToMatrix().Rows);

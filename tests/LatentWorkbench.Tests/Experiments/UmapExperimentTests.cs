@@ -17,9 +17,9 @@ public sealed class UmapExperimentTests(MnistFixture mnist)
     public void The_Recipe_Embeds_And_Scores_Mnist_Digits()
     {
         var test = mnist.Data.Test.Take(500);
-        var pixels = new Matrix(test.Pixels, test.Count, MnistSplit.PixelsPerImage);
+        var pixels = new Matrix(test.Pixels.ToArray(), test.Count, MnistSplit.PixelsPerImage);
 
-        var result = UmapExperiment.Run(pixels, test.Labels, Quick);
+        var result = UmapExperiment.Run(pixels, test.LabelBytes(), Quick);
 
         Assert.Same(pixels, result.Input);
         Assert.Equal((500, 2), (result.Embedding.Count, result.Embedding.Dimensions));
@@ -33,12 +33,12 @@ public sealed class UmapExperimentTests(MnistFixture mnist)
     public void A_Tensor_Source_Gives_The_Same_Embedding_As_Its_Matrix()
     {
         var test = mnist.Data.Test.Take(300);
-        var pixels = new Matrix(test.Pixels, test.Count, MnistSplit.PixelsPerImage);
+        var pixels = new Matrix(test.Pixels.ToArray(), test.Count, MnistSplit.PixelsPerImage);
         var options = Quick with { PcaComponents = 20 };
         using var tensor = pixels.AsTensor();
 
-        var fromMatrix = UmapExperiment.Run(pixels, test.Labels, options);
-        var fromTensor = UmapExperiment.Run(tensor, test.Labels, options);
+        var fromMatrix = UmapExperiment.Run(pixels, test.LabelBytes(), options);
+        var fromTensor = UmapExperiment.Run(tensor, test.LabelBytes(), options);
 
         Assert.Equal((300, 20), (fromTensor.Input.Rows, fromTensor.Input.Cols));
         Assert.Equal(fromMatrix.Embedding.ToMatrix().Data, fromTensor.Embedding.ToMatrix().Data);

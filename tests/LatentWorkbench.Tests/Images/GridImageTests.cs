@@ -17,7 +17,7 @@ public sealed class GridImageTests(MnistFixture mnist)
     {
         const int count = 13, columns = 5, gap = 2;
         var test = mnist.Data.Test;
-        using var grid = GridImage.FromPixels(test.Pixels.AsSpan(784 * 100), count, columns, style: new GridImageStyle { Scale = scale, Invert = invert });
+        using var grid = GridImage.FromPixels(test.Pixels.ToArray().AsSpan(784 * 100), count, columns, style: new GridImageStyle { Scale = scale, Invert = invert });
 
         // Decoding is allowed here only because the bytes are our own output.
         using var decoded = Image.Load<L8>(grid.ToPngBytes());

@@ -23,7 +23,7 @@ public sealed class PyTorchRoundTripTests(MnistFixture mnist)
         using var temp = new TempDirectory();
         torch.manual_seed(0);
         var model = new Vae();
-        using (var train = MnistSplitTensors.From(mnist.Data.Train.Take(6000), torch.CPU))
+        using (var train = mnist.Data.Train.Take(6000).To(torch.CPU))
         using (var optimizer = new OptimizerOptions().Create(model.parameters()))
         {
             new Trainer(new TrainerOptions { Epochs = 1 }).Fit(model, optimizer, train.Images);
@@ -54,7 +54,7 @@ public sealed class PyTorchRoundTripTests(MnistFixture mnist)
 
     private double TestLoss(Vae model)
     {
-        using var test = MnistSplitTensors.From(mnist.Data.Test, torch.CPU);
+        using var test = mnist.Data.Test.To(torch.CPU);
         return VaeEvaluation.NegativeElbo(model, test.Images, 128, null).Loss;
     }
 

@@ -43,7 +43,7 @@ public sealed class ReduceCommandTests(MnistFixture mnist) : IDisposable
         var lines = File.ReadAllLines(csv);
         Assert.Equal("x,y,label", lines[0]);
         Assert.Equal(601, lines.Length);
-        Assert.Equal(mnist.Data.Test.Labels[0].ToString(System.Globalization.CultureInfo.InvariantCulture), lines[1].Split(',')[2]);
+        Assert.Equal(mnist.Data.Test.LabelBytes()[0].ToString(System.Globalization.CultureInfo.InvariantCulture), lines[1].Split(',')[2]);
         Assert.DoesNotContain(Directory.GetFiles(_temp.Path), f => f.Contains(".tmp-", StringComparison.Ordinal));
     }
 

@@ -11,7 +11,7 @@ public sealed class PcaModelReconstructionTests(MnistFixture mnist)
     private Matrix TrainImages(int count)
     {
         var split = mnist.Data.Train.Take(count);
-        return new Matrix(split.Pixels, split.Count, MnistSplit.PixelsPerImage);
+        return new Matrix(split.Pixels.ToArray(), split.Count, MnistSplit.PixelsPerImage);
     }
 
     [Fact]
@@ -92,7 +92,7 @@ public sealed class PcaModelReconstructionTests(MnistFixture mnist)
         // Hinton & Salakhutdinov (Science 2006): 13.87 squared error per test image for 30-component PCA.
         var full = new PcaReducer(new PcaOptions()).Fit(TrainImages(60000));
         var test = mnist.Data.Test;
-        double perImage = full.Truncate(30).ReconstructionErrorPerImage(new Matrix(test.Pixels, test.Count, MnistSplit.PixelsPerImage));
+        double perImage = full.Truncate(30).ReconstructionErrorPerImage(new Matrix(test.Pixels.ToArray(), test.Count, MnistSplit.PixelsPerImage));
         Assert.InRange(perImage, 13.80, 13.95);
     }
 

@@ -12,7 +12,7 @@ public sealed class PcaReducerTests(MnistFixture mnist)
     private Matrix TrainImages(int count)
     {
         var split = mnist.Data.Train.Take(count);
-        return new Matrix(split.Pixels, split.Count, MnistSplit.PixelsPerImage);
+        return new Matrix(split.Pixels.ToArray(), split.Count, MnistSplit.PixelsPerImage);
     }
 
     [Fact]
@@ -88,7 +88,7 @@ public sealed class PcaReducerTests(MnistFixture mnist)
         // Hinton & Salakhutdinov (Science 2006) report 13.87 squared error per test image for 30-component PCA.
         var model = new PcaReducer(new PcaOptions { Components = 30 }).Fit(TrainImages(60000));
         var test = mnist.Data.Test;
-        var testMatrix = new Matrix(test.Pixels, test.Count, MnistSplit.PixelsPerImage);
+        var testMatrix = new Matrix(test.Pixels.ToArray(), test.Count, MnistSplit.PixelsPerImage);
         var reconstructed = model.InverseTransform(model.Transform(testMatrix));
         double error = 0;
         for (int i = 0; i < test.Pixels.Length; i++)

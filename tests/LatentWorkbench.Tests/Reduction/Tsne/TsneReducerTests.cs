@@ -13,8 +13,8 @@ public sealed class TsneReducerTests(MnistFixture mnist)
     private (Matrix Input, byte[] Labels) TestImagesPca(int count)
     {
         var split = mnist.Data.Test.Take(count);
-        var pixels = new Matrix(split.Pixels, split.Count, MnistSplit.PixelsPerImage);
-        return (new PcaReducer(new PcaOptions { Components = 30 }).Fit(pixels).Transform(pixels), split.Labels);
+        var pixels = new Matrix(split.Pixels.ToArray(), split.Count, MnistSplit.PixelsPerImage);
+        return (new PcaReducer(new PcaOptions { Components = 30 }).Fit(pixels).Transform(pixels), split.LabelBytes());
     }
 
     [Fact]
