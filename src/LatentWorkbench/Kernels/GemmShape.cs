@@ -16,20 +16,24 @@ internal sealed record GemmShape(string Name, int M, int N, int K, bool TransA, 
     public static GemmShape Square(int size) => new($"{size}³", size, size, size, false, false);
 
     /// <summary>
-    /// The seed VAE's products at batch 128 (PyTorch Linear: y = x·Wᵀ with W stored out×in): for each layer
-    /// the forward x·Wᵀ, the input gradient dy·W and the weight gradient dyᵀ·x.
+    /// The products our reducers and metrics run on MNIST (d = 784 pixels, 50 PCA components, 10,000 test digits),
+    /// the shapes whose speed decides whether our SGEMM earns its place against libtorch's matmul.
     /// </summary>
-    public static IReadOnlyList<GemmShape> VaeLayers(int batch = 128)
-    {
-        var layers = new (string Name, int In, int Out)[] { ("fc1 784→400", 784, 400), ("fc21 400→20", 400, 20), ("fc3 20→400", 20, 400), ("fc4 400→784", 400, 784) };
-        var shapes = new List<GemmShape>();
-        foreach (var (name, inputs, outputs) in layers)
-        {
-            shapes.Add(new GemmShape($"{name} x·Wᵀ", batch, outputs, inputs, false, true));
-            shapes.Add(new GemmShape($"{name} dy·W", batch, inputs, outputs, false, false));
-            shapes.Add(new GemmShape($"{name} dyᵀ·x", outputs, inputs, batch, true, false));
-        }
-
-        return shapes;
-    }
+    /// <remarks>
+    /// PCA's covariance multiplies chunks of <c>PcaMath.CovarianceChunkRows</c> centred rows over 4 column blocks of
+    /// 196; the exact k-NN (t-SNE's and UMAP's affinities, k-NN accuracy) and trustworthiness compute distance tiles of
+    /// 64 queries against 4,096 references or every point; randomized PCA multiplies the 60,000 training digits by
+    /// 50 + 10 probe vectors.
+    /// </remarks>
+    public static IReadOnlyList<GemmShape> ReducerProducts() =>
+    [
+        new("PCA covariance block Xcᵀ·Xc", 196, 196, 2048, true, false),
+        new("PCA transform X·Wᵀ (k=50)", 10_000, 50, 784, false, true),
+        new("PCA reconstruct Z·W (k=50)", 10_000, 784, 50, false, false),
+        new("randomized PCA X·Q", 60_000, 60, 784, false, false),
+        new("randomized PCA Xᵀ·Y", 784, 60, 60_000, true, false),
+        new("k-NN tile, pixels", 64, 4096, 784, false, true),
+        new("k-NN tile, PCA-50", 64, 4096, 50, false, true),
+        new("trustworthiness tile, pixels", 64, 10_000, 784, false, true),
+    ];
 }
