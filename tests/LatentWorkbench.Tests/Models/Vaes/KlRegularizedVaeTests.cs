@@ -1,3 +1,4 @@
+using LatentWorkbench.Models;
 using LatentWorkbench.Models.Vaes;
 using LatentWorkbench.Training;
 using TorchSharp;
@@ -65,6 +66,19 @@ public sealed class KlRegularizedVaeTests : VariationalAutoencoderContract
         model.Loss(x).Total.backward();
         // The log-variance head only feeds the KL; under the floor it gets no gradient at all.
         Assert.Equal(0, model.Module.get_parameter("fc22.bias")!.grad!.abs().sum().item<float>());
+    }
+
+    [Fact]
+    public void The_Loss_At_A_Step_Weights_The_Kl_By_The_Schedule_At_That_Step()
+    {
+        using var scope = torch.NewDisposeScope();
+        ITrainableModel model = new KlRegularizedVae(FixedPosterior(), new KlRegularization(KlSchedule.LinearWarmup(4)));
+        var x = torch.full([4, Small.InputSize], 0.5f);
+        double Weight(ModelLoss loss) => loss.Terms.Single(t => t.Key == KlRegularizedVae.KlWeight).Value.item<float>() / 4;
+
+        Assert.Equal(0, Weight(model.Loss(x)));
+        Assert.Equal(0.5, Weight(model.Loss(x, new TrainingTime(Step: 2, Epoch: 1))), 6);
+        Assert.Equal(1, Weight(model.Loss(x, new TrainingTime(Step: 9, Epoch: 3))), 6);
     }
 
     [Fact]
