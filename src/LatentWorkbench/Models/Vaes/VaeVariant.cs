@@ -3,8 +3,8 @@ using TorchSharp;
 namespace LatentWorkbench.Models.Vaes;
 
 /// <summary>
-/// The base of every VAE variant (pythae's shape): it writes encode → reparameterise → decode once
-/// (<see cref="Forward"/>), and a variant overrides only its loss. The network (<see cref="Vae"/>,
+/// The base of every VAE variant (pythae's shape): the forward pass encode → reparameterise → decode is the one
+/// every VAE runs (<see cref="VaeForward.Of"/>), and a variant overrides only its loss. The network (<see cref="Vae"/>,
 /// <see cref="ConvVae"/>, <see cref="AutoregressiveVae"/>, …) is the module, so parameters, state-dict names,
 /// checkpoints, train/eval and device are the network's.
 /// </summary>
@@ -44,19 +44,8 @@ public abstract class VaeVariant : IVariationalAutoencoder
     /// <summary>The loss of <paramref name="batch"/> at <paramref name="time"/>: by default the loss of one <see cref="Forward"/> pass.</summary>
     public virtual ModelLoss Loss(torch.Tensor batch, TrainingTime time) => Loss(Forward(batch), time);
 
-    /// <summary>
-    /// Encodes <paramref name="batch"/> to q(z|x), draws z = μ + ε·σ (one ε ~ N(0, I) per example from torch's global
-    /// generator) and decodes it; an autoregressive decoder (<see cref="ITeacherForcedDecoder"/>) is scored with x fed in.
-    /// </summary>
-    public VaeForward Forward(torch.Tensor batch)
-    {
-        ArgumentNullException.ThrowIfNull(batch);
-        var posterior = Network.Encode(batch);
-        var z = posterior.Sample();
-        var x = batch.reshape(batch.shape[0], -1);
-        var logits = Network is ITeacherForcedDecoder autoregressive ? autoregressive.ReconstructionLogits(z, x) : Network.DecodeLogits(z);
-        return new VaeForward(x, posterior, z, logits);
-    }
+    /// <summary>The network's forward pass on <paramref name="batch"/> (<see cref="VaeForward.Of"/>).</summary>
+    public VaeForward Forward(torch.Tensor batch) => VaeForward.Of(Network, batch);
 
     /// <summary>The variant's loss of one forward pass, summed over the batch, with its named terms; by default the ELBO (<see cref="VaeLoss.Elbo"/>).</summary>
     protected virtual ModelLoss Loss(VaeForward forward, TrainingTime time)
