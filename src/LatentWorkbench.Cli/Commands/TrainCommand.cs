@@ -27,7 +27,7 @@ internal static class TrainCommand
         var hidden = new Option<int>("--hidden") { Description = "Hidden layer width.", DefaultValueFactory = _ => defaults.Model.HiddenSize };
         var latent = new Option<int>("--latent") { Description = "Latent dimensions.", DefaultValueFactory = _ => defaults.LatentSize };
         var arch = new Option<VaeArchitecture>("--arch") { Description = "Network: mlp (the seed VAE) or conv.", DefaultValueFactory = _ => defaults.Architecture };
-        var beta = new Option<double>("--beta") { Description = "KL weight β of the ELBO (1: the plain VAE; otherwise a β-VAE).", DefaultValueFactory = _ => defaults.Objective.Beta };
+        var beta = new Option<double>("--beta") { Description = "KL weight β of the ELBO (1: the plain VAE; otherwise a β-VAE).", DefaultValueFactory = _ => ElboConfig.Beta };
         var iwaeK = new Option<int?>("--iwae-k") { Description = "Train the IWAE bound with this many importance samples instead of the ELBO." };
         var epochs = new Option<int>("--epochs") { Description = "Passes over the 60k training images.", DefaultValueFactory = _ => defaults.Training.Epochs };
         var batch = new Option<int>("--batch") { Description = "Mini-batch size.", DefaultValueFactory = _ => defaults.Training.BatchSize };
@@ -49,7 +49,7 @@ internal static class TrainCommand
             {
                 Architecture = parse.GetValue(arch),
                 Model = new VaeConfig(MnistSplit.PixelsPerImage, parse.GetValue(hidden), parse.GetValue(latent)),
-                Objective = Objective(parse.GetValue(beta), parse.GetValue(iwaeK), defaults.Objective),
+                Variant = Variant(parse.GetValue(beta), parse.GetValue(iwaeK)),
                 Training = defaults.Training with
                 {
                     Epochs = parse.GetValue(epochs),
@@ -90,10 +90,12 @@ internal static class TrainCommand
     }
 
     // --iwae-k switches to the IWAE bound, which has no KL weight, so it excludes a β other than the default.
-    private static VaeObjective Objective(double beta, int? iwaeSamples, VaeObjective defaults) => iwaeSamples switch
+    // β = 1 is the plain ELBO (the seed VAE), any other β a β-VAE.
+    private static VaeVariantConfig Variant(double beta, int? iwaeSamples) => iwaeSamples switch
     {
-        null => VaeObjective.Elbo(beta),
-        { } k when beta == defaults.Beta => VaeObjective.Iwae(k),
+        null when beta == ElboConfig.Beta => ElboConfig.Instance,
+        null => new BetaVaeConfig(beta),
+        { } k when beta == ElboConfig.Beta => new IwaeConfig(k),
         _ => throw new ArgumentException("--beta and --iwae-k exclude each other: the IWAE bound has no KL weight."),
     };
 }

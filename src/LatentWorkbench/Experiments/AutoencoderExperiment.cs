@@ -90,14 +90,14 @@ public static class AutoencoderExperiment
     }
 
     /// <summary>The generic recipe these options describe (model, trainer, optimiser, seed, device).</summary>
-    public static ModelRecipe<IAutoencoder> Recipe(AutoencoderExperimentOptions options)
+    public static ModelRecipe<IAutoencoder, AutoencoderRunConfig> Recipe(AutoencoderExperimentOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
         object config = ModelConfig(options);
-        return new ModelRecipe<IAutoencoder>
+        return new ModelRecipe<IAutoencoder, AutoencoderRunConfig>
         {
             ModelName = ModelNamePrefix + options.Architecture.ToString().ToLowerInvariant(),
-            Config = options.Architecture == AutoencoderArchitecture.Denoising ? new { Autoencoder = config, options.Noise } : config,
+            Config = new AutoencoderRunConfig(config, options.Architecture == AutoencoderArchitecture.Denoising ? options.Noise : null),
             Build = () => Build(options, config),
             Training = options.Training,
             Optimizer = options.Optimizer,

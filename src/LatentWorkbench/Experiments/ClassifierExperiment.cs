@@ -44,10 +44,10 @@ public static class ClassifierExperiment
     }
 
     /// <summary>The generic recipe these options describe (model, trainer, optimiser, seed, device).</summary>
-    public static ModelRecipe<ConvClassifier> Recipe(ClassifierExperimentOptions options)
+    public static ModelRecipe<ConvClassifier, ConvClassifierConfig> Recipe(ClassifierExperimentOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        return new ModelRecipe<ConvClassifier>
+        return new ModelRecipe<ConvClassifier, ConvClassifierConfig>
         {
             ModelName = ModelName,
             Config = options.Model,

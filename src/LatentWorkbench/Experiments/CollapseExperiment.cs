@@ -68,15 +68,14 @@ public static class CollapseExperiment
     }
 
     /// <summary>The generic recipe of <paramref name="setting"/>; the cache key holds the model, the regularisation and the probe.</summary>
-    public static ModelRecipe<KlRegularizedVae> Recipe(CollapseSetting setting, CollapseExperimentOptions options, Func<KlRegularizedVae>? build = null)
+    public static ModelRecipe<KlRegularizedVae, CollapseRunConfig> Recipe(CollapseSetting setting, CollapseExperimentOptions options, Func<KlRegularizedVae>? build = null)
     {
         ArgumentNullException.ThrowIfNull(setting);
         ArgumentNullException.ThrowIfNull(options);
-        object model = setting.Decoder == CollapseDecoder.Autoregressive ? options.AutoregressiveModel : options.MlpModel;
-        return new ModelRecipe<KlRegularizedVae>
+        return new ModelRecipe<KlRegularizedVae, CollapseRunConfig>
         {
             ModelName = $"{ModelNamePrefix}-{setting.Decoder.ToString().ToLowerInvariant()}",
-            Config = new { Model = model, setting.Regularization, Probe = new { Count = options.ProbeCount, options.Seed } },
+            Config = new CollapseRunConfig(setting.Decoder, options.MlpModel, options.AutoregressiveModel, setting.Regularization, new CollapseProbe(options.ProbeCount, options.Seed)),
             Build = build ?? (() => Build(setting, options)),
             Training = options.Training,
             Optimizer = options.Optimizer,
@@ -89,7 +88,7 @@ public static class CollapseExperiment
     public static DecoderLogLikelihood LogLikelihood(IVariationalAutoencoder model)
     {
         ArgumentNullException.ThrowIfNull(model);
-        var inner = model is VaeLossVariant variant ? variant.Vae : model;
+        var inner = model is VaeVariant variant ? variant.Network : model;
         return inner is ITeacherForcedDecoder autoregressive
             ? (z, x) => LogDensities.Bernoulli(autoregressive.ReconstructionLogits(z, x), x)
             : DecoderLogLikelihoods.Bernoulli(inner);

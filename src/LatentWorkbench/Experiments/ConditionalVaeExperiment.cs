@@ -40,10 +40,10 @@ public static class ConditionalVaeExperiment
     }
 
     /// <summary>The generic recipe these options describe (model, trainer, optimiser, seed, device).</summary>
-    public static ModelRecipe<ConditionalVae> Recipe(ConditionalVaeExperimentOptions options)
+    public static ModelRecipe<ConditionalVae, ConditionalVaeConfig> Recipe(ConditionalVaeExperimentOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        return new ModelRecipe<ConditionalVae>
+        return new ModelRecipe<ConditionalVae, ConditionalVaeConfig>
         {
             ModelName = ModelName,
             Config = options.Model,

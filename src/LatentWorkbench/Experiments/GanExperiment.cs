@@ -40,7 +40,7 @@ public static class GanExperiment
         var device = Devices.Resolve(options.Device);
         using var train = mnist.Train.To(device);
         Gan? built = null;
-        var recipe = new ModelRecipe<Gan>
+        var recipe = new ModelRecipe<Gan, GanConfig>
         {
             ModelName = ModelName,
             Config = setting.Config,

@@ -25,7 +25,7 @@ public static class LatentArithmeticRecipes
     public static int? TrainCount(bool quick) => quick ? QuickTrainCount : null;
 
     /// <summary>The autoencoder recipe: the seed VAE's training (Adam 1e-3, batch 128, 10 epochs; 2 in a quick run).</summary>
-    public static ModelRecipe<MlpAutoencoder> Autoencoder(bool quick, DeviceChoice device = DeviceChoice.Auto, long seed = 0) => new()
+    public static ModelRecipe<MlpAutoencoder, MlpAutoencoderConfig> Autoencoder(bool quick, DeviceChoice device = DeviceChoice.Auto, long seed = 0) => new()
     {
         ModelName = AutoencoderModelName,
         Config = AutoencoderConfig,
@@ -37,7 +37,7 @@ public static class LatentArithmeticRecipes
     };
 
     /// <summary>The seed VAE's recipe (<see cref="VaeExperimentOptions"/> defaults; 2 epochs in a quick run).</summary>
-    public static ModelRecipe<IVariationalAutoencoder> Vae(bool quick, DeviceChoice device = DeviceChoice.Auto, long seed = 0)
+    public static ModelRecipe<IVariationalAutoencoder, VaeRunConfig> Vae(bool quick, DeviceChoice device = DeviceChoice.Auto, long seed = 0)
     {
         var defaults = VaeExperimentOptions.Default;
         var options = defaults with

@@ -50,23 +50,19 @@ public static class VaeExperiment
         return new VaeExperimentResult(options, trained.Model, trained.Epochs, sampled, mean.Loss, trained.Device, trained.RunId, trained.FromCache);
     }
 
-    /// <summary>The generic recipe these options describe (network and objective, trainer, optimiser, seed, device).</summary>
+    /// <summary>The generic recipe these options describe (network and variant, trainer, optimiser, seed, device).</summary>
     /// <remarks>
-    /// The seed family (MLP network, plain ELBO) keeps its original run-store key — model <see cref="ModelName"/>, config
-    /// the <see cref="VaeConfig"/> — so runs stored before the family was generalised are still found. Every other
-    /// member is stored under its own model name (<see cref="StoredModelName"/>) with the architecture, the network's
-    /// sizes and the objective as its config.
+    /// Stored under <see cref="StoredModelName"/> with <see cref="VaeRunConfig"/> as its key, whose JSON keeps the keys of runs
+    /// stored before variants were records (the seed family's is its <see cref="VaeConfig"/>).
     /// </remarks>
-    public static ModelRecipe<IVariationalAutoencoder> Recipe(VaeExperimentOptions options)
+    public static ModelRecipe<IVariationalAutoencoder, VaeRunConfig> Recipe(VaeExperimentOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
-        bool seedFamily = options.Architecture == VaeArchitecture.Mlp && options.Objective.IsPlainElbo;
-        object network = options.Architecture == VaeArchitecture.Conv ? options.Conv : options.Model;
-        return new ModelRecipe<IVariationalAutoencoder>
+        return new ModelRecipe<IVariationalAutoencoder, VaeRunConfig>
         {
             ModelName = StoredModelName(options),
-            Config = seedFamily ? options.Model : new { options.Architecture, Network = network, options.Objective },
+            Config = VaeRunConfig.From(options),
             Build = () => Build(options),
             Training = options.Training,
             Optimizer = options.Optimizer,
@@ -75,25 +71,20 @@ public static class VaeExperiment
         };
     }
 
-    /// <summary>A fresh model of these options (on the CPU, initialised from torch's global generator): the network wrapped in its objective.</summary>
+    /// <summary>A fresh model of these options (on the CPU, initialised from torch's global generator): the network wrapped in its variant.</summary>
     public static IVariationalAutoencoder Build(VaeExperimentOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
         IVariationalAutoencoder network = options.Architecture == VaeArchitecture.Conv ? new ConvVae(options.Conv) : new Vae(options.Model);
-        return options.Objective.Apply(network);
+        return options.Variant.Build(network);
     }
 
-    /// <summary>The run store's model name: <c>vae</c>, <c>beta-vae</c> or <c>iwae</c>, prefixed <c>conv-</c> for the conv network.</summary>
+    /// <summary>The run store's model name: the variant's <see cref="VaeVariantConfig.StoredName"/> (<c>vae</c>, <c>beta-vae</c>, <c>iwae</c>, …), prefixed <c>conv-</c> for the conv network.</summary>
     public static string StoredModelName(VaeExperimentOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        string objective = options.Objective switch
-        {
-            { Kind: VaeObjectiveKind.Iwae } => "iwae",
-            { IsPlainElbo: true } => ModelName,
-            _ => "beta-vae",
-        };
-        return options.Architecture == VaeArchitecture.Conv ? "conv-" + objective : objective;
+        string variant = options.Variant.StoredName();
+        return options.Architecture == VaeArchitecture.Conv ? "conv-" + variant : variant;
     }
 
     /// <summary>

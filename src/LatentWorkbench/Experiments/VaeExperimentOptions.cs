@@ -6,7 +6,7 @@ using LatentWorkbench.Training;
 namespace LatentWorkbench.Experiments;
 
 /// <summary>
-/// Everything that defines a VAE run of the family (MLP or conv network; ELBO, β-VAE or IWAE objective); the single
+/// Everything that defines a VAE run of the family (MLP or conv network; the plain ELBO, a β-VAE, an IWAE or any other <see cref="VaeVariantConfig"/>); the single
 /// source of its defaults, which are the seed recipe of pytorch/examples vae/main.py: MLP 784-400-20, plain ELBO,
 /// Adam 1e-3, batch 128, 10 epochs, seed 0, all 60k training digits, test noise seed 1234. The CLI's
 /// <c>train vae</c> and <c>bench vae-epoch</c> and the notebooks bind to it.
@@ -30,8 +30,9 @@ public sealed record VaeExperimentOptions
     /// <summary>Sizes of the conv network.</summary>
     public ConvVaeConfig Conv { get; init; } = new();
 
-    /// <summary>What training minimises: the ELBO (with β) or the IWAE bound (with K).</summary>
-    public VaeObjective Objective { get; init; } = VaeObjective.Default;
+    /// <summary>The variant around the network: <see cref="ElboConfig"/> (the plain ELBO), <see cref="BetaVaeConfig"/>,
+    /// <see cref="IwaeConfig"/>, <see cref="KlRegularization"/>, or one a notebook cell declares.</summary>
+    public VaeVariantConfig Variant { get; init; } = ElboConfig.Instance;
 
     /// <summary>Epochs, batch size, clipping, checkpoint.</summary>
     public TrainerOptions Training { get; init; } = new();
@@ -59,8 +60,8 @@ public sealed record VaeExperimentOptions
 
     /// <summary>What the run is, for progress displays and tables: e.g. <c>VAE 784-400-20 · ELBO</c>, <c>conv VAE 32-64-20 · IWAE K=5</c>.</summary>
     public string Title => Architecture == VaeArchitecture.Conv
-        ? string.Create(CultureInfo.InvariantCulture, $"conv VAE {Conv.FirstChannels}-{Conv.SecondChannels}-{Conv.LatentSize} · {Objective.Label}")
-        : string.Create(CultureInfo.InvariantCulture, $"VAE {Model.InputSize}-{Model.HiddenSize}-{Model.LatentSize} · {Objective.Label}");
+        ? string.Create(CultureInfo.InvariantCulture, $"conv VAE {Conv.FirstChannels}-{Conv.SecondChannels}-{Conv.LatentSize} · {Variant.Label()}")
+        : string.Create(CultureInfo.InvariantCulture, $"VAE {Model.InputSize}-{Model.HiddenSize}-{Model.LatentSize} · {Variant.Label()}");
 
     /// <summary>These options with <paramref name="latentSize"/> latent dimensions in both networks' sizes.</summary>
     public VaeExperimentOptions WithLatentSize(int latentSize) =>
@@ -83,7 +84,8 @@ public sealed record VaeExperimentOptions
             Model.Validate();
         }
 
-        Objective.Validate();
+        ArgumentNullException.ThrowIfNull(Variant, nameof(Variant));
+        Variant.Validate();
         Training.Validate();
         Optimizer.Validate();
         if (TrainExamples is <= 0)

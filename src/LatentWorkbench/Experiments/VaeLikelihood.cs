@@ -32,7 +32,7 @@ public static class VaeLikelihood
         options ??= VaeLikelihoodOptions.Default;
         options.Validate();
         string? cache = store is not null && trained.RunId is { } id && store.Get(id) is { HasCheckpoint: true } run
-            ? $"{run.CheckpointPath}.likelihood-{RunKey.For("likelihood", new { Test = test.Name, options.TestExamples, options.SampleCounts, options.Sampling }).ShortHash}.json"
+            ? $"{run.CheckpointPath}.likelihood-{RunKey.For("likelihood", new VaeLikelihoodCacheKey(test.Name, options.TestExamples, options.SampleCounts, options.Sampling)).ShortHash}.json"
             : null;
         if (cache is not null && File.Exists(cache))
         {

@@ -6,17 +6,19 @@ namespace LatentWorkbench.Training;
 /// <summary>
 /// Everything that defines how one model is trained: what to build and how to fit it. A model family's recipe
 /// (e.g. <c>Experiments.VaeExperiment.Recipe</c>) fills one in from its options record, which stays the single source of its
-/// defaults; <see cref="ModelTraining.Train{TModel}"/> carries it out.
+/// defaults; <see cref="ModelTraining.Train{TModel, TConfig}"/> carries it out.
 /// </summary>
-/// <typeparam name="TModel">The model built; an <see cref="ITrainableModel"/> or an <see cref="ILabelledTrainableModel"/>.</typeparam>
-public sealed record ModelRecipe<TModel>
+/// <typeparam name="TModel">The model built; an <see cref="ITrainableModel"/>, an <see cref="ILabelledTrainableModel"/> or an <see cref="IAdversarialModel"/>.</typeparam>
+/// <typeparam name="TConfig">The model's configuration record (e.g. <c>VaeConfig</c>, <c>Experiments.VaeRunConfig</c>): the run store's key.</typeparam>
+public sealed record ModelRecipe<TModel, TConfig>
     where TModel : class, ITorchModel
+    where TConfig : notnull
 {
     /// <summary>Name the runs are stored under (the run store's model column), e.g. <c>vae</c>, <c>autoencoder-mlp</c>.</summary>
     public required string ModelName { get; init; }
 
     /// <summary>The model's configuration record: part of the cache key, so it must hold everything that shapes the model.</summary>
-    public required object Config { get; init; }
+    public required TConfig Config { get; init; }
 
     /// <summary>Builds a fresh model; called right after <c>torch.manual_seed(</c><see cref="Seed"/><c>)</c>, on the CPU.</summary>
     public required Func<TModel> Build { get; init; }
@@ -34,14 +36,7 @@ public sealed record ModelRecipe<TModel>
     public DeviceChoice Device { get; init; } = DeviceChoice.Auto;
 
     /// <summary>What identifies a run for the cache: everything that changes the trained weights (not the device or where the checkpoint goes).</summary>
-    public object CacheKey(string dataKey) => new
-    {
-        Model = Config,
-        Training = Training with { CheckpointPath = null },
-        Optimizer,
-        Seed,
-        Data = dataKey,
-    };
+    public RunCacheKey<TConfig> CacheKey(string dataKey) => new(Config, Training with { CheckpointPath = null }, Optimizer, Seed, dataKey);
 
     /// <summary>Throws naming the first invalid option.</summary>
     public void Validate()

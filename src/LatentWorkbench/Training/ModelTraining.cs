@@ -18,22 +18,22 @@ public static class ModelTraining
     /// </summary>
     /// <param name="recipe">What to build and how to train it.</param>
     /// <param name="data">The examples (moved to the recipe's device if they are elsewhere); labels are used when the model is an <see cref="ILabelledTrainableModel"/>.
-    /// An <see cref="IAdversarialModel"/> is trained with its own two optimisers (<see cref="ModelRecipe{TModel}.Optimizer"/> is not used).</param>
+    /// An <see cref="IAdversarialModel"/> is trained with its own two optimisers (<see cref="ModelRecipe{TModel, TConfig}.Optimizer"/> is not used).</param>
     /// <param name="store">The run store; null trains every time and records nothing.</param>
-    /// <param name="callbacks">Progress, early stopping, diagnostics; not called for a cached run. A model that is itself an
-    /// <see cref="ITrainingCallback"/> (a KL schedule that needs the step count) is called first.</param>
+    /// <param name="callbacks">Progress, early stopping, diagnostics; not called for a cached run.</param>
     /// <param name="force">Train even when a cached run exists.</param>
     /// <param name="cancellationToken">Stops training between steps; the run is recorded as cancelled and the cached one stays.</param>
     /// <returns>The model in eval mode on the recipe's device, with its epoch reports.</returns>
     /// <exception cref="ArgumentException">The model needs labels and <paramref name="data"/> has none, or it is neither kind of trainable model.</exception>
-    public static TrainedModel<TModel> Train<TModel>(
-        ModelRecipe<TModel> recipe,
+    public static TrainedModel<TModel> Train<TModel, TConfig>(
+        ModelRecipe<TModel, TConfig> recipe,
         TrainingData data,
         RunStore? store = null,
         IReadOnlyList<ITrainingCallback>? callbacks = null,
         bool force = false,
         CancellationToken cancellationToken = default)
         where TModel : class, ITorchModel
+        where TConfig : notnull
     {
         ArgumentNullException.ThrowIfNull(recipe);
         ArgumentNullException.ThrowIfNull(data);
@@ -69,9 +69,10 @@ public static class ModelTraining
         return new TrainedModel<TModel>(loaded, outcome.Run.Epochs.Select(RunEpochs.ToReport).ToList(), deviceName, outcome.Run.Id, true);
     }
 
-    private static (TModel Model, IReadOnlyList<EpochReport> Epochs) Fit<TModel>(
-        ModelRecipe<TModel> recipe, TrainingData data, torch.Device device, IReadOnlyList<ITrainingCallback>? callbacks, IRunRecorder? recorder, CancellationToken cancellationToken)
+    private static (TModel Model, IReadOnlyList<EpochReport> Epochs) Fit<TModel, TConfig>(
+        ModelRecipe<TModel, TConfig> recipe, TrainingData data, torch.Device device, IReadOnlyList<ITrainingCallback>? callbacks, IRunRecorder? recorder, CancellationToken cancellationToken)
         where TModel : class, ITorchModel
+        where TConfig : notnull
     {
         // to() returns a new handle (a copy only when the data lives elsewhere); disposing it leaves the caller's tensors alive.
         using var inputs = data.Inputs.to(device);
@@ -85,13 +86,7 @@ public static class ModelTraining
             initialized.InitializeFromData(inputs);
         }
 
-        var all = new List<ITrainingCallback>();
-        if (model is ITrainingCallback listener)
-        {
-            all.Add(listener);
-        }
-
-        all.AddRange(callbacks ?? []);
+        var all = new List<ITrainingCallback>(callbacks ?? []);
         if (recorder is not null)
         {
             all.Add(new RunEpochs(recorder));

@@ -2,7 +2,7 @@ using LatentWorkbench.Models;
 
 namespace LatentWorkbench.Training;
 
-/// <summary>A model that <see cref="ModelTraining.Train{TModel}"/> trained, or loaded from the run store, in eval mode on its device.</summary>
+/// <summary>A model that <see cref="ModelTraining.Train{TModel, TConfig}"/> trained, or loaded from the run store, in eval mode on its device.</summary>
 /// <param name="Model">The model.</param>
 /// <param name="Epochs">One report per epoch (read back from the store for a cached run).</param>
 /// <param name="Device">Where it lives, e.g. <c>cpu</c>.</param>

@@ -30,7 +30,7 @@ public sealed partial class Trainer
         ArgumentNullException.ThrowIfNull(data);
         var discriminatorParameters = model.Discriminator.parameters().ToArray();
         var generatorParameters = model.Generator.parameters().ToArray();
-        TrainingStep step = (batch, epoch, stepInEpoch) =>
+        TrainingStep step = (batch, epoch, stepInEpoch, _) =>
         {
             discriminatorOptimizer.zero_grad();
             var discriminator = model.DiscriminatorLoss(batch[0]);

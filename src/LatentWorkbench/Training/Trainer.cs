@@ -42,7 +42,7 @@ public sealed partial class Trainer
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(data);
         ArgumentNullException.ThrowIfNull(optimizer);
-        return Run(model.Module, [data], OneOptimizerStep(model.Module, optimizer, batch => model.Loss(batch[0])), [schedule], cancellationToken);
+        return Run(model.Module, [data], OneOptimizerStep(model.Module, optimizer, (batch, time) => model.Loss(batch[0], time)), [schedule], cancellationToken);
     }
 
     /// <summary>
@@ -61,17 +61,17 @@ public sealed partial class Trainer
         }
 
         ArgumentNullException.ThrowIfNull(optimizer);
-        return Run(model.Module, [inputs, labels], OneOptimizerStep(model.Module, optimizer, batch => model.Loss(batch[0], batch[1])), [schedule], cancellationToken);
+        return Run(model.Module, [inputs, labels], OneOptimizerStep(model.Module, optimizer, (batch, _) => model.Loss(batch[0], batch[1])), [schedule], cancellationToken);
     }
 
-    // One optimiser step on one batch: the loss, the NaN guard, backward, clipping, step; returns the loss to report.
-    private TrainingStep OneOptimizerStep(torch.nn.Module module, torch.optim.Optimizer optimizer, Func<torch.Tensor[], ModelLoss> batchLoss)
+    // One optimiser step on one batch: the loss (told where training stands), the NaN guard, backward, clipping, step; returns the loss to report.
+    private TrainingStep OneOptimizerStep(torch.nn.Module module, torch.optim.Optimizer optimizer, Func<torch.Tensor[], TrainingTime, ModelLoss> batchLoss)
     {
         var parameters = module.parameters().ToArray();
-        return (batch, epoch, step) =>
+        return (batch, epoch, step, completedSteps) =>
         {
             optimizer.zero_grad();
-            var loss = batchLoss(batch);
+            var loss = batchLoss(batch, new TrainingTime(completedSteps, epoch));
             return (Minimise(loss, parameters, optimizer, epoch, step), loss.Terms);
         };
     }
@@ -126,7 +126,7 @@ public sealed partial class Trainer
                         long start = (long)(step - 1) * batch;
                         var rows = order.narrow(0, start, Math.Min(batch, n - start));
                         var slices = Array.ConvertAll(data, d => d.index_select(0, rows));
-                        var (value, stepTerms) = trainStep(slices, epoch, step);
+                        var (value, stepTerms) = trainStep(slices, epoch, step, globalStep - 1);
                         total += value;
                         foreach (var (name, term) in stepTerms)
                         {

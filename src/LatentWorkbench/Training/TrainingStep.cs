@@ -9,4 +9,5 @@ namespace LatentWorkbench.Training;
 /// <param name="batch">The batch's slices of each training tensor (inputs, then labels when there are any).</param>
 /// <param name="epoch">1-based epoch (named in a NaN report).</param>
 /// <param name="step">1-based step within the epoch.</param>
-internal delegate (double Total, IReadOnlyList<KeyValuePair<string, torch.Tensor>> Terms) TrainingStep(torch.Tensor[] batch, int epoch, int step);
+/// <param name="completedSteps">Optimiser steps taken before this one, over all epochs (a step-dependent loss reads it).</param>
+internal delegate (double Total, IReadOnlyList<KeyValuePair<string, torch.Tensor>> Terms) TrainingStep(torch.Tensor[] batch, int epoch, int step, long completedSteps);

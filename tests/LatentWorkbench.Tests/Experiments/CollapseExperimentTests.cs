@@ -40,7 +40,7 @@ public sealed class CollapseExperimentTests(MnistFixture mnist)
         Assert.Equal(first.Collapse.ActiveUnits, first.Curve(CollapseMonitor.ActiveUnits)[^1]);
         Assert.Equal(first.NegativeLogLikelihood, second.NegativeLogLikelihood, 6);
         Assert.True(first.NegativeLogLikelihood > 0 && double.IsFinite(first.NegativeLogLikelihood));
-        Assert.IsType<AutoregressiveVae>(first.Model.Vae);
+        Assert.IsType<AutoregressiveVae>(first.Model.Network);
     }
 
     [Fact]

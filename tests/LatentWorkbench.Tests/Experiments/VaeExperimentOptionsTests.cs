@@ -13,7 +13,7 @@ public sealed class VaeExperimentOptionsTests
         var defaults = VaeExperimentOptions.Default;
         Assert.Equal(VaeArchitecture.Mlp, defaults.Architecture);
         Assert.Equal(new VaeConfig(784, 400, 20), defaults.Model);
-        Assert.True(defaults.Objective.IsPlainElbo);
+        Assert.Same(ElboConfig.Instance, defaults.Variant);
         Assert.Equal(10, defaults.Training.Epochs);
         Assert.Equal(128, defaults.Training.BatchSize);
         Assert.Equal(0, defaults.Seed);
@@ -27,7 +27,7 @@ public sealed class VaeExperimentOptionsTests
         // The key the recipe had before the family was generalised: model "vae", config the VaeConfig itself.
         var options = VaeExperimentOptions.Default;
         var recipe = VaeExperiment.Recipe(options);
-        var before = new ModelRecipe<Vae>
+        var before = new ModelRecipe<Vae, VaeConfig>
         {
             ModelName = "vae",
             Config = options.Model,
@@ -55,7 +55,7 @@ public sealed class VaeExperimentOptionsTests
         var options = VaeExperimentOptions.Default with
         {
             Architecture = architecture,
-            Objective = samples is { } k ? VaeObjective.Iwae(k) : VaeObjective.Elbo(beta),
+            Variant = samples is { } k ? new IwaeConfig(k) : beta == 1 ? ElboConfig.Instance : new BetaVaeConfig(beta),
         };
         var recipe = VaeExperiment.Recipe(options);
         var seed = VaeExperiment.Recipe(VaeExperimentOptions.Default);
@@ -66,13 +66,13 @@ public sealed class VaeExperimentOptionsTests
     }
 
     [Fact]
-    public void Build_Wraps_The_Chosen_Network_In_Its_Objective()
+    public void Build_Wraps_The_Chosen_Network_In_Its_Variant()
     {
         var conv = VaeExperimentOptions.Default with { Architecture = VaeArchitecture.Conv, Conv = new ConvVaeConfig(LatentSize: 3) };
-        var iwae = Assert.IsType<Iwae>(VaeExperiment.Build(conv with { Objective = VaeObjective.Iwae(3) }));
-        Assert.IsType<ConvVae>(iwae.Vae);
+        var iwae = Assert.IsType<Iwae>(VaeExperiment.Build(conv with { Variant = new IwaeConfig(3) }));
+        Assert.IsType<ConvVae>(iwae.Network);
         Assert.Equal(3, iwae.Samples);
-        var beta = Assert.IsType<BetaVae>(VaeExperiment.Build(VaeExperimentOptions.Default with { Objective = VaeObjective.Elbo(2) }));
+        var beta = Assert.IsType<BetaVae>(VaeExperiment.Build(VaeExperimentOptions.Default with { Variant = new BetaVaeConfig(2) }));
         Assert.Equal(2, beta.Beta);
         Assert.IsType<Vae>(VaeExperiment.Build(VaeExperimentOptions.Default));
     }
@@ -85,8 +85,8 @@ public sealed class VaeExperimentOptionsTests
         Assert.Equal(2, two.Conv.LatentSize);
         Assert.Equal(2, two.LatentSize);
         Assert.Equal("VAE 784-400-2 · ELBO", two.Title);
-        Assert.Equal("conv VAE 32-64-2 · IWAE K=5", (two with { Architecture = VaeArchitecture.Conv, Objective = VaeObjective.Iwae() }).Title);
-        Assert.Equal("VAE 784-400-20 · β-VAE β=4", (VaeExperimentOptions.Default with { Objective = VaeObjective.Elbo(4) }).Title);
+        Assert.Equal("conv VAE 32-64-2 · IWAE K=5", (two with { Architecture = VaeArchitecture.Conv, Variant = new IwaeConfig() }).Title);
+        Assert.Equal("VAE 784-400-20 · β-VAE β=4", (VaeExperimentOptions.Default with { Variant = new BetaVaeConfig(4) }).Title);
     }
 
     [Fact]
@@ -96,10 +96,8 @@ public sealed class VaeExperimentOptionsTests
         Assert.Equal("TestExamples", Assert.Throws<ArgumentOutOfRangeException>(() => (VaeExperimentOptions.Default with { TestExamples = -1 }).Validate()).ParamName);
         Assert.Equal("Epochs", Assert.Throws<ArgumentOutOfRangeException>(() => (VaeExperimentOptions.Default with { Training = new TrainerOptions { Epochs = 0 } }).Validate()).ParamName);
         Assert.Equal("LatentSize", Assert.Throws<ArgumentOutOfRangeException>(() => VaeExperimentOptions.Default.WithLatentSize(0).Validate()).ParamName);
-        Assert.Equal("Beta", Assert.Throws<ArgumentOutOfRangeException>(() => VaeObjective.Elbo(-1).Validate()).ParamName);
-        Assert.Equal("Beta", Assert.Throws<ArgumentOutOfRangeException>(() => (VaeObjective.Iwae(5) with { Beta = 2 }).Validate()).ParamName);
-        Assert.Equal("Samples", Assert.Throws<ArgumentOutOfRangeException>(() => VaeObjective.Iwae(0).Validate()).ParamName);
-        Assert.Equal("Samples", Assert.Throws<ArgumentOutOfRangeException>(() => (VaeObjective.Elbo() with { Samples = 5 }).Validate()).ParamName);
+        Assert.Equal("Beta", Assert.Throws<ArgumentOutOfRangeException>(() => (VaeExperimentOptions.Default with { Variant = new BetaVaeConfig(-1) }).Validate()).ParamName);
+        Assert.Equal("Samples", Assert.Throws<ArgumentOutOfRangeException>(() => (VaeExperimentOptions.Default with { Variant = new IwaeConfig(0) }).Validate()).ParamName);
         // The conv network's sizes are only checked when it is chosen.
         var badConv = VaeExperimentOptions.Default with { Conv = new ConvVaeConfig(ImageSide: 30) };
         badConv.Validate();

@@ -29,7 +29,7 @@ public sealed class VaeExperimentTests
     {
         using var temp = new TempDirectory();
         var store = RunStore.Open(temp.File("runs.db"));
-        var options = Tiny with { Architecture = VaeArchitecture.Conv, Objective = VaeObjective.Iwae(2) };
+        var options = Tiny with { Architecture = VaeArchitecture.Conv, Variant = new IwaeConfig(2) };
 
         var first = VaeExperiment.Run(options, Mnist.Data, store: store);
         var second = VaeExperiment.Run(options, Mnist.Data, store: store);
@@ -38,7 +38,7 @@ public sealed class VaeExperimentTests
         Assert.True(second.FromCache);
         Assert.Equal(first.RunId, second.RunId);
         var model = Assert.IsType<Iwae>(second.Model);
-        Assert.IsType<ConvVae>(model.Vae);
+        Assert.IsType<ConvVae>(model.Network);
         Assert.Equal("conv-iwae", store.Get(first.RunId!.Value)!.Model);
         Assert.Equal([VaeLoss.Reconstruction, VaeLoss.Kl, IwaeLoss.WeightDivergence], first.Epochs[0].Terms.Keys);
         Assert.Equal(first.TestLossMean, second.TestLossMean, 4);
@@ -78,7 +78,7 @@ public sealed class VaeExperimentTests
         using var temp = new TempDirectory();
         var store = RunStore.Open(temp.File("runs.db"));
         var plain = VaeExperiment.Run(Tiny, Mnist.Data, store: store);
-        var beta = VaeExperiment.Run(Tiny with { Objective = VaeObjective.Elbo(4) }, Mnist.Data, store: store);
+        var beta = VaeExperiment.Run(Tiny with { Variant = new BetaVaeConfig(4) }, Mnist.Data, store: store);
         var moreData = VaeExperiment.Run(Tiny with { TrainExamples = 320 }, Mnist.Data, store: store);
 
         Assert.False(beta.FromCache);

@@ -13,8 +13,11 @@ namespace LatentWorkbench.Tests.TestUtilities;
 /// </remarks>
 internal static class RealCSharpKernel
 {
-    /// <summary>Runs <paramref name="code"/> after <c>#r</c> of the library; returns, per displayed value, its MIME type → text.</summary>
-    public static async Task<IReadOnlyList<Dictionary<string, string>>> DisplaysAsync(string code)
+    /// <summary>
+    /// Runs <paramref name="cells"/> one after another in one kernel, as a notebook's cells, the first after <c>#r</c> of
+    /// the library; returns, per displayed value of any cell, its MIME type → text.
+    /// </summary>
+    public static async Task<IReadOnlyList<Dictionary<string, string>>> DisplaysAsync(params string[] cells)
     {
         var csharp = Assembly.Load("Microsoft.DotNet.Interactive.CSharp");
         var core = Assembly.Load("Microsoft.DotNet.Interactive");
@@ -23,26 +26,30 @@ internal static class RealCSharpKernel
         {
             Static(csharp, "Microsoft.DotNet.Interactive.CSharp.CSharpKernelExtensions", "UseKernelHelpers").Invoke(null, [kernel]);
             string library = typeof(LatentWorkbench.Tables.DataFrames).Assembly.Location;
-            var submit = (Task)Static(core, "Microsoft.DotNet.Interactive.KernelExtensions", "SubmitCodeAsync").Invoke(null, [kernel, $"#r \"{library}\"\n{code}"])!;
-            await submit;
-            dynamic result = submit.GetType().GetProperty("Result")!.GetValue(submit)!;
             var displays = new List<Dictionary<string, string>>();
-            foreach (object e in result.Events)
+            for (int i = 0; i < cells.Length; i++)
             {
-                if (e.GetType().Name == "CommandFailed")
+                string code = i == 0 ? $"#r \"{library}\"\n{cells[i]}" : cells[i];
+                var submit = (Task)Static(core, "Microsoft.DotNet.Interactive.KernelExtensions", "SubmitCodeAsync").Invoke(null, [kernel, code])!;
+                await submit;
+                dynamic result = submit.GetType().GetProperty("Result")!.GetValue(submit)!;
+                foreach (object e in result.Events)
                 {
-                    Assert.Fail($"The cell failed in the kernel: {((dynamic)e).Message}");
-                }
-
-                if (IsDisplayEvent(e.GetType()))
-                {
-                    var bundle = new Dictionary<string, string>(StringComparer.Ordinal);
-                    foreach (dynamic value in ((dynamic)e).FormattedValues)
+                    if (e.GetType().Name == "CommandFailed")
                     {
-                        bundle[(string)value.MimeType] = (string)value.Value;
+                        Assert.Fail($"Cell {i + 1} failed in the kernel: {((dynamic)e).Message}");
                     }
 
-                    displays.Add(bundle);
+                    if (IsDisplayEvent(e.GetType()))
+                    {
+                        var bundle = new Dictionary<string, string>(StringComparer.Ordinal);
+                        foreach (dynamic value in ((dynamic)e).FormattedValues)
+                        {
+                            bundle[(string)value.MimeType] = (string)value.Value;
+                        }
+
+                        displays.Add(bundle);
+                    }
                 }
             }
 

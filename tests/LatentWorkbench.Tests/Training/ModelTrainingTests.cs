@@ -18,7 +18,7 @@ public sealed class ModelTrainingTests
 
     public ModelTrainingTests() => TorchRuntime.EnsureInitialized();
 
-    private static ModelRecipe<Vae> VaeRecipe(int epochs = 2) => new()
+    private static ModelRecipe<Vae, VaeConfig> VaeRecipe(int epochs = 2) => new()
     {
         ModelName = "vae-test",
         Config = Small,
@@ -84,7 +84,7 @@ public sealed class ModelTrainingTests
         using var temp = new TempDirectory();
         var store = RunStore.Open(temp.File("runs.db"));
         var config = new LinearAutoencoderConfig(InputSize: Small.InputSize, CodeSize: 2);
-        var recipe = new ModelRecipe<LinearAutoencoder>
+        var recipe = new ModelRecipe<LinearAutoencoder, LinearAutoencoderConfig>
         {
             ModelName = "linear-test",
             Config = config,
@@ -108,7 +108,7 @@ public sealed class ModelTrainingTests
     public void A_Gan_Trains_With_Its_Own_Two_Optimisers_And_Is_Cached_Like_Any_Model()
     {
         var config = new LatentWorkbench.Models.Gans.GanConfig(InputSize: Small.InputSize, NoiseSize: 2, HiddenSize: 4);
-        var recipe = new ModelRecipe<LatentWorkbench.Models.Gans.Gan>
+        var recipe = new ModelRecipe<LatentWorkbench.Models.Gans.Gan, LatentWorkbench.Models.Gans.GanConfig>
         {
             ModelName = "gan-test",
             Config = config,
@@ -129,20 +129,21 @@ public sealed class ModelTrainingTests
     }
 
     [Fact]
-    public void A_Model_That_Listens_To_The_Trainer_Is_Called_Back()
+    public void A_Step_Dependent_Loss_Is_Told_The_Step_Without_Being_A_Callback()
     {
-        var recipe = new ModelRecipe<KlRegularizedVae>
+        var warmup = new KlRegularization(KlSchedule.LinearWarmup(4));
+        var recipe = new ModelRecipe<KlRegularizedVae, KlRegularization>
         {
             ModelName = "annealed-vae-test",
-            Config = new { Small, Warmup = 4 },
-            Build = () => new KlRegularizedVae(new Vae(Small), new KlRegularization(KlSchedule.LinearWarmup(4))),
+            Config = warmup,
+            Build = () => new KlRegularizedVae(new Vae(Small), warmup),
             Training = new TrainerOptions { Epochs = 1, BatchSize = 50 },
             Device = DeviceChoice.Cpu,
         };
         var trained = ModelTraining.Train(recipe, Pixels());
 
-        Assert.Equal(4, trained.Model.CompletedSteps);
-        Assert.Equal(1, trained.Model.CurrentWeight);
+        // Four steps of 50 at β(t) = t/4 for t = 0…3: the epoch mean of the reported weight is (0 + ¼ + ½ + ¾) / 4.
+        Assert.Equal(0.375, trained.Epochs[0].Terms[KlRegularizedVae.KlWeight], 4);
     }
 
     [Fact]
@@ -162,10 +163,10 @@ public sealed class ModelTrainingTests
     [Fact]
     public void A_Labelled_Model_Trains_On_Its_Labels()
     {
-        var recipe = new ModelRecipe<TinyClassifier>
+        var recipe = new ModelRecipe<TinyClassifier, TinyClassifierConfig>
         {
             ModelName = "tiny-classifier",
-            Config = new { Inputs = 4, Classes = 2 },
+            Config = new TinyClassifierConfig(Inputs: 4, Classes: 2),
             Build = () => new TinyClassifier(),
             Training = new TrainerOptions { Epochs = 5, BatchSize = 32 },
             Optimizer = new OptimizerOptions { LearningRate = 5e-2 },
@@ -184,10 +185,10 @@ public sealed class ModelTrainingTests
     [Fact]
     public void A_Labelled_Model_Without_Labels_Is_Refused_Naming_The_Data()
     {
-        var recipe = new ModelRecipe<TinyClassifier>
+        var recipe = new ModelRecipe<TinyClassifier, TinyClassifierConfig>
         {
             ModelName = "tiny-classifier",
-            Config = new { Inputs = 4, Classes = 2 },
+            Config = new TinyClassifierConfig(Inputs: 4, Classes: 2),
             Build = () => new TinyClassifier(),
             Device = DeviceChoice.Cpu,
         };
@@ -216,6 +217,8 @@ public sealed class ModelTrainingTests
     {
         public void OnStepEnd(in StepReport report) => onStep();
     }
+
+    private sealed record TinyClassifierConfig(int Inputs, int Classes);
 
     private sealed class TinyClassifier : ILabelledTrainableModel
     {

@@ -61,27 +61,27 @@ public static class TrainingMemoryProcess
         switch (path)
         {
             case "vae":
-                Train(new ModelRecipe<Vae> { ModelName = "vae", Config = new VaeConfig(), Build = () => new Vae(), Training = training }, data.WithoutLabels(), store, meter);
+                Train(new ModelRecipe<Vae, VaeConfig> { ModelName = "vae", Config = new VaeConfig(), Build = () => new Vae(), Training = training }, data.WithoutLabels(), store, meter);
                 break;
             case "kl-schedule":
                 var schedule = new KlRegularization(KlSchedule.Cyclical(cycleSteps: 64, cycles: 3), FreeBits: 0.1);
-                Train(new ModelRecipe<KlRegularizedVae> { ModelName = "kl", Config = schedule, Build = () => new KlRegularizedVae(new Vae(), schedule), Training = training }, data.WithoutLabels(), store, meter);
+                Train(new ModelRecipe<KlRegularizedVae, KlRegularization> { ModelName = "kl", Config = schedule, Build = () => new KlRegularizedVae(new Vae(), schedule), Training = training }, data.WithoutLabels(), store, meter);
                 break;
             case "denoising-autoencoder":
                 var noise = new DenoisingOptions();
-                Train(new ModelRecipe<DenoisingAutoencoder> { ModelName = "dae", Config = noise, Build = () => new DenoisingAutoencoder(new MlpAutoencoder(), noise), Training = training }, data.WithoutLabels(), store, meter);
+                Train(new ModelRecipe<DenoisingAutoencoder, DenoisingOptions> { ModelName = "dae", Config = noise, Build = () => new DenoisingAutoencoder(new MlpAutoencoder(), noise), Training = training }, data.WithoutLabels(), store, meter);
                 break;
             case "classifier":
-                Train(new ModelRecipe<ConvClassifier> { ModelName = "classifier", Config = new ConvClassifierConfig(), Build = () => new ConvClassifier(), Training = training }, data, store, meter);
+                Train(new ModelRecipe<ConvClassifier, ConvClassifierConfig> { ModelName = "classifier", Config = new ConvClassifierConfig(), Build = () => new ConvClassifier(), Training = training }, data, store, meter);
                 break;
             case "gan":
-                Train(new ModelRecipe<Gan> { ModelName = "gan", Config = new GanConfig(), Build = () => new Gan(), Training = training }, data.WithoutLabels(), store, meter);
+                Train(new ModelRecipe<Gan, GanConfig> { ModelName = "gan", Config = new GanConfig(), Build = () => new Gan(), Training = training }, data.WithoutLabels(), store, meter);
                 break;
             case "collapse-monitor":
                 var probe = inputs.narrow(0, 0, 256);
                 AutoregressiveVae? built = null;
                 var monitor = new CollapseMonitor(() => built!, probe);
-                Train(new ModelRecipe<AutoregressiveVae> { ModelName = "arvae", Config = new AutoregressiveVaeConfig(DecoderHiddenSize: 64), Build = () => built = new AutoregressiveVae(new AutoregressiveVaeConfig(DecoderHiddenSize: 64)), Training = training with { Epochs = 4 } }, data.WithoutLabels(), store, meter, monitor);
+                Train(new ModelRecipe<AutoregressiveVae, AutoregressiveVaeConfig> { ModelName = "arvae", Config = new AutoregressiveVaeConfig(DecoderHiddenSize: 64), Build = () => built = new AutoregressiveVae(new AutoregressiveVaeConfig(DecoderHiddenSize: 64)), Training = training with { Epochs = 4 } }, data.WithoutLabels(), store, meter, monitor);
                 break;
             default:
                 Console.Error.WriteLine($"unknown training path '{path}'; expected one of {string.Join(", ", Paths)}");
@@ -122,8 +122,9 @@ public static class TrainingMemoryProcess
             .ToList();
     }
 
-    private static void Train<TModel>(ModelRecipe<TModel> recipe, TrainingData data, RunStore store, Meter meter, IEpochMeasure? measure = null)
+    private static void Train<TModel, TConfig>(ModelRecipe<TModel, TConfig> recipe, TrainingData data, RunStore store, Meter meter, IEpochMeasure? measure = null)
         where TModel : class, ITorchModel
+        where TConfig : notnull
     {
         var progress = new TrainingProgress(recipe.ModelName, recipe.Training.Epochs);
         ITrainingCallback[] callbacks = measure is null ? [progress, meter] : [measure, progress, meter];

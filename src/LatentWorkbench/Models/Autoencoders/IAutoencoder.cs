@@ -15,7 +15,7 @@ public interface IAutoencoder : ITrainableModel
     /// <summary>Code dimensions k.</summary>
     int CodeSize { get; }
 
-    /// <summary>How <see cref="ITrainableModel.Loss"/> scores a reconstruction.</summary>
+    /// <summary>How <see cref="ITrainableModel.Loss(TorchSharp.torch.Tensor)"/> scores a reconstruction.</summary>
     ReconstructionLoss LossKind { get; }
 
     /// <summary>The decoder's last activation (what <see cref="Decode"/> applies to <see cref="DecodePreActivation"/>).</summary>

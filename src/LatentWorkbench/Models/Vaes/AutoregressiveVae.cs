@@ -90,15 +90,15 @@ public sealed class AutoregressiveVae : nn.Module<Tensor, (Tensor Logits, Gaussi
     /// <summary>Encodes, samples z, scores x with teacher forcing: (logits [B, side²], q(z|x)).</summary>
     public override (Tensor Logits, GaussianPosterior Posterior) forward(Tensor input)
     {
-        var posterior = Encode(input);
-        return (ReconstructionLogits(posterior.Sample(), input), posterior);
+        var pass = VaeForward.Of(this, input);
+        return (pass.Logits, pass.Posterior);
     }
 
     /// <inheritdoc/>
     public ModelLoss Loss(Tensor batch)
     {
-        var (logits, posterior) = forward(batch);
-        return VaeLoss.Elbo(logits, batch.reshape(-1, Config.InputSize), posterior);
+        var pass = VaeForward.Of(this, batch);
+        return VaeLoss.Elbo(pass.Logits, pass.X, pass.Posterior);
     }
 
     private Tensor InitialState(Tensor z) => latent_to_state.forward(z).tanh().unsqueeze(0);

@@ -4,18 +4,15 @@ namespace LatentWorkbench.Models.Vaes;
 
 /// <summary>
 /// β-VAE (Higgins et al. 2017): any <see cref="IVariationalAutoencoder"/> trained on BCE + β·KL. Only the loss
-/// differs from the wrapped model (pythae's pattern); β &gt; 1 presses q(z|x) towards the prior (disentanglement,
-/// blurrier reconstructions), β &lt; 1 relaxes it.
+/// differs (pythae's pattern); β &gt; 1 presses q(z|x) towards the prior (disentanglement, blurrier
+/// reconstructions), β &lt; 1 relaxes it. Config: <see cref="BetaVaeConfig"/>.
 /// </summary>
-/// <remarks>
-/// The module is the wrapped model's (same parameters, state-dict names, train/eval, device). The reported terms are
-/// the unweighted reconstruction and KL; the total is reconstruction + β·KL.
-/// </remarks>
-public sealed class BetaVae : VaeLossVariant
+/// <remarks>The reported terms are the unweighted reconstruction and KL; the total is reconstruction + β·KL.</remarks>
+public sealed class BetaVae : VaeVariant
 {
-    /// <summary>Wraps <paramref name="vae"/> with weight <paramref name="beta"/> (finite, ≥ 0) on the KL term.</summary>
-    public BetaVae(IVariationalAutoencoder vae, double beta)
-        : base(vae)
+    /// <summary>Wraps <paramref name="network"/> with weight <paramref name="beta"/> (finite, ≥ 0) on the KL term.</summary>
+    public BetaVae(IVariationalAutoencoder network, double beta)
+        : base(network)
     {
         if (!double.IsFinite(beta) || beta < 0)
         {
@@ -29,10 +26,6 @@ public sealed class BetaVae : VaeLossVariant
     public double Beta { get; }
 
     /// <inheritdoc/>
-    public override ModelLoss Loss(torch.Tensor batch)
-    {
-        var posterior = Vae.Encode(batch);
-        var logits = Vae.DecodeLogits(posterior.Sample());
-        return VaeLoss.Elbo(logits, batch.reshape(logits.shape), posterior, Beta);
-    }
+    protected override ModelLoss Loss(VaeForward forward, TrainingTime time) =>
+        VaeLoss.Elbo(forward.Logits, forward.X, forward.Posterior, Beta);
 }

@@ -59,14 +59,14 @@ public sealed class ConvVae : nn.Module<Tensor, (Tensor Logits, GaussianPosterio
     /// <summary>Encodes, samples z with the reparameterisation trick, decodes: (logits [B, s²], q(z|x)).</summary>
     public override (Tensor Logits, GaussianPosterior Posterior) forward(Tensor input)
     {
-        var posterior = Encode(input);
-        return (DecodeLogits(posterior.Sample()), posterior);
+        var pass = VaeForward.Of(this, input);
+        return (pass.Logits, pass.Posterior);
     }
 
     /// <inheritdoc/>
     public ModelLoss Loss(Tensor batch)
     {
-        var (logits, posterior) = forward(batch);
-        return VaeLoss.Elbo(logits, batch.reshape(-1, Config.InputSize), posterior);
+        var pass = VaeForward.Of(this, batch);
+        return VaeLoss.Elbo(pass.Logits, pass.X, pass.Posterior);
     }
 }

@@ -63,14 +63,14 @@ public sealed class Vae : nn.Module<Tensor, (Tensor Logits, GaussianPosterior Po
     /// <summary>Encodes, samples z with the reparameterisation trick, decodes: (logits [B, input], q(z|x)).</summary>
     public override (Tensor Logits, GaussianPosterior Posterior) forward(Tensor input)
     {
-        var posterior = Encode(input);
-        return (DecodeLogits(posterior.Sample()), posterior);
+        var pass = VaeForward.Of(this, input);
+        return (pass.Logits, pass.Posterior);
     }
 
     /// <inheritdoc/>
     public ModelLoss Loss(Tensor batch)
     {
-        var (logits, posterior) = forward(batch);
-        return VaeLoss.Elbo(logits, batch.view(-1, Config.InputSize), posterior);
+        var pass = VaeForward.Of(this, batch);
+        return VaeLoss.Elbo(pass.Logits, pass.X, pass.Posterior);
     }
 }

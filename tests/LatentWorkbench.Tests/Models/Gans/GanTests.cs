@@ -4,9 +4,19 @@ using TorchSharp;
 
 namespace LatentWorkbench.Tests.Models.Gans;
 
-public sealed class GanTests
+public sealed class GanTests : AdversarialModelContract<Gan>
 {
     private static readonly GanConfig Small = new(InputSize: 6, NoiseSize: 3, HiddenSize: 4);
+
+    protected override int InputSize => Small.InputSize;
+
+    protected override Gan Create(long seed)
+    {
+        torch.manual_seed(seed);
+        return new Gan(Small);
+    }
+
+    protected override torch.Tensor Generate(Gan model, long count, torch.Generator noise) => model.Sample(count, noise);
 
     private static float[] Weights(torch.nn.Module module) => [.. module.parameters().SelectMany(p => p.detach().flatten().data<float>().ToArray())];
 
