@@ -65,7 +65,7 @@ internal static class DemoFigures
     private static torch.Tensor ClassMeans(MnistSplit split)
     {
         var oneHot = torch.nn.functional.one_hot(split.Labels, 10).to(torch.float32);
-        return oneHot.t().matmul(split.Images) / oneHot.sum(0).unsqueeze(1);
+        return oneHot.t().matmul(split.Images) / oneHot.sum(0L).unsqueeze(1);   // 0L: a bare 0 would bind to the dtype overload
     }
 
     private static double[,] ClassSimilarity(torch.Tensor means)
