@@ -137,6 +137,21 @@ public sealed class FigureHelpersTests
     }
 
     [Fact]
+    public void A_Heatmap_Of_A_Tensor_Draws_A_Matrix_Or_A_Flat_Square_Image_Row_By_Row()
+    {
+        using var matrix = torch.tensor(new float[] { 1, 2, 3, 4, 5, 6 }, [2, 3]);
+        using var flat = torch.arange(4, dtype: torch.float32);
+
+        var fromMatrix = (HeatmapTrace)LatentWorkbench.Figures.Svg.PlotlyFigureReader.Read(Charts.Heatmap(matrix).ToFigureJson()).Panels[0].Traces[0];
+        var fromFlat = (HeatmapTrace)LatentWorkbench.Figures.Svg.PlotlyFigureReader.Read(Charts.Heatmap(flat).ToFigureJson()).Panels[0].Traces[0];
+
+        Assert.Equal((2, 3, 6.0), (fromMatrix.Z.GetLength(0), fromMatrix.Z.GetLength(1), fromMatrix.Z[1, 2]));
+        Assert.Equal((2, 2, 2.0), (fromFlat.Z.GetLength(0), fromFlat.Z.GetLength(1), fromFlat.Z[1, 0]));
+        using var notSquare = torch.zeros(3);
+        Assert.Equal("z", Assert.Throws<ArgumentException>(() => Charts.Heatmap(notSquare)).ParamName);
+    }
+
+    [Fact]
     public void Subplots_Keep_Each_Part_As_A_Panel_With_Its_Title_And_Axis_Titles()
     {
         var scene = LatentWorkbench.Figures.Svg.PlotlyFigureReader.Read(SampleFigures.Subplots().ToFigureJson());
