@@ -74,7 +74,7 @@ public static partial class Charts
     // The span forms below are what the tensor forms draw with, and what in-library callers that hold arrays use.
     internal static GenericChart Scatter(ReadOnlySpan<float> x, ReadOnlySpan<float> y, ReadOnlySpan<byte> labels, string? title = null,
         string? xTitle = null, string? yTitle = null, IReadOnlyList<string>? classNames = null, IReadOnlyList<string>? hoverText = null)
-{
+    {
         var asInt = new int[labels.Length];
         for (int i = 0; i < labels.Length; i++)
         {
@@ -150,7 +150,7 @@ public static partial class Charts
         return Charted([trace], title, (colored ? 720 : 620, 440), ChartParts.Axis(xTitle), ChartParts.Axis(yTitle), showLegend: false);
     }
 
-    // An N × 2 row-major embedding (x0, y0, x1, y1, ...) held as an array.
+    // An N × 2 row-major embedding (x0, y0, x1, y1, ...) held as an array (ProjectionComparison's, until its embeddings are tensors).
     internal static GenericChart Embedding(ReadOnlySpan<float> xy, ReadOnlySpan<byte> labels = default, string? title = null, IReadOnlyList<string>? classNames = null)
     {
         if (xy.Length % 2 != 0)
@@ -158,14 +158,7 @@ public static partial class Charts
             throw new ArgumentException($"xy has {xy.Length} values; an N × 2 embedding needs an even count.", nameof(xy));
         }
 
-        var x = new float[xy.Length / 2];
-        var y = new float[xy.Length / 2];
-        for (int i = 0; i < x.Length; i++)
-        {
-            x[i] = xy[2 * i];
-            y[i] = xy[(2 * i) + 1];
-        }
-
+        var (x, y) = Columns(xy);
         return labels.IsEmpty
             ? Scatter(x, y, title, "dimension 1", "dimension 2")
             : Scatter(x, y, labels, title, "dimension 1", "dimension 2", classNames);
@@ -174,7 +167,12 @@ public static partial class Charts
     private static (float[] X, float[] Y) Columns(torch.Tensor points, string parameterName)
     {
         using var host = TensorArguments.Points(points, parameterName);
-        var xy = TensorSpans.Floats(host);
+        return Columns(TensorSpans.Floats(host));
+    }
+
+    // Splits row-major (x, y) pairs into the two coordinate arrays a trace holds.
+    private static (float[] X, float[] Y) Columns(ReadOnlySpan<float> xy)
+    {
         var x = new float[xy.Length / 2];
         var y = new float[xy.Length / 2];
         for (int i = 0; i < x.Length; i++)

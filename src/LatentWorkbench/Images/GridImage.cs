@@ -52,7 +52,7 @@ public static class GridImage
                 throw new ArgumentException("images holds no image; a grid needs at least one.", nameof(images));
             }
 
-            return FromPixels(TensorSpans.Floats(host), count, columns, rowLabels, columnLabels, captions, title, width, height, style);
+            return Draw(TensorSpans.Floats(host), count, columns, rowLabels, columnLabels, captions, title, width, height, style);
         }
     }
 
@@ -64,6 +64,11 @@ public static class GridImage
     public static Image<L8> Single(torch.Tensor image, string? title = null, int scale = 2)
     {
         ArgumentNullException.ThrowIfNull(image);
+        if (image.dim() == 0)
+        {
+            throw new ArgumentException("image must be one image ([H, W] or [H·W]); got a scalar.", nameof(image));
+        }
+
         using var batch = image.dim() switch
         {
             1 => image.reshape(1, image.shape[0]),
@@ -79,17 +84,17 @@ public static class GridImage
     }
 
     // The drawing itself, over count × imageHeight × imageWidth row-major values (extra values ignored).
-    internal static Image<L8> FromPixels(
+    private static Image<L8> Draw(
         ReadOnlySpan<float> pixels,
         int count,
         int columns,
-        IReadOnlyList<string>? rowLabels = null,
-        IReadOnlyList<string>? columnLabels = null,
-        IReadOnlyList<string>? captions = null,
-        string? title = null,
-        int imageWidth = 28,
-        int imageHeight = 28,
-        GridImageStyle? style = null)
+        IReadOnlyList<string>? rowLabels,
+        IReadOnlyList<string>? columnLabels,
+        IReadOnlyList<string>? captions,
+        string? title,
+        int imageWidth,
+        int imageHeight,
+        GridImageStyle? style)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(count, 1);
         ArgumentOutOfRangeException.ThrowIfLessThan(columns, 1);
