@@ -1,7 +1,9 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text;
+using LatentWorkbench.Compute;
 using LatentWorkbench.Figures;
+using TorchSharp;
 
 namespace LatentWorkbench.Cli.Commands;
 
@@ -33,12 +35,15 @@ internal static class FigureBenchCommand
             }
 
             string[] hover = [.. Enumerable.Range(0, n).Select(i => "#" + i.ToString(CultureInfo.InvariantCulture))];
-            var figure = Charts.Scatter(x, y, labels, "bench", "x", "y", hoverText: hover);
+            TorchRuntime.EnsureInitialized();
+            using var pointTensor = torch.stack([torch.tensor(x), torch.tensor(y)], 1);
+            using var labelTensor = torch.tensor(labels, [n], dtype: torch.uint8);
+            var figure = Charts.Scatter(pointTensor, labelTensor, "bench", "x", "y", hoverText: hover);
 
             var rows = new List<(string Name, double Ms, long Bytes)>
             {
                 Measure("CSV of the points (reference)", r, () => Csv(x, y)),
-                Measure("build the chart (Charts.Scatter)", r, () => Charts.Scatter(x, y, labels, "bench", "x", "y", hoverText: hover) is null ? "" : ""),
+                Measure("build the chart (Charts.Scatter)", r, () => Charts.Scatter(pointTensor, labelTensor, "bench", "x", "y", hoverText: hover) is null ? "" : ""),
                 Measure("Plotly JSON (ToFigureJson)", r, figure.ToFigureJson),
                 Measure("SVG (ToSvg)", r, figure.ToSvg),
                 Measure("notebook HTML (ToHtml)", r, () => figure.ToHtml()),

@@ -1,6 +1,8 @@
-using LatentWorkbench.Images;
+using System.Globalization;
 using LatentWorkbench.Data;
 using LatentWorkbench.Figures;
+using LatentWorkbench.Images;
+using TorchSharp;
 
 namespace LatentWorkbench.Cli.Commands;
 
@@ -9,71 +11,73 @@ internal static class DemoFigures
 {
     public static IEnumerable<(string Name, object Figure)> Build(MnistSplit test)
     {
-        float[] pixels = test.Pixels.ToArray();
-        byte[] allLabels = test.LabelBytes();
+        // The charts copy what they draw, so every tensor here can go when the figures are built.
+        using var scope = torch.NewDisposeScope();
         int n = Math.Min(10_000, test.Count);
-        var (x, y) = RandomProjection(pixels, n, seed: 7);
-        float[] ink = [.. Enumerable.Range(0, n).Select(i => pixels.AsSpan(i * 784, 784).ToArray().Average())];
-        byte[] labels = allLabels[..n];
-        string[] hover = [.. Enumerable.Range(0, n).Select(i => $"test #{i}, digit {labels[i]}")];
+        var images = test.Images.narrow(0, 0, n);
+        var labels = test.Labels.narrow(0, 0, n);
+        var points = RandomProjection(images, seed: 7);
+        var ink = images.mean([1]);
+        long[] digits = labels.cpu().data<long>().ToArray();
+        string[] hover = [.. Enumerable.Range(0, n).Select(i => $"test #{i}, digit {digits[i]}")];
 
-        yield return ("scatter-labels", Charts.Scatter(x, y, labels, "MNIST test digits, random 2-D projection", "projection 1", "projection 2", hoverText: hover));
-        yield return ("scatter-values", Charts.Scatter(x, y, "Coloured by mean ink", "projection 1", "projection 2", colorValues: ink, colorTitle: "mean ink"));
+        var figures = new List<(string Name, object Figure)>
+        {
+            ("scatter-labels", Charts.Scatter(points, labels, "MNIST test digits, random 2-D projection", "projection 1", "projection 2", hoverText: hover)),
+            ("scatter-values", Charts.Scatter(points, "Coloured by mean ink", "projection 1", "projection 2", colorValues: ink, colorTitle: "mean ink")),
+        };
 
         double[] epochs = [.. Enumerable.Range(1, 30).Select(e => (double)e)];
         var curve = Charts.Line([.. epochs.Select(e => (2.0 * Math.Exp(-e / 6.0)) + 0.05)], "train", epochs, "Loss (synthetic curve)", "epoch", "loss", logY: true)
             .AddLine([.. epochs.Select(e => (2.1 * Math.Exp(-e / 7.0)) + 0.08)], "test", epochs);
-        yield return ("lines", curve);
+        figures.Add(("lines", curve));
         int[] counts = test.ClassCounts();
-        yield return ("bar", Charts.Bar([.. Enumerable.Range(0, 10).Select(d => d.ToString(System.Globalization.CultureInfo.InvariantCulture))],
-            [.. counts.Select(c => (double)c)], "Test images per digit", "digit", "images"));
-        yield return ("histogram", Charts.Histogram(ink, 40, "Mean ink per image", "mean pixel value"));
-        yield return ("heatmap", Charts.Heatmap(ClassSimilarity(test), title: "Cosine similarity of class means", xTitle: "digit", yTitle: "digit",
-            colorTitle: "cosine", showValues: true));
-        var grid = GridImage.FromPixels(pixels, 20, 10, rowLabels: ["0–9", "10–19"],
-            captions: [.. labels[..20].Select(l => $"label {l}")], title: "First 20 test digits");
-        yield return ("digits", grid);
-        yield return ("confusion", Charts.ConfusionMatrix(NearestMeanConfusion(test), title: "Nearest class mean: confusion on the test set"));
-        yield return ("subplots", Charts.Subplots([Charts.Scatter(x, y, labels, "Projection"), Charts.Histogram(ink, 40, "Mean ink"), curve], columns: 3, title: "Overview"));
+        figures.Add(("bar", Charts.Bar([.. Enumerable.Range(0, 10).Select(d => d.ToString(CultureInfo.InvariantCulture))],
+            [.. counts.Select(c => (double)c)], "Test images per digit", "digit", "images")));
+        figures.Add(("histogram", Charts.Histogram(ink, 40, "Mean ink per image", "mean pixel value")));
+        var means = ClassMeans(test);
+        figures.Add(("heatmap", Charts.Heatmap(ClassSimilarity(means), title: "Cosine similarity of class means", xTitle: "digit", yTitle: "digit",
+            colorTitle: "cosine", showValues: true)));
+        figures.Add(("digits", GridImage.FromImages(test.Images.narrow(0, 0, 20), 10, rowLabels: ["0–9", "10–19"],
+            captions: [.. digits[..20].Select(l => $"label {l}")], title: "First 20 test digits")));
+        figures.Add(("confusion", Charts.ConfusionMatrix(NearestMeanConfusion(test, means), title: "Nearest class mean: confusion on the test set")));
+        figures.Add(("subplots", Charts.Subplots([Charts.Scatter(points, labels, "Projection"), Charts.Histogram(ink, 40, "Mean ink"), curve], columns: 3, title: "Overview")));
+        return figures;
     }
 
-    private static (float[] X, float[] Y) RandomProjection(float[] pixels, int n, int seed)
+    // Two fixed random directions in pixel space (seeded), so the scatter has some structure without a reducer.
+    private static torch.Tensor RandomProjection(torch.Tensor images, int seed)
     {
         var random = new Random(seed);
-        double[] a = [.. Enumerable.Range(0, 784).Select(_ => random.NextDouble() - 0.5)];
-        double[] b = [.. Enumerable.Range(0, 784).Select(_ => random.NextDouble() - 0.5)];
-        var x = new float[n];
-        var y = new float[n];
-        for (int i = 0; i < n; i++)
+        float[] directions = new float[784 * 2];
+        for (int column = 0; column < 2; column++)
         {
-            var image = pixels.AsSpan(i * 784, 784);
             for (int p = 0; p < 784; p++)
             {
-                x[i] += (float)(image[p] * a[p]);
-                y[i] += (float)(image[p] * b[p]);
+                directions[(p * 2) + column] = (float)(random.NextDouble() - 0.5);
             }
         }
 
-        return (x, y);
+        return images.matmul(torch.tensor(directions, [784, 2], device: images.device));
     }
 
-    private static double[,] ClassSimilarity(MnistSplit split)
+    // The mean image of each digit, float32 [10, 784].
+    private static torch.Tensor ClassMeans(MnistSplit split)
     {
-        var means = ClassMeans(split);
+        var oneHot = torch.nn.functional.one_hot(split.Labels, 10).to(torch.float32);
+        return oneHot.t().matmul(split.Images) / oneHot.sum(0L).unsqueeze(1);   // 0L: a bare 0 would bind to the dtype overload
+    }
+
+    private static double[,] ClassSimilarity(torch.Tensor means)
+    {
+        var unit = means / means.norm(1, keepdim: true);
+        var cosine = unit.matmul(unit.t()).to(torch.float64).cpu().data<double>().ToArray();
         var similarity = new double[10, 10];
         for (int a = 0; a < 10; a++)
         {
             for (int b = 0; b < 10; b++)
             {
-                double dot = 0, na = 0, nb = 0;
-                for (int p = 0; p < 784; p++)
-                {
-                    dot += means[a, p] * means[b, p];
-                    na += means[a, p] * means[a, p];
-                    nb += means[b, p] * means[b, p];
-                }
-
-                similarity[a, b] = Math.Round(dot / Math.Sqrt(na * nb), 2);
+                similarity[a, b] = Math.Round(cosine[(a * 10) + b], 2);
             }
         }
 
@@ -81,51 +85,16 @@ internal static class DemoFigures
     }
 
     // Each test image goes to the class whose mean image is nearest (squared distance): a tiny classifier with a telling confusion matrix.
-    private static int[,] NearestMeanConfusion(MnistSplit split)
+    private static int[,] NearestMeanConfusion(MnistSplit split, torch.Tensor means)
     {
-        float[] pixels = split.Pixels.ToArray();
-        byte[] labels = split.LabelBytes();
-        var means = ClassMeans(split);
+        long[] predicted = torch.cdist(split.Images, means).argmin(1).cpu().data<long>().ToArray();
+        long[] truth = split.Labels.cpu().data<long>().ToArray();
         var counts = new int[10, 10];
-        for (int i = 0; i < split.Count; i++)
+        for (int i = 0; i < truth.Length; i++)
         {
-            int best = 0;
-            double bestDistance = double.PositiveInfinity;
-            for (int c = 0; c < 10; c++)
-            {
-                double d = 0;
-                for (int p = 0; p < 784; p++)
-                {
-                    double diff = pixels[(i * 784) + p] - means[c, p];
-                    d += diff * diff;
-                }
-
-                if (d < bestDistance)
-                {
-                    (best, bestDistance) = (c, d);
-                }
-            }
-
-            counts[labels[i], best]++;
+            counts[truth[i], predicted[i]]++;
         }
 
         return counts;
-    }
-
-    private static double[,] ClassMeans(MnistSplit split)
-    {
-        float[] pixels = split.Pixels.ToArray();
-        byte[] labels = split.LabelBytes();
-        var means = new double[10, 784];
-        int[] counts = split.ClassCounts();
-        for (int i = 0; i < split.Count; i++)
-        {
-            for (int p = 0; p < 784; p++)
-            {
-                means[labels[i], p] += pixels[(i * 784) + p] / (double)counts[labels[i]];
-            }
-        }
-
-        return means;
     }
 }

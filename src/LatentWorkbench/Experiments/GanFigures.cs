@@ -6,6 +6,7 @@ using Microsoft.Data.Analysis;
 using Plotly.NET;
 using SixLabors.ImageSharp;
 using SixLabors.ImageSharp.PixelFormats;
+using TorchSharp;
 
 namespace LatentWorkbench.Experiments;
 
@@ -22,18 +23,20 @@ public static class GanFigures
             throw new ArgumentException($"{result.Setting.Name} has no snapshots (its snapshot file is missing from the run store).", nameof(result));
         }
 
-        int count = result.Snapshots[0].Length / result.Setting.Config.InputSize;
-        float[] pixels = [.. result.Snapshots.SelectMany(s => s)];
+        int pixels = result.Setting.Config.InputSize;
+        int count = result.Snapshots[0].Length / pixels;
+        using var images = torch.tensor([.. result.Snapshots.SelectMany(s => s)], [result.Snapshots.Count * count, pixels]);
         string[] rows = [.. Enumerable.Range(1, result.Snapshots.Count).Select(e => $"epoch {e}")];
-        return GridImage.FromPixels(pixels, result.Snapshots.Count * count, count, rowLabels: rows, title: $"{result.Setting.Name}: the same noise after each epoch");
+        return GridImage.FromImages(images, count, rowLabels: rows, title: $"{result.Setting.Name}: the same noise after each epoch");
     }
 
     /// <summary>One row of <paramref name="columns"/> samples per named sample set (rows [N, 784] in [0, 1]).</summary>
-    public static Image<L8> Samples(IReadOnlyList<(string Name, TorchSharp.torch.Tensor Samples)> sets, int columns, string title)
+    public static Image<L8> Samples(IReadOnlyList<(string Name, torch.Tensor Samples)> sets, int columns, string title)
     {
         ArgumentNullException.ThrowIfNull(sets);
-        float[] pixels = [.. sets.SelectMany(s => s.Samples.narrow(0, 0, columns).cpu().data<float>().ToArray())];
-        return GridImage.FromPixels(pixels, sets.Count * columns, columns, rowLabels: [.. sets.Select(s => s.Name)], title: title);
+        using var scope = torch.NewDisposeScope();
+        var rows = torch.cat([.. sets.Select(s => s.Samples.narrow(0, 0, columns).cpu())], 0);
+        return GridImage.FromImages(rows, columns, rowLabels: [.. sets.Select(s => s.Name)], title: title);
     }
 
     /// <summary>One row per sample set: classes covered, entropy, share of the most frequent class, Fréchet distance.</summary>

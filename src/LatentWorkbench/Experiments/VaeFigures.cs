@@ -75,11 +75,16 @@ public static class VaeFigures
         var shown = count is { } c ? split.Take(c) : split;
         using var x = shown.Images.alias();
         using var means = VaeSampling.PosteriorMeans(model, x);
-        var mu = Matrix.FromTensor(means);
         bool direct = model.LatentSize == 2;
-        var xy = direct ? mu : new PcaReducer(new PcaOptions { Components = 2 }).Fit(mu).Transform(mu);
         title ??= direct ? "μ of the test digits (2-latent VAE)" : $"μ of the test digits: first two principal components of the {model.LatentSize}-D means";
-        return Charts.Embedding(xy.Data, shown.LabelBytes(), title);
+        if (direct)
+        {
+            return Charts.Embedding(means, shown.Labels, title);
+        }
+
+        var mu = Matrix.FromTensor(means);
+        using var xy = new PcaReducer(new PcaOptions { Components = 2 }).Fit(mu).Transform(mu).AsTensor();
+        return Charts.Embedding(xy, shown.Labels, title);
     }
 
     /// <summary>−ELBO − (−log p̂ₖ) against log₁₀ k for each model: the importance-sampled estimate tightens as k grows.</summary>
@@ -106,19 +111,31 @@ public static class VaeFigures
     }
 
     /// <summary>Each example's reconstruction term against its KL (from an estimate's ELBO split), coloured by digit.</summary>
-    public static GenericChart ElboSplit(LikelihoodEstimate estimate, ReadOnlySpan<byte> labels, string? title = "Per test digit: reconstruction against KL")
+    /// <param name="estimate">The estimate whose per-example terms are drawn.</param>
+    /// <param name="labels">Digits (integer [M], M ≥ the estimate's examples, e.g. <c>MnistSplit.Labels</c>); the first ones are used.</param>
+    /// <param name="title">The figure title.</param>
+    public static GenericChart ElboSplit(LikelihoodEstimate estimate, torch.Tensor labels, string? title = "Per test digit: reconstruction against KL")
     {
         ArgumentNullException.ThrowIfNull(estimate);
-        var reconstruction = estimate.Reconstruction.Select(v => (float)v).ToArray();
-        var kl = estimate.Kl.Select(v => (float)v).ToArray();
-        return Charts.Scatter(reconstruction, kl, labels[..reconstruction.Length], title, "reconstruction −E_q log p(x|z) (nats)", "KL(q(z|x) ‖ p(z)) (nats)");
+        ArgumentNullException.ThrowIfNull(labels);
+        int n = estimate.Reconstruction.Length;
+        if (labels.dim() != 1 || labels.shape[0] < n)
+        {
+            throw new ArgumentException($"labels must be [M] with M ≥ {n} (one digit per estimated example); got [{string.Join(", ", labels.shape)}].", nameof(labels));
+        }
+
+        float[] xy = new float[2 * n];
+        for (int i = 0; i < n; i++)
+        {
+            xy[2 * i] = (float)estimate.Reconstruction[i];
+            xy[(2 * i) + 1] = (float)estimate.Kl[i];
+        }
+
+        using var points = torch.tensor(xy, [n, 2]);
+        using var shown = labels.narrow(0, 0, n);
+        return Charts.Scatter(points, shown, title, "reconstruction −E_q log p(x|z) (nats)", "KL(q(z|x) ‖ p(z)) (nats)");
     }
 
-    private static Image<L8> Grid(torch.Tensor images, int columns, IReadOnlyList<string>? rowLabels, string? title, int scale = 2)
-    {
-        using var cpu = images.cpu().contiguous();
-        var pixels = cpu.data<float>().ToArray();
-        var batch = GrayImageBatch.FromShape(pixels, [.. cpu.shape]);
-        return GridImage.FromBatch(batch, columns, rowLabels: rowLabels, title: title, style: GridImageStyle.Default with { Scale = scale });
-    }
+    private static Image<L8> Grid(torch.Tensor images, int columns, IReadOnlyList<string>? rowLabels, string? title, int scale = 2) =>
+        GridImage.FromImages(images, columns, rowLabels: rowLabels, title: title, style: GridImageStyle.Default with { Scale = scale });
 }

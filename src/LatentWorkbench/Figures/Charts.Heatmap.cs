@@ -1,4 +1,6 @@
+using LatentWorkbench.Compute;
 using Plotly.NET;
+using TorchSharp;
 using PlotlyTrace = Plotly.NET.Trace;
 
 namespace LatentWorkbench.Figures;
@@ -52,6 +54,44 @@ public static partial class Charts
         int side = Math.Clamp(Math.Max(rows, columns) * 36, 300, 520);
         return Charted([trace], title, (side + 160, side + 80),
             ChartParts.Axis(xTitle, grid: false), ChartParts.Axis(yTitle, reversed: true, grid: false));
+    }
+
+    /// <summary>A heatmap of a matrix tensor [rows, columns] (an image [28, 28], a similarity matrix), on any device.</summary>
+    /// <param name="z">The values, [rows, columns] (a flat square image [H·W], such as one row of <c>MnistSplit.Images</c>, is drawn as H × W).</param>
+    /// <param name="columnLabels">Labels of the columns (default 0, 1, ...).</param>
+    /// <param name="rowLabels">Labels of the rows (default 0, 1, ...).</param>
+    /// <param name="title">The figure title.</param>
+    /// <param name="xTitle">The x-axis title.</param>
+    /// <param name="yTitle">The y-axis title.</param>
+    /// <param name="colorTitle">The colour bar's title.</param>
+    /// <param name="showValues">Write each cell's value in it (for small matrices).</param>
+    /// <param name="colorScale">The colour scale (default Viridis).</param>
+    /// <exception cref="ArgumentException"><paramref name="z"/> is neither [rows, columns] nor a flat square image.</exception>
+    public static GenericChart Heatmap(torch.Tensor z, IReadOnlyList<string>? columnLabels = null, IReadOnlyList<string>? rowLabels = null,
+        string? title = null, string? xTitle = null, string? yTitle = null, string? colorTitle = null, bool showValues = false,
+        ColorScale? colorScale = null)
+    {
+        ArgumentNullException.ThrowIfNull(z);
+        long side = z.dim() == 1 ? (long)Math.Round(Math.Sqrt(z.shape[0])) : 0;
+        if (z.dim() != 2 && !(z.dim() == 1 && side * side == z.shape[0]))
+        {
+            throw new ArgumentException($"z must be a matrix [rows, columns] or a flat square image [H·W]; got [{string.Join(", ", z.shape)}].", nameof(z));
+        }
+
+        using var matrix = z.dim() == 2 ? z.alias() : z.reshape(side, side);
+        using var host = TensorSpans.OnHost(matrix, nameof(z));
+        var values = TensorSpans.Floats(host);
+        int rows = (int)matrix.shape[0], columns = (int)matrix.shape[1];
+        var grid = new double[rows, columns];
+        for (int r = 0; r < rows; r++)
+        {
+            for (int c = 0; c < columns; c++)
+            {
+                grid[r, c] = values[(r * columns) + c];
+            }
+        }
+
+        return Heatmap(grid, columnLabels, rowLabels, title, xTitle, yTitle, colorTitle, showValues, colorScale);
     }
 
     /// <summary>A confusion matrix: true class down, predicted class across, counts written in the cells.</summary>

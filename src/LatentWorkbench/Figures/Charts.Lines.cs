@@ -1,4 +1,6 @@
+using LatentWorkbench.Compute;
 using Plotly.NET;
+using TorchSharp;
 using PlotlyTrace = Plotly.NET.Trace;
 
 namespace LatentWorkbench.Figures;
@@ -51,26 +53,29 @@ public static partial class Charts
     }
 
     /// <summary>A histogram of <paramref name="values"/> in <paramref name="bins"/> equal bins from the smallest to the largest finite value.</summary>
-    /// <param name="values">The values (NaN and infinities are left out).</param>
+    /// <param name="values">The values, one per example: [N] on any device (NaN and infinities are left out).</param>
     /// <param name="bins">The number of bins.</param>
     /// <param name="title">The figure title.</param>
     /// <param name="xTitle">The x-axis title.</param>
     /// <param name="yTitle">The y-axis title.</param>
     /// <param name="logY">A logarithmic count axis.</param>
     /// <remarks>The bins are given to plotly.js explicitly (<c>xbins</c> start, end, size) so the interactive and static renderings agree.</remarks>
-    public static GenericChart Histogram(ReadOnlySpan<float> values, int bins = 30, string? title = null, string? xTitle = null,
+    /// <exception cref="ArgumentException"><paramref name="values"/> is not one value per example ([N] or [N, 1]).</exception>
+    public static GenericChart Histogram(torch.Tensor values, int bins = 30, string? title = null, string? xTitle = null,
         string? yTitle = "count", bool logY = false)
     {
-        var asDouble = new double[values.Length];
-        for (int i = 0; i < values.Length; i++)
+        using var host = TensorArguments.Values(values, nameof(values));
+        var floats = TensorSpans.Floats(host);
+        var asDouble = new double[floats.Length];
+        for (int i = 0; i < floats.Length; i++)
         {
-            asDouble[i] = values[i];
+            asDouble[i] = floats[i];
         }
 
-        return Histogram(asDouble, bins, title, xTitle, yTitle, logY);
+        return Histogram((IReadOnlyList<double>)asDouble, bins, title, xTitle, yTitle, logY);
     }
 
-    /// <inheritdoc cref="Histogram(ReadOnlySpan{float}, int, string?, string?, string?, bool)"/>
+    /// <inheritdoc cref="Histogram(torch.Tensor, int, string?, string?, string?, bool)"/>
     public static GenericChart Histogram(IReadOnlyList<double> values, int bins = 30, string? title = null, string? xTitle = null,
         string? yTitle = "count", bool logY = false)
     {

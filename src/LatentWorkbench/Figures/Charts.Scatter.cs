@@ -1,5 +1,7 @@
+using LatentWorkbench.Compute;
 using LatentWorkbench.Figures.Display;
 using Plotly.NET;
+using TorchSharp;
 using PlotlyTrace = Plotly.NET.Trace;
 
 namespace LatentWorkbench.Figures;
@@ -20,15 +22,57 @@ public static partial class Charts
     public const int WebGlThreshold = 20_000;
 
     /// <summary>A scatter coloured by class: one trace (legend entry) per label, hover text showing the class and point index.</summary>
-    /// <param name="x">The x coordinates.</param>
-    /// <param name="y">The y coordinates, as many as <paramref name="x"/>.</param>
-    /// <param name="labels">Each point's class, as many as <paramref name="x"/>.</param>
+    /// <param name="points">The points, [N, 2] (x, y per row; e.g. a reducer's output or two latent coordinates), on any device.</param>
+    /// <param name="labels">Each point's class, an integer tensor [N] (e.g. <c>MnistSplit.Labels</c>), on any device.</param>
     /// <param name="title">The figure title.</param>
     /// <param name="xTitle">The x-axis title.</param>
     /// <param name="yTitle">The y-axis title.</param>
     /// <param name="classNames">Names for classes 0, 1, ... (default: the label's number).</param>
     /// <param name="hoverText">Optional text per point, shown above the class and index on hover.</param>
-    public static GenericChart Scatter(ReadOnlySpan<float> x, ReadOnlySpan<float> y, ReadOnlySpan<byte> labels, string? title = null,
+    /// <exception cref="ArgumentException">points is not [N, 2], labels not an integer [N], or hoverText not N entries.</exception>
+    public static GenericChart Scatter(torch.Tensor points, torch.Tensor labels, string? title = null,
+        string? xTitle = null, string? yTitle = null, IReadOnlyList<string>? classNames = null, IReadOnlyList<string>? hoverText = null)
+    {
+        var (x, y) = Columns(points, nameof(points));
+        return Scatter(x, y, TensorArguments.Labels(labels, nameof(labels), x.Length), title, xTitle, yTitle, classNames, hoverText);
+    }
+
+    /// <summary>A scatter of one colour, or coloured by a continuous value with a colour bar.</summary>
+    /// <param name="points">The points, [N, 2] (x, y per row), on any device.</param>
+    /// <param name="title">The figure title.</param>
+    /// <param name="xTitle">The x-axis title.</param>
+    /// <param name="yTitle">The y-axis title.</param>
+    /// <param name="colorValues">A value per point, [N], mapped through <paramref name="colorScale"/> (null: one colour).</param>
+    /// <param name="colorTitle">The colour bar's title.</param>
+    /// <param name="hoverText">Optional text per point shown on hover.</param>
+    /// <param name="colorScale">The continuous colour scale (default Viridis).</param>
+    /// <exception cref="ArgumentException">points is not [N, 2], colorValues not [N], or hoverText not N entries.</exception>
+    public static GenericChart Scatter(torch.Tensor points, string? title = null, string? xTitle = null, string? yTitle = null,
+        torch.Tensor? colorValues = null, string? colorTitle = null, IReadOnlyList<string>? hoverText = null, ColorScale? colorScale = null)
+    {
+        var (x, y) = Columns(points, nameof(points));
+        if (colorValues is null)
+        {
+            return Scatter(x, y, title, xTitle, yTitle, default, colorTitle, hoverText, colorScale);
+        }
+
+        using var values = TensorArguments.Values(colorValues, nameof(colorValues), x.Length);
+        return Scatter(x, y, title, xTitle, yTitle, TensorSpans.Floats(values), colorTitle, hoverText, colorScale);
+    }
+
+    /// <summary>An embedding [N, 2] (e.g. a reducer's output), coloured by class when labels are given; axes "dimension 1" and "dimension 2".</summary>
+    /// <param name="points">The points, [N, 2], on any device.</param>
+    /// <param name="labels">Each point's class, an integer tensor [N] (null: one colour).</param>
+    /// <param name="title">The figure title.</param>
+    /// <param name="classNames">Names for classes 0, 1, ... (default: the label's number).</param>
+    /// <exception cref="ArgumentException">points is not [N, 2] or labels not an integer [N].</exception>
+    public static GenericChart Embedding(torch.Tensor points, torch.Tensor? labels = null, string? title = null, IReadOnlyList<string>? classNames = null) =>
+        labels is null
+            ? Scatter(points, title, "dimension 1", "dimension 2")
+            : Scatter(points, labels, title, "dimension 1", "dimension 2", classNames);
+
+    // The span forms below are what the tensor forms draw with, and what in-library callers that hold arrays use.
+    internal static GenericChart Scatter(ReadOnlySpan<float> x, ReadOnlySpan<float> y, ReadOnlySpan<byte> labels, string? title = null,
         string? xTitle = null, string? yTitle = null, IReadOnlyList<string>? classNames = null, IReadOnlyList<string>? hoverText = null)
     {
         var asInt = new int[labels.Length];
@@ -40,8 +84,7 @@ public static partial class Charts
         return Scatter(x, y, asInt, title, xTitle, yTitle, classNames, hoverText);
     }
 
-    /// <inheritdoc cref="Scatter(ReadOnlySpan{float}, ReadOnlySpan{float}, ReadOnlySpan{byte}, string?, string?, string?, IReadOnlyList{string}?, IReadOnlyList{string}?)"/>
-    public static GenericChart Scatter(ReadOnlySpan<float> x, ReadOnlySpan<float> y, ReadOnlySpan<int> labels, string? title = null,
+    internal static GenericChart Scatter(ReadOnlySpan<float> x, ReadOnlySpan<float> y, ReadOnlySpan<int> labels, string? title = null,
         string? xTitle = null, string? yTitle = null, IReadOnlyList<string>? classNames = null, IReadOnlyList<string>? hoverText = null)
     {
         CheckPoints(x, y, labels.Length, nameof(labels), hoverText);
@@ -84,17 +127,7 @@ public static partial class Charts
         return Charted(traces, title, (720, 440), ChartParts.Axis(xTitle), ChartParts.Axis(yTitle), showLegend: true);
     }
 
-    /// <summary>A scatter of one colour, or coloured by a continuous value with a colour bar.</summary>
-    /// <param name="x">The x coordinates.</param>
-    /// <param name="y">The y coordinates, as many as <paramref name="x"/>.</param>
-    /// <param name="title">The figure title.</param>
-    /// <param name="xTitle">The x-axis title.</param>
-    /// <param name="yTitle">The y-axis title.</param>
-    /// <param name="colorValues">A value per point mapped through <paramref name="colorScale"/> (empty: one colour).</param>
-    /// <param name="colorTitle">The colour bar's title.</param>
-    /// <param name="hoverText">Optional text per point shown on hover.</param>
-    /// <param name="colorScale">The continuous colour scale (default Viridis).</param>
-    public static GenericChart Scatter(ReadOnlySpan<float> x, ReadOnlySpan<float> y, string? title = null, string? xTitle = null, string? yTitle = null,
+    internal static GenericChart Scatter(ReadOnlySpan<float> x, ReadOnlySpan<float> y, string? title = null, string? xTitle = null, string? yTitle = null,
         ReadOnlySpan<float> colorValues = default, string? colorTitle = null, IReadOnlyList<string>? hoverText = null, ColorScale? colorScale = null)
     {
         CheckPoints(x, y, colorValues.IsEmpty ? x.Length : colorValues.Length, nameof(colorValues), hoverText);
@@ -117,18 +150,29 @@ public static partial class Charts
         return Charted([trace], title, (colored ? 720 : 620, 440), ChartParts.Axis(xTitle), ChartParts.Axis(yTitle), showLegend: false);
     }
 
-    /// <summary>An N × 2 row-major embedding (x0, y0, x1, y1, ...), e.g. a reducer's output, coloured by class when labels are given.</summary>
-    /// <param name="xy">2N values.</param>
-    /// <param name="labels">Each point's class (empty: one colour).</param>
-    /// <param name="title">The figure title.</param>
-    /// <param name="classNames">Names for classes 0, 1, ... (default: the label's number).</param>
-    public static GenericChart Embedding(ReadOnlySpan<float> xy, ReadOnlySpan<byte> labels = default, string? title = null, IReadOnlyList<string>? classNames = null)
+    // An N × 2 row-major embedding (x0, y0, x1, y1, ...) held as an array (ProjectionComparison's, until its embeddings are tensors).
+    internal static GenericChart Embedding(ReadOnlySpan<float> xy, ReadOnlySpan<byte> labels = default, string? title = null, IReadOnlyList<string>? classNames = null)
     {
         if (xy.Length % 2 != 0)
         {
             throw new ArgumentException($"xy has {xy.Length} values; an N × 2 embedding needs an even count.", nameof(xy));
         }
 
+        var (x, y) = Columns(xy);
+        return labels.IsEmpty
+            ? Scatter(x, y, title, "dimension 1", "dimension 2")
+            : Scatter(x, y, labels, title, "dimension 1", "dimension 2", classNames);
+    }
+
+    private static (float[] X, float[] Y) Columns(torch.Tensor points, string parameterName)
+    {
+        using var host = TensorArguments.Points(points, parameterName);
+        return Columns(TensorSpans.Floats(host));
+    }
+
+    // Splits row-major (x, y) pairs into the two coordinate arrays a trace holds.
+    private static (float[] X, float[] Y) Columns(ReadOnlySpan<float> xy)
+    {
         var x = new float[xy.Length / 2];
         var y = new float[xy.Length / 2];
         for (int i = 0; i < x.Length; i++)
@@ -137,9 +181,7 @@ public static partial class Charts
             y[i] = xy[(2 * i) + 1];
         }
 
-        return labels.IsEmpty
-            ? Scatter(x, y, title, "dimension 1", "dimension 2")
-            : Scatter(x, y, labels, title, "dimension 1", "dimension 2", classNames);
+        return (x, y);
     }
 
     private static void CheckPoints(ReadOnlySpan<float> x, ReadOnlySpan<float> y, int perPoint, string perPointName, IReadOnlyList<string>? hoverText)

@@ -1,6 +1,8 @@
 using System.Runtime.CompilerServices;
+using LatentWorkbench.Compute;
 using SixLabors.ImageSharp;
 using SixLabors.ImageSharp.PixelFormats;
+using TorchSharp;
 
 namespace LatentWorkbench.Images;
 
@@ -20,29 +22,79 @@ public static class GridImage
 {
     private static readonly ConditionalWeakTable<Image, GridImageLayout> Layouts = [];
 
-    /// <summary>A grid of the first <paramref name="count"/> images in <paramref name="pixels"/>.</summary>
-    /// <param name="pixels">count × imageHeight × imageWidth values in [0, 1] (the layout of <c>MnistSplit.Pixels</c>, N × 784); extra values are ignored.</param>
-    /// <param name="count">How many images to show.</param>
+    /// <summary>A grid of every image in <paramref name="images"/>.</summary>
+    /// <param name="images">
+    /// Values in [0, 1]: [N, H·W] of square images (an <c>MnistSplit.Images</c> tensor or a decoder's output, [N, 784]),
+    /// [N, H, W] or [N, 1, H, W], on any device and of any float dtype (copied to the host once unless it is a
+    /// contiguous float32 CPU tensor, which is read in place). Narrow it to show fewer.
+    /// </param>
     /// <param name="columns">Images per row (fewer when there are fewer images).</param>
     /// <param name="rowLabels">One label per row, shown at the left (null: none).</param>
     /// <param name="columnLabels">One label per column, shown on top (null: none).</param>
     /// <param name="captions">One caption per image, shown under it (null: none).</param>
     /// <param name="title">Title above the grid (null: none).</param>
-    /// <param name="imageWidth">Pixels per image row (28 for MNIST).</param>
-    /// <param name="imageHeight">Rows per image (28 for MNIST).</param>
     /// <param name="style">Gap, scale and colours (null: <see cref="GridImageStyle.Default"/>).</param>
-    /// <exception cref="ArgumentException">Too few pixels, or a label count that does not match the rows, columns or images.</exception>
-    public static Image<L8> FromPixels(
-        ReadOnlySpan<float> pixels,
-        int count,
+    /// <exception cref="ArgumentException">Another shape, no images, or a label count that does not match the rows, columns or images.</exception>
+    public static Image<L8> FromImages(
+        torch.Tensor images,
         int columns,
         IReadOnlyList<string>? rowLabels = null,
         IReadOnlyList<string>? columnLabels = null,
         IReadOnlyList<string>? captions = null,
         string? title = null,
-        int imageWidth = 28,
-        int imageHeight = 28,
         GridImageStyle? style = null)
+    {
+        var (host, count, height, width) = TensorArguments.Images(images, nameof(images));
+        using (host)
+        {
+            if (count == 0)
+            {
+                throw new ArgumentException("images holds no image; a grid needs at least one.", nameof(images));
+            }
+
+            return Draw(TensorSpans.Floats(host), count, columns, rowLabels, columnLabels, captions, title, width, height, style);
+        }
+    }
+
+    /// <summary>One image (a mean image, a decoded sample) at <paramref name="scale"/> output pixels per pixel.</summary>
+    /// <param name="image">[H, W], [1, H, W], [1, 1, H, W] or a flat square image [H·W] (MNIST: [784]), on any device.</param>
+    /// <param name="title">Title above the image (null: none).</param>
+    /// <param name="scale">Output pixels per image pixel.</param>
+    /// <exception cref="ArgumentException">Another shape, or more than one image.</exception>
+    public static Image<L8> Single(torch.Tensor image, string? title = null, int scale = 2)
+    {
+        ArgumentNullException.ThrowIfNull(image);
+        if (image.dim() == 0)
+        {
+            throw new ArgumentException("image must be one image ([H, W] or [H·W]); got a scalar.", nameof(image));
+        }
+
+        using var batch = image.dim() switch
+        {
+            1 => image.reshape(1, image.shape[0]),
+            2 => image.unsqueeze(0),
+            _ => image.alias(),
+        };
+        if (batch.shape[0] != 1)
+        {
+            throw new ArgumentException($"image must be one image ([H, W] or [H·W]); got [{string.Join(", ", image.shape)}].", nameof(image));
+        }
+
+        return FromImages(batch, 1, title: title, style: new GridImageStyle { Scale = scale });
+    }
+
+    // The drawing itself, over count × imageHeight × imageWidth row-major values (extra values ignored).
+    private static Image<L8> Draw(
+        ReadOnlySpan<float> pixels,
+        int count,
+        int columns,
+        IReadOnlyList<string>? rowLabels,
+        IReadOnlyList<string>? columnLabels,
+        IReadOnlyList<string>? captions,
+        string? title,
+        int imageWidth,
+        int imageHeight,
+        GridImageStyle? style)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(count, 1);
         ArgumentOutOfRangeException.ThrowIfLessThan(columns, 1);
@@ -104,32 +156,6 @@ public static class GridImage
 
         return result;
     }
-
-    /// <summary>A grid of every image in <paramref name="batch"/> (the adapter point for tensors; see <see cref="GrayImageBatch.FromShape"/>).</summary>
-    /// <param name="batch">The images.</param>
-    /// <param name="columns">Images per row.</param>
-    /// <param name="rowLabels">One label per row (null: none).</param>
-    /// <param name="columnLabels">One label per column (null: none).</param>
-    /// <param name="captions">One caption per image (null: none).</param>
-    /// <param name="title">Title above the grid (null: none).</param>
-    /// <param name="style">Gap, scale and colours (null: the default).</param>
-    public static Image<L8> FromBatch(
-        GrayImageBatch batch,
-        int columns,
-        IReadOnlyList<string>? rowLabels = null,
-        IReadOnlyList<string>? columnLabels = null,
-        IReadOnlyList<string>? captions = null,
-        string? title = null,
-        GridImageStyle? style = null)
-    {
-        ArgumentNullException.ThrowIfNull(batch);
-        return FromPixels(batch.Pixels.Span, batch.Count, columns, rowLabels, columnLabels, captions, title, batch.Width, batch.Height, style);
-    }
-
-    /// <summary>One H × W grayscale image (a mean image, a decoded sample) at <paramref name="scale"/> output pixels per pixel.</summary>
-    /// <exception cref="ArgumentException"><paramref name="pixels"/> holds fewer than height × width values.</exception>
-    public static Image<L8> Single(ReadOnlySpan<float> pixels, int height, int width, string? title = null, int scale = 2) =>
-        FromPixels(pixels, 1, 1, title: title, imageWidth: width, imageHeight: height, style: new GridImageStyle { Scale = scale });
 
     /// <summary>The layout and labels of an image built here, or null for any other image.</summary>
     public static GridImageLayout? LayoutOf(Image image)

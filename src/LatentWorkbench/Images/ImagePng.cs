@@ -33,19 +33,4 @@ public static class ImagePng
         AtomicFile.WriteAllBytes(path, image.ToPngBytes());
         return Path.GetFullPath(path);
     }
-
-    /// <summary>Encodes row-major gray bytes (<paramref name="width"/> × <paramref name="height"/>) as an 8-bit grayscale PNG.</summary>
-    /// <exception cref="ArgumentException">The byte count is not width × height.</exception>
-    public static byte[] EncodeGray(ReadOnlySpan<byte> gray, int width, int height)
-    {
-        ArgumentOutOfRangeException.ThrowIfLessThan(width, 1);
-        ArgumentOutOfRangeException.ThrowIfLessThan(height, 1);
-        if (gray.Length != (long)width * height)
-        {
-            throw new ArgumentException($"gray has {gray.Length} bytes but a {width}×{height} image needs {(long)width * height}.", nameof(gray));
-        }
-
-        using var image = Image.LoadPixelData<L8>(gray, width, height);
-        return image.ToPngBytes();
-    }
 }

@@ -72,7 +72,7 @@ public sealed class VaeFiguresTests
         Assert.Equal(a.NegativeElbo - a.NegativeLogLikelihood, a.ElboGap, 12);
         Assert.Equal(a.ElboGap, a.GapAt[^1], 12);
         Assert.Equal(2, TraceCount(VaeFigures.LikelihoodGap([("a", a), ("b", b)])));
-        Assert.Equal(1, TraceCount(VaeFigures.ElboSplit(a.Final, Digits(10).LabelBytes())) > 0 ? 1 : 0);
+        Assert.Equal(1, TraceCount(VaeFigures.ElboSplit(a.Final, Digits(10).Labels)) > 0 ? 1 : 0);
 
         var table = VaeTables.Likelihood([("a", a), ("b", b)]);
         Assert.Equal(2, table.Rows.Count);

@@ -15,7 +15,9 @@ public sealed class ChartKernelDisplayTests
     public async Task Display_Of_A_Workbench_Chart_Yields_Html_And_Svg()
     {
         var values = await DisplayedIn("""
-            var chart = Charts.Embedding(new float[] { 0, 0, 1, 1, 2, 0.5f, 3, 2 }, new byte[] { 0, 1, 0, 1 }, title: "four points");
+            LatentWorkbench.Compute.TorchRuntime.EnsureInitialized();
+            var points = TorchSharp.torch.tensor(new float[] { 0, 0, 1, 1, 2, 0.5f, 3, 2 }, [4, 2]);
+            var chart = Charts.Embedding(points, TorchSharp.torch.tensor(new long[] { 0, 1, 0, 1 }), title: "four points");
             display(chart);
             """);
 

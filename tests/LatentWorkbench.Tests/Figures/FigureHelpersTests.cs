@@ -1,18 +1,22 @@
 using System.Text.Json;
 using System.Xml.Linq;
+using LatentWorkbench.Compute;
 using LatentWorkbench.Figures;
 using Plotly.NET;
+using TorchSharp;
 
 namespace LatentWorkbench.Tests.Figures;
 
 /// <summary>The chart helpers build the Plotly figures they promise, and the static SVG reads them back.</summary>
 public sealed class FigureHelpersTests
 {
+    public FigureHelpersTests() => TorchRuntime.EnsureInitialized();
+
     [Fact]
     public void Embedding_Has_One_Trace_Per_Class_In_Its_Palette_Colour_With_Label_And_Index_On_Hover()
     {
-        float[] xy = [0, 0, 1, 1, 2, 2, 3, 3, 4, 4];
-        byte[] labels = [3, 1, 3, 1, 7];
+        using var xy = torch.tensor(new float[] { 0, 0, 1, 1, 2, 2, 3, 3, 4, 4 }, [5, 2]);
+        using var labels = torch.tensor(new long[] { 3, 1, 3, 1, 7 });
 
         var data = Data(Charts.Embedding(xy, labels, "e"));
 
@@ -31,7 +35,9 @@ public sealed class FigureHelpersTests
     public void A_Scatter_Above_The_WebGl_Threshold_Uses_Scattergl()
     {
         int n = Charts.WebGlThreshold + 1;
-        var data = Data(Charts.Scatter(new float[n], new float[n], new byte[n]));
+        using var points = torch.zeros(n, 2);
+        using var labels = torch.zeros(n, dtype: torch.int64);
+        var data = Data(Charts.Scatter(points, labels));
         Assert.Equal("scattergl", Assert.Single(data).GetProperty("type").GetString());
     }
 
@@ -45,13 +51,49 @@ public sealed class FigureHelpersTests
     [Fact]
     public void Bad_Input_Names_The_Parameter_And_What_Was_Expected()
     {
-        var e = Assert.Throws<ArgumentException>(() => Charts.Scatter(new float[3], new float[3], new byte[2]));
+        using var points = torch.zeros(3, 2);
+        using var twoLabels = torch.zeros(2, dtype: torch.int64);
+        var e = Assert.Throws<ArgumentException>(() => Charts.Scatter(points, twoLabels));
         Assert.Equal("labels", e.ParamName);
-        Assert.Contains("labels has 2 entries but there are 3 points", e.Message, StringComparison.Ordinal);
-        Assert.Equal("xy", Assert.Throws<ArgumentException>(() => Charts.Embedding(new float[3])).ParamName);
+        Assert.Contains("labels must be an integer tensor [3] (one class per example); got Int64 [2]", e.Message, StringComparison.Ordinal);
+        using var floatLabels = torch.zeros(3);
+        Assert.Equal("labels", Assert.Throws<ArgumentException>(() => Charts.Scatter(points, floatLabels)).ParamName);
+        using var threeColumns = torch.zeros(3, 3);
+        var shape = Assert.Throws<ArgumentException>(() => Charts.Embedding(threeColumns));
+        Assert.Equal("points", shape.ParamName);
+        Assert.Contains("points must be [N, 2] (one row per point); got [3, 3]", shape.Message, StringComparison.Ordinal);
+        using var twoValues = torch.zeros(2);
+        Assert.Equal("colorValues", Assert.Throws<ArgumentException>(() => Charts.Scatter(points, colorValues: twoValues)).ParamName);
         Assert.Equal("x", Assert.Throws<ArgumentException>(() => Charts.Line([1, 2], x: [1])).ParamName);
         Assert.Equal("rowLabels", Assert.Throws<ArgumentException>(() => Charts.Heatmap(new double[2, 2], rowLabels: ["a"])).ParamName);
         Assert.Equal("parts", Assert.Throws<ArgumentException>(() => Charts.Subplots([])).ParamName);
+    }
+
+    [Fact]
+    public void Points_On_A_Strided_View_Or_In_Float64_Draw_As_Their_Values()
+    {
+        using var columns = torch.tensor(new double[] { 0, 1, 2, 10, 11, 12 }, [2, 3]);
+        using var points = columns.t();                       // [3, 2], float64 and not contiguous: copied once
+        using var labels = torch.tensor(new byte[] { 1, 1, 2 });
+        using var values = torch.tensor(new double[] { 0.5, 1.5, 2.5 });
+
+        var byClass = Data(Charts.Scatter(points, labels));
+        var byValue = Assert.Single(Data(Charts.Scatter(points, colorValues: values)));
+
+        Assert.False(points.is_contiguous());
+        Assert.Equal([0f, 1f], byClass[0].GetProperty("x").EnumerateArray().Select(v => v.GetSingle()));
+        Assert.Equal([10f, 11f], byClass[0].GetProperty("y").EnumerateArray().Select(v => v.GetSingle()));
+        Assert.Equal([0.5f, 1.5f, 2.5f], byValue.GetProperty("marker").GetProperty("color").EnumerateArray().Select(v => v.GetSingle()));
+    }
+
+    [Fact]
+    public void A_Histogram_Of_A_Tensor_Counts_Its_Values()
+    {
+        using var values = torch.tensor(new float[] { 0f, 0.1f, 0.2f, 0.9f, 1f });
+        var scene = LatentWorkbench.Figures.Svg.PlotlyFigureReader.Read(Charts.Histogram(values, bins: 2).ToFigureJson());
+        Assert.Equal([3.0, 2.0], Assert.IsType<HistogramTrace>(Assert.Single(Assert.Single(scene.Panels).Traces)).Counts);
+        using var matrix = torch.zeros(2, 2);
+        Assert.Equal("values", Assert.Throws<ArgumentException>(() => Charts.Histogram(matrix)).ParamName);
     }
 
     [Fact]
@@ -95,6 +137,21 @@ public sealed class FigureHelpersTests
     }
 
     [Fact]
+    public void A_Heatmap_Of_A_Tensor_Draws_A_Matrix_Or_A_Flat_Square_Image_Row_By_Row()
+    {
+        using var matrix = torch.tensor(new float[] { 1, 2, 3, 4, 5, 6 }, [2, 3]);
+        using var flat = torch.arange(4, dtype: torch.float32);
+
+        var fromMatrix = (HeatmapTrace)LatentWorkbench.Figures.Svg.PlotlyFigureReader.Read(Charts.Heatmap(matrix).ToFigureJson()).Panels[0].Traces[0];
+        var fromFlat = (HeatmapTrace)LatentWorkbench.Figures.Svg.PlotlyFigureReader.Read(Charts.Heatmap(flat).ToFigureJson()).Panels[0].Traces[0];
+
+        Assert.Equal((2, 3, 6.0), (fromMatrix.Z.GetLength(0), fromMatrix.Z.GetLength(1), fromMatrix.Z[1, 2]));
+        Assert.Equal((2, 2, 2.0), (fromFlat.Z.GetLength(0), fromFlat.Z.GetLength(1), fromFlat.Z[1, 0]));
+        using var notSquare = torch.zeros(3);
+        Assert.Equal("z", Assert.Throws<ArgumentException>(() => Charts.Heatmap(notSquare)).ParamName);
+    }
+
+    [Fact]
     public void Subplots_Keep_Each_Part_As_A_Panel_With_Its_Title_And_Axis_Titles()
     {
         var scene = LatentWorkbench.Figures.Svg.PlotlyFigureReader.Read(SampleFigures.Subplots().ToFigureJson());
@@ -121,7 +178,9 @@ public sealed class FigureHelpersTests
     [Fact]
     public void Unnamed_Series_Stay_Out_Of_The_Legend_In_Both_Renderings()
     {
-        var chart = Charts.Subplots([Charts.Embedding([0, 0, 1, 1], [0, 1]), Charts.Histogram([1.0, 2.0, 3.0])]);
+        using var points = torch.tensor(new float[] { 0, 0, 1, 1 }, [2, 2]);
+        using var labels = torch.tensor(new long[] { 0, 1 });
+        var chart = Charts.Subplots([Charts.Embedding(points, labels), Charts.Histogram([1.0, 2.0, 3.0])]);
         var histogram = Data(chart).Single(t => t.GetProperty("type").GetString() == "histogram");
         Assert.False(histogram.GetProperty("showlegend").GetBoolean());
 

@@ -1,5 +1,7 @@
+using LatentWorkbench.Compute;
 using LatentWorkbench.Figures;
 using Plotly.NET;
+using TorchSharp;
 
 namespace LatentWorkbench.Tests.Figures;
 
@@ -19,6 +21,7 @@ internal static class SampleFigures
 
     public static GenericChart LabelledScatter(int count, int seed = 1)
     {
+        TorchRuntime.EnsureInitialized();
         var random = new Random(seed);
         var x = new float[count];
         var y = new float[count];
@@ -31,16 +34,21 @@ internal static class SampleFigures
             y[i] = (float)((3 * Math.Sin(angle)) + Gaussian(random));
         }
 
-        return Charts.Scatter(x, y, labels, "Ten clusters", "z1", "z2", hoverText: [.. Enumerable.Range(0, count).Select(i => $"point {i}")]);
+        using var points = Points(x, y);
+        using var classes = torch.tensor(labels, [count], dtype: torch.uint8);
+        return Charts.Scatter(points, classes, "Ten clusters", "z1", "z2", hoverText: [.. Enumerable.Range(0, count).Select(i => $"point {i}")]);
     }
 
     public static GenericChart ValueScatter()
     {
+        TorchRuntime.EnsureInitialized();
         var random = new Random(2);
         float[] x = [.. Enumerable.Range(0, 80).Select(_ => (float)Gaussian(random))];
         float[] y = [.. Enumerable.Range(0, 80).Select(_ => (float)Gaussian(random))];
         float[] value = [.. x.Zip(y, (a, b) => (a * a) + (b * b))];
-        return Charts.Scatter(x, y, "Radius squared", "x", "y", colorValues: value, colorTitle: "r²");
+        using var points = Points(x, y);
+        using var colors = torch.tensor(value);
+        return Charts.Scatter(points, "Radius squared", "x", "y", colorValues: colors, colorTitle: "r²");
     }
 
     public static GenericChart LogLines()
@@ -79,4 +87,12 @@ internal static class SampleFigures
 
     private static double Gaussian(Random random) =>
         Math.Sqrt(-2 * Math.Log(1 - random.NextDouble())) * Math.Cos(2 * Math.PI * random.NextDouble());
+
+    // [N, 2] points from the two coordinate arrays (the layout every chart helper takes).
+    private static torch.Tensor Points(float[] x, float[] y)
+    {
+        using var xs = torch.tensor(x);
+        using var ys = torch.tensor(y);
+        return torch.stack([xs, ys], 1);
+    }
 }

@@ -12,8 +12,10 @@ public sealed class ImageKernelTests
     {
         var displays = await RealCSharpKernel.DisplaysAsync("""
             using LatentWorkbench.Images;
-            var pixels = Enumerable.Range(0, 4 * 784).Select(i => (i % 784) / 783f).ToArray();
-            GridImage.FromPixels(pixels, 4, 2, rowLabels: ["top", "bottom"], title: "Ramps")
+            using TorchSharp;
+            LatentWorkbench.Compute.TorchRuntime.EnsureInitialized();
+            var ramps = (torch.arange(784, dtype: torch.float32) / 783f).repeat(4, 1);
+            GridImage.FromImages(ramps, 2, rowLabels: ["top", "bottom"], title: "Ramps")
             """);
 
         var bundle = Assert.Single(displays);

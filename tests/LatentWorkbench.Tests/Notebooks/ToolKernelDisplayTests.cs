@@ -16,7 +16,7 @@ public sealed class ToolKernelDisplayTests
             $"#r \"{Path.Combine(KernelHostProcess.LibraryFolder, "LatentWorkbench.dll")}\"",
             "using LatentWorkbench.Figures;\nCharts.Line([1.0, 4.0, 9.0], \"squares\")",
             "using LatentWorkbench.Tables;\nDataFrames.FromRows([\"method\", \"error\"], [[\"PCA\", 13.87]])",
-            "using LatentWorkbench.Images;\nGridImage.FromPixels(new float[4 * 784], 4, 2)");
+            "using LatentWorkbench.Images;\nLatentWorkbench.Compute.TorchRuntime.EnsureInitialized();\nGridImage.FromImages(TorchSharp.torch.zeros(4, 784), 2)");
 
         using var document = JsonDocument.Parse(executed);
         var bundles = document.RootElement.GetProperty("cells").EnumerateArray()
