@@ -75,7 +75,7 @@ public static class VaeFigures
         var shown = count is { } c ? split.Take(c) : split;
         using var x = shown.Images.alias();
         using var means = VaeSampling.PosteriorMeans(model, x);
-        var mu = Matrix.FromTensor(means);
+        var mu = Matrix.Copy(means, nameof(means));
         bool direct = model.LatentSize == 2;
         var xy = direct ? mu : new PcaReducer(new PcaOptions { Components = 2 }).Fit(mu).Transform(mu);
         title ??= direct ? "μ of the test digits (2-latent VAE)" : $"μ of the test digits: first two principal components of the {model.LatentSize}-D means";

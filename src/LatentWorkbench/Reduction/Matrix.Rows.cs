@@ -1,7 +1,7 @@
 namespace LatentWorkbench.Reduction;
 
 /// <summary>Building matrices from the rows of others: stacking and seeded sampling.</summary>
-public sealed partial class Matrix
+internal sealed partial class Matrix
 {
     /// <summary>The rows of <paramref name="parts"/> one after another, as a new matrix (e.g. originals, then
     /// their reconstructions at several k, ready for an image grid).</summary>
@@ -24,12 +24,12 @@ public sealed partial class Matrix
             }
         }
 
-        var data = new float[checked(list.Sum(m => (long)m.Data.Length))];
+        var data = new float[checked(list.Sum(m => (long)m.Rows * m.Cols))];
         int offset = 0;
         foreach (var part in list)
         {
-            part.Data.CopyTo(data, offset);
-            offset += part.Data.Length;
+            part.Values.CopyTo(data.AsSpan(offset));
+            offset += part.Rows * part.Cols;
         }
 
         return new Matrix(data, cols == 0 ? list.Sum(m => m.Rows) : data.Length / cols, cols);
