@@ -40,14 +40,18 @@ internal sealed partial class Matrix
     /// <remarks>A partial Fisher–Yates shuffle driven by <c>new Random(seed)</c>: the same seed and row count
     /// always give the same indices.</remarks>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="count"/> is negative or more than <see cref="Rows"/>.</exception>
-    public int[] SampleRowIndices(int count, int seed)
+    public int[] SampleRowIndices(int count, int seed) => SampleIndices(Rows, count, seed);
+
+    /// <summary><paramref name="count"/> distinct indices in [0, <paramref name="rows"/>), drawn as <see cref="SampleRowIndices"/> draws them.</summary>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="count"/> is negative or more than <paramref name="rows"/>.</exception>
+    public static int[] SampleIndices(int rows, int count, int seed)
     {
-        if (count < 0 || count > Rows)
+        if (count < 0 || count > rows)
         {
-            throw new ArgumentOutOfRangeException(nameof(count), count, $"count must be between 0 and the {Rows} rows of the matrix.");
+            throw new ArgumentOutOfRangeException(nameof(count), count, $"count must be between 0 and the {rows} rows of the matrix.");
         }
 
-        var order = new int[Rows];
+        var order = new int[rows];
         for (int i = 0; i < order.Length; i++)
         {
             order[i] = i;
