@@ -30,12 +30,12 @@ public static class Auroc
         using var hostScores = scoreValues.cpu();
         using var flags = positive.detach().ne(0);
         using var hostFlags = flags.cpu();
-        return Compute((IReadOnlyList<double>)hostScores.data<double>().ToArray(), (IReadOnlyList<bool>)hostFlags.data<bool>().ToArray());
+        return OfLists(hostScores.data<double>().ToArray(), hostFlags.data<bool>().ToArray());
     }
 
     /// <summary>The AUROC of <paramref name="scores"/> for the examples marked in <paramref name="positive"/>.</summary>
     /// <exception cref="ArgumentException">Lengths differ, a score is NaN, or there are no positives or no negatives.</exception>
-    public static double Compute(IReadOnlyList<double> scores, IReadOnlyList<bool> positive)
+    internal static double OfLists(IReadOnlyList<double> scores, IReadOnlyList<bool> positive)
     {
         ArgumentNullException.ThrowIfNull(scores);
         ArgumentNullException.ThrowIfNull(positive);

@@ -58,6 +58,9 @@ public static class PrincipalAngles
     /// <summary>The largest principal angle in degrees: 0 when one subspace contains the other.</summary>
     public static double LargestDegrees(torch.Tensor a, torch.Tensor b) => Between(a, b)[^1] * 180 / Math.PI;
 
+    /// <inheritdoc cref="LargestDegrees(torch.Tensor, torch.Tensor)"/>
+    internal static double LargestDegrees(Matrix a, Matrix b) => Between(a, b)[^1] * 180 / Math.PI;
+
     // Q (D×p) with orthonormal columns spanning the rows of m, from a thin Householder QR of mᵀ.
     private static Matrix<double> OrthonormalBasis(Matrix m, string name)
     {

@@ -76,6 +76,9 @@ public sealed partial class PcaModel
     /// <remarks>Accumulated in float64. Multiply by D for the squared error per image (<see cref="ReconstructionErrorPerImage(TorchSharp.torch.Tensor)"/>).</remarks>
     public double ReconstructionError(torch.Tensor data) => ReconstructionErrorPerImage(data) / Features;
 
+    /// <inheritdoc cref="ReconstructionError(torch.Tensor)"/>
+    internal double ReconstructionError(Matrix data) => ReconstructionErrorPerImage(data) / Features;
+
     /// <summary>Mean squared error per row (image) of the reconstruction: Σᵢⱼ (xᵢⱼ − x̂ᵢⱼ)² / M.</summary>
     /// <remarks>Rows are rebuilt in blocks of 1,024 to bound memory; every sum is float64 in row order, so the
     /// value does not depend on the block size.</remarks>

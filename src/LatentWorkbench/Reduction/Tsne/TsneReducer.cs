@@ -28,6 +28,9 @@ public sealed class TsneReducer(TsneOptions options) : IReducer<TsneEmbedding>
         return Fit(Matrix.View(host, nameof(data)), callback);
     }
 
+    /// <inheritdoc cref="Fit(torch.Tensor)"/>
+    internal TsneEmbedding Fit(Matrix data) => Fit(data, callback: null);
+
     /// <inheritdoc cref="Fit(torch.Tensor, TsneCallback)"/>
     internal TsneEmbedding Fit(Matrix data, TsneCallback? callback)
     {

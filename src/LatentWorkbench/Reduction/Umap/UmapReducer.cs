@@ -30,6 +30,9 @@ public sealed class UmapReducer(UmapOptions options) : IReducer<UmapEmbedding>
         return Fit(Matrix.View(host, nameof(data)), callback);
     }
 
+    /// <inheritdoc cref="Fit(torch.Tensor)"/>
+    internal UmapEmbedding Fit(Matrix data) => Fit(data, callback: null);
+
     /// <inheritdoc cref="Fit(torch.Tensor, UmapCallback)"/>
     internal UmapEmbedding Fit(Matrix data, UmapCallback? callback)
     {
