@@ -37,19 +37,18 @@ internal static partial class ReduceCommand
         CliAction.Set(pca, (parse, _) =>
         {
             var splitData = Mnist.LoadSplit(parse.GetValue(split)!, CliAction.MnistDirectory(parse.GetValue(dir)));
-            var data = new Matrix(splitData.Pixels.ToArray(), splitData.Count, MnistSplit.PixelsPerImage);
             var options = new PcaOptions
             {
                 Components = parse.GetValue(components),
                 Solver = parse.GetValue(solver) == "randomized" ? PcaSolver.Randomized : PcaSolver.Exact,
             };
             var stopwatch = Stopwatch.StartNew();
-            var model = new PcaReducer(options).Fit(data);
+            var model = new PcaReducer(options).Fit(splitData.Images);
             double seconds = stopwatch.Elapsed.TotalSeconds;
 
             var ratios = model.ExplainedVarianceRatio;
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"PCA {options.Solver.ToString().ToLowerInvariant()} on {splitData.Name} ({data.Rows}×{data.Cols}): {model.ComponentCount} components in {seconds:F3} s; explained variance {ratios.Sum():F6}"));
+                $"PCA {options.Solver.ToString().ToLowerInvariant()} on {splitData.Name} ({splitData.Count}×{MnistSplit.PixelsPerImage}): {model.ComponentCount} components in {seconds:F3} s; explained variance {ratios.Sum():F6}"));
             Console.WriteLine("explained_variance_ratio: " + string.Join(' ', ratios.Select(r => r.ToString("F6", CultureInfo.InvariantCulture))));
             if (parse.GetValue(json) is { } path)
             {

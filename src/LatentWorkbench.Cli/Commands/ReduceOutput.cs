@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using LatentWorkbench.Common;
+using TorchSharp;
 
 namespace LatentWorkbench.Cli.Commands;
 
@@ -19,15 +20,17 @@ internal static class ReduceOutput
         });
 
     /// <summary>Writes x,y,label rows for a 2-D embedding.</summary>
-    public static void WriteEmbeddingCsv(string path, double[] embedding, byte[] labels) =>
+    public static void WriteEmbeddingCsv(string path, double[] embedding, torch.Tensor labels) =>
         AtomicFile.Write(path, stream =>
         {
             // leaveOpen: AtomicFile flushes the stream to disk after this callback returns.
             using var writer = new StreamWriter(stream, new UTF8Encoding(false), bufferSize: 1 << 16, leaveOpen: true);
             writer.WriteLine("x,y,label");
-            for (int i = 0; i < labels.Length; i++)
+            using var host = labels.cpu();
+            var digits = host.data<long>();
+            for (int i = 0; i < digits.Count; i++)
             {
-                writer.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{embedding[2 * i]:R},{embedding[(2 * i) + 1]:R},{labels[i]}"));
+                writer.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{embedding[2 * i]:R},{embedding[(2 * i) + 1]:R},{digits[i]}"));
             }
         });
 }

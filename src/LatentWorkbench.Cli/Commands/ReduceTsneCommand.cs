@@ -2,7 +2,6 @@ using System.CommandLine;
 using System.Globalization;
 using LatentWorkbench.Data;
 using LatentWorkbench.Experiments;
-using LatentWorkbench.Reduction;
 using TorchSharp;
 using LatentWorkbench.Reduction.Tsne;
 using Spectre.Console;
@@ -14,7 +13,7 @@ internal static partial class ReduceCommand
 {
     private static Command CreateTsne()
     {
-        var defaults = TsneExperimentOptions.Default;
+        var defaults = ProjectionExperimentOptions.TsneDefaults;
         var split = new Option<string>("--split") { Description = "test, train or all (the 70,000 images of both).", DefaultValueFactory = _ => "test" };
         split.AcceptOnlyFromAmong("test", "train", "all");
         var count = new Option<int?>("--n") { Description = "Embed only the first N images of the split (default: all of it)." };
@@ -35,7 +34,7 @@ internal static partial class ReduceCommand
         };
         CliAction.Set(tsne, (parse, cancellationToken) =>
         {
-            var (pixels, labels) = LoadImages(parse.GetValue(split)!, parse.GetValue(count), CliAction.MnistDirectory(parse.GetValue(dir)));
+            using var images = LoadImages(parse.GetValue(split)!, parse.GetValue(count), CliAction.MnistDirectory(parse.GetValue(dir)));
             var experiment = defaults with
             {
                 PcaComponents = parse.GetValue(pcaComponents),
@@ -48,19 +47,19 @@ internal static partial class ReduceCommand
                     Method = parse.GetValue(method) switch { "exact" => TsneGradientMethod.Exact, "barnes-hut" => TsneGradientMethod.BarnesHut, _ => TsneGradientMethod.Auto },
                 },
             };
-            var result = RunWithProgress(experiment, pixels, labels, cancellationToken);
+            var result = RunWithProgress(experiment, images, cancellationToken);
             cancellationToken.ThrowIfCancellationRequested();
-            var (embedding, input, seconds, trust, knn) = (result.Embedding, result.Input, result.Seconds, result.Trustworthiness, result.KnnAccuracy);
+            var (embedding, input, seconds, trust, knn) = (result.Tsne!, result.Input, result.Seconds, result.Trustworthiness, result.KnnAccuracy);
             if (experiment.PcaComponents > 0)
             {
                 Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  PCA-{experiment.PcaComponents}: {result.PcaSeconds:F2} s"));
             }
 
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"t-SNE on {input.Rows}×{input.Cols}: {seconds:F2} s, KL divergence {embedding.KlDivergence:F4}, trustworthiness(k={experiment.QualityNeighbors}) {trust:F5}, {experiment.QualityNeighbors}-NN accuracy ({experiment.KnnFolds}-fold) {knn:F4}"));
+                $"t-SNE on {input.shape[0]}×{input.shape[1]}: {seconds:F2} s, KL divergence {embedding.KlDivergence:F4}, trustworthiness(k={experiment.QualityNeighbors}) {trust:F5}, {experiment.QualityNeighbors}-NN accuracy ({experiment.KnnFolds}-fold) {knn:F4}"));
             if (parse.GetValue(csv) is { } csvPath)
             {
-                ReduceOutput.WriteEmbeddingCsv(csvPath, embedding.ToArray(), labels);
+                ReduceOutput.WriteEmbeddingCsv(csvPath, embedding.ToArray(), images.Labels);
             }
 
             if (parse.GetValue(json) is { } jsonPath)
@@ -80,13 +79,13 @@ internal static partial class ReduceCommand
     }
 
     /// <summary>Runs the recipe with a Spectre progress bar on stderr, updated every 50 iterations with the KL divergence.</summary>
-    private static TsneExperimentResult RunWithProgress(TsneExperimentOptions options, Matrix pixels, byte[] labels, CancellationToken cancellationToken) =>
+    private static ProjectionResult RunWithProgress(ProjectionExperimentOptions options, MnistSplit images, CancellationToken cancellationToken) =>
         CliAction.ProgressConsole.Progress()
             .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn())
             .Start(context =>
             {
                 var task = context.AddTask("t-SNE: PCA and affinities", maxValue: Math.Max(options.Tsne.Iterations, 1));
-                return TsneExperiment.Run(pixels, labels, options, progress =>
+                return ProjectionExperiment.Run(new FeatureSpace("pixels", images.Images), images.Labels, options, tsneCallback: progress =>
                 {
                     task.Value = progress.Iteration;
                     task.Description = string.Create(CultureInfo.InvariantCulture,
@@ -95,7 +94,7 @@ internal static partial class ReduceCommand
                 });
             });
 
-    private static (Matrix Pixels, byte[] Labels) LoadImages(string split, int? count, string directory)
+    private static MnistSplit LoadImages(string split, int? count, string directory)
     {
         MnistSplit data;
         if (split == "all")
@@ -118,6 +117,6 @@ internal static partial class ReduceCommand
             data = data.Take(n);
         }
 
-        return (new Matrix(data.Pixels.ToArray(), data.Count, MnistSplit.PixelsPerImage), data.LabelBytes());
+        return data;
     }
 }

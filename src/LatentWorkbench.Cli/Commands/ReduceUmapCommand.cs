@@ -1,7 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using LatentWorkbench.Experiments;
-using LatentWorkbench.Reduction;
+using LatentWorkbench.Data;
 using LatentWorkbench.Reduction.Umap;
 using Spectre.Console;
 
@@ -12,7 +12,7 @@ internal static partial class ReduceCommand
 {
     private static Command CreateUmap()
     {
-        var defaults = UmapExperimentOptions.Default;
+        var defaults = ProjectionExperimentOptions.UmapDefaults;
         var split = new Option<string>("--split") { Description = "test, train or all (the 70,000 images of both).", DefaultValueFactory = _ => "test" };
         split.AcceptOnlyFromAmong("test", "train", "all");
         var count = new Option<int?>("--n") { Description = "Embed only the first N images of the split (default: all of it)." };
@@ -37,7 +37,7 @@ internal static partial class ReduceCommand
         };
         CliAction.Set(umap, (parse, cancellationToken) =>
         {
-            var (pixels, labels) = LoadImages(parse.GetValue(split)!, parse.GetValue(count), CliAction.MnistDirectory(parse.GetValue(dir)));
+            using var images = LoadImages(parse.GetValue(split)!, parse.GetValue(count), CliAction.MnistDirectory(parse.GetValue(dir)));
             var experiment = defaults with
             {
                 PcaComponents = parse.GetValue(pcaComponents),
@@ -54,9 +54,9 @@ internal static partial class ReduceCommand
                     Seed = parse.GetValue(seed),
                 },
             };
-            var result = RunUmapWithProgress(experiment, pixels, labels, cancellationToken);
+            var result = RunUmapWithProgress(experiment, images, cancellationToken);
             cancellationToken.ThrowIfCancellationRequested();
-            var (embedding, input, seconds, trust, knn) = (result.Embedding, result.Input, result.Seconds, result.Trustworthiness, result.KnnAccuracy);
+            var (embedding, input, seconds, trust, knn) = (result.Umap!, result.Input, result.Seconds, result.Trustworthiness, result.KnnAccuracy);
             var t = embedding.Timings;
             if (experiment.PcaComponents > 0)
             {
@@ -71,10 +71,10 @@ internal static partial class ReduceCommand
             }
 
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"UMAP on {input.Rows}×{input.Cols}: {seconds:F2} s, trustworthiness(k={experiment.QualityNeighbors}) {trust:F5}, {experiment.QualityNeighbors}-NN accuracy ({experiment.KnnFolds}-fold) {knn:F4}"));
+                $"UMAP on {input.shape[0]}×{input.shape[1]}: {seconds:F2} s, trustworthiness(k={experiment.QualityNeighbors}) {trust:F5}, {experiment.QualityNeighbors}-NN accuracy ({experiment.KnnFolds}-fold) {knn:F4}"));
             if (parse.GetValue(csv) is { } csvPath)
             {
-                ReduceOutput.WriteEmbeddingCsv(csvPath, embedding.ToArray(), labels);
+                ReduceOutput.WriteEmbeddingCsv(csvPath, embedding.ToArray(), images.Labels);
             }
 
             if (parse.GetValue(json) is { } jsonPath)
@@ -99,13 +99,13 @@ internal static partial class ReduceCommand
     }
 
     /// <summary>Runs the recipe with a Spectre progress bar on stderr: one step per stage, then the layout epochs.</summary>
-    private static UmapExperimentResult RunUmapWithProgress(UmapExperimentOptions options, Matrix pixels, byte[] labels, CancellationToken cancellationToken) =>
+    private static ProjectionResult RunUmapWithProgress(ProjectionExperimentOptions options, MnistSplit images, CancellationToken cancellationToken) =>
         CliAction.ProgressConsole.Progress()
             .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn())
             .Start(context =>
             {
-                var task = context.AddTask("UMAP: k-NN", maxValue: Math.Max(options.Umap.EpochsFor(pixels.Rows), 1));
-                return UmapExperiment.Run(pixels, labels, options, progress =>
+                var task = context.AddTask("UMAP: k-NN", maxValue: Math.Max(options.Umap.EpochsFor(images.Count), 1));
+                return ProjectionExperiment.Run(new FeatureSpace("pixels", images.Images), images.Labels, options, umapCallback: progress =>
                 {
                     task.MaxValue = Math.Max(progress.TotalEpochs, 1);
                     task.Value = progress.Epoch;

@@ -4,7 +4,6 @@ using System.Globalization;
 using LatentWorkbench.Data;
 using LatentWorkbench.Experiments;
 using LatentWorkbench.Metrics;
-using LatentWorkbench.Reduction;
 using LatentWorkbench.Reduction.Umap;
 
 namespace LatentWorkbench.Cli.Commands;
@@ -18,7 +17,7 @@ internal static class UmapBench
 {
     public static Command Create()
     {
-        var defaults = UmapExperimentOptions.Default;
+        var defaults = ProjectionExperimentOptions.UmapDefaults;
         var count = new Option<int>("--n") { Description = "Test digits to embed.", DefaultValueFactory = _ => 10_000 };
         var neighbors = new Option<int>("--neighbors") { Description = "n_neighbors for both.", DefaultValueFactory = _ => defaults.Umap.Neighbors };
         var minDist = new Option<double>("--min-dist") { Description = "min_dist for both.", DefaultValueFactory = _ => defaults.Umap.MinDist };
@@ -42,7 +41,7 @@ internal static class UmapBench
             }
 
             split = split.Take(n);
-            var data = new Matrix(split.Pixels.ToArray(), n, MnistSplit.PixelsPerImage);
+            var data = split.Images;
             int epochCount = parse.GetValue(epochs) ?? UmapJsEpochs(n);
             var options = defaults with
             {
@@ -54,10 +53,10 @@ internal static class UmapBench
             var embedding = new UmapReducer(options.Umap).Fit(data);
             double ourSeconds = watch.Elapsed.TotalSeconds;
             double ourCpu = (Process.GetCurrentProcess().TotalProcessorTime - cpuBefore).TotalSeconds;
-            var points = embedding.ToMatrix();
+            using var points = embedding.ToTensor();
             var ours = (Seconds: ourSeconds,
                 Trustworthiness: NeighborhoodPreservation.Trustworthiness(data, points, options.QualityNeighbors),
-                KnnAccuracy: KnnAccuracy.CrossValidated(points, split.LabelBytes(), options.QualityNeighbors, options.KnnFolds));
+                KnnAccuracy: KnnAccuracy.CrossValidated(points, split.Labels, options.QualityNeighbors, options.KnnFolds));
             var t = embedding.Timings;
             Console.WriteLine(Line("ours   ", ours.Seconds, ours.Trustworthiness, ours.KnnAccuracy) + string.Create(CultureInfo.InvariantCulture,
                 $" (k-NN {t.Neighbors:F2} s, graph {t.Graph:F2} s, {embedding.Initialization.ToString().ToLowerInvariant()} init {t.Initialization:F2} s, layout {t.Layout:F2} s)"));
@@ -67,7 +66,7 @@ internal static class UmapBench
                 string anchor = parse.GetValue(referenceDir) ?? Path.Combine(DataPaths.FindRepositoryRoot() ?? Directory.GetCurrentDirectory(), "tools", "anchors", "umap_js");
                 var js = UmapJsReference.Run(anchor, data, options.Umap.Neighbors, options.Umap.MinDist, epochCount, options.Umap.Seed);
                 double trust = NeighborhoodPreservation.Trustworthiness(data, js.Embedding, options.QualityNeighbors);
-                double knn = KnnAccuracy.CrossValidated(js.Embedding, split.LabelBytes(), options.QualityNeighbors, options.KnnFolds);
+                double knn = KnnAccuracy.CrossValidated(js.Embedding, split.Labels, options.QualityNeighbors, options.KnnFolds);
                 theirs = (js.Seconds, js.CpuSeconds, trust, knn);
                 Console.WriteLine(Line("umap-js", js.Seconds, trust, knn) + $" ({js.Epochs} epochs)");
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,

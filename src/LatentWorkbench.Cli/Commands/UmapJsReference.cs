@@ -1,7 +1,8 @@
 using System.Diagnostics;
 using System.Text.Json;
 using LatentWorkbench.Common;
-using LatentWorkbench.Reduction;
+using LatentWorkbench.Compute;
+using TorchSharp;
 
 namespace LatentWorkbench.Cli.Commands;
 
@@ -9,9 +10,11 @@ namespace LatentWorkbench.Cli.Commands;
 internal static class UmapJsReference
 {
     /// <summary>The embedding (N×2), fit wall seconds, fit CPU seconds and epochs umap-js reports.</summary>
-    public static (Matrix Embedding, double Seconds, double CpuSeconds, int Epochs) Run(
-        string anchorDirectory, Matrix data, int neighbors, double minDist, int epochs, int seed)
+    public static (torch.Tensor Embedding, double Seconds, double CpuSeconds, int Epochs) Run(
+        string anchorDirectory, torch.Tensor data, int neighbors, double minDist, int epochs, int seed)
     {
+        using var host = TensorSpans.OnHost(data, nameof(data));
+        long rows = host.shape[0], cols = host.shape[1];
         string script = Path.Combine(anchorDirectory, "run.mjs");
         if (!File.Exists(script))
         {
@@ -29,19 +32,19 @@ internal static class UmapJsReference
         try
         {
             string input = Path.Combine(folder, "input.f32"), output = Path.Combine(folder, "embedding.f32");
-            AtomicFile.Write(input, stream => stream.Write(System.Runtime.InteropServices.MemoryMarshal.AsBytes(data.Data.AsSpan())));
-            string stdout = RunToEnd("node", [script, input, $"{data.Rows}", $"{data.Cols}", $"{neighbors}", minDist.ToString("R", System.Globalization.CultureInfo.InvariantCulture), $"{epochs}", $"{seed}", output], anchorDirectory);
+            AtomicFile.Write(input, stream => stream.Write(System.Runtime.InteropServices.MemoryMarshal.AsBytes(TensorSpans.Floats(host))));
+            string stdout = RunToEnd("node", [script, input, $"{rows}", $"{cols}", $"{neighbors}", minDist.ToString("R", System.Globalization.CultureInfo.InvariantCulture), $"{epochs}", $"{seed}", output], anchorDirectory);
             using var report = JsonDocument.Parse(stdout.Trim().Split('\n')[^1]);
             var bytes = File.ReadAllBytes(output);
             var points = new float[bytes.Length / sizeof(float)];
             Buffer.BlockCopy(bytes, 0, points, 0, bytes.Length);
-            if (points.Length != data.Rows * 2)
+            if (points.Length != rows * 2)
             {
-                throw new InvalidOperationException($"umap-js wrote {points.Length} values; expected {data.Rows} × 2.");
+                throw new InvalidOperationException($"umap-js wrote {points.Length} values; expected {rows} × 2.");
             }
 
             var root = report.RootElement;
-            return (new Matrix(points, data.Rows, 2), root.GetProperty("seconds").GetDouble(), root.GetProperty("cpu_seconds").GetDouble(), root.GetProperty("epochs").GetInt32());
+            return (torch.from_array(points).reshape(rows, 2), root.GetProperty("seconds").GetDouble(), root.GetProperty("cpu_seconds").GetDouble(), root.GetProperty("epochs").GetInt32());
         }
         finally
         {

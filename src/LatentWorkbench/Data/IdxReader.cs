@@ -10,7 +10,7 @@ namespace LatentWorkbench.Data;
 /// one big-endian int32 per dimension, then the elements row-major. Every malformed case is
 /// rejected with an <see cref="InvalidDataException"/> that names the file and the problem.
 /// </remarks>
-public static class IdxReader
+internal static class IdxReader
 {
     /// <summary>Magic number of an image file: unsigned bytes, three dimensions.</summary>
     public const int ImageMagic = 0x00000803;

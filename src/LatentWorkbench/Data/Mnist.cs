@@ -51,7 +51,7 @@ public static class Mnist
     }
 
     /// <summary>Builds a split from parsed IDX files, validating what the format alone cannot.</summary>
-    public static MnistSplit FromIdx(string name, IdxFile images, IdxFile labels)
+    internal static MnistSplit FromIdx(string name, IdxFile images, IdxFile labels)
     {
         ArgumentNullException.ThrowIfNull(images);
         ArgumentNullException.ThrowIfNull(labels);

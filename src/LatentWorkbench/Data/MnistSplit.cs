@@ -94,6 +94,19 @@ public sealed class MnistSplit : IDisposable
         return new MnistSplit(Name, Images.narrow(0, 0, count), Labels.narrow(0, 0, count));
     }
 
+    /// <summary>
+    /// <paramref name="count"/> distinct images drawn at random (seeded), in the order drawn, as a new split (a copy of
+    /// those rows): a reproducible sample to show or rebuild.
+    /// </summary>
+    /// <remarks>A partial Fisher–Yates shuffle driven by <c>new Random(seed)</c>: the same seed and split size always give the same images.</remarks>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="count"/> is negative or more than <see cref="Count"/>.</exception>
+    public MnistSplit Sample(int count, int seed)
+    {
+        int[] rows = Reduction.Matrix.SampleIndices(Count, count, seed);
+        using var indices = torch.tensor(Array.ConvertAll(rows, i => (long)i), [rows.Length], dtype: torch.int64, device: Device);
+        return new MnistSplit(Name, Images.index_select(0, indices), Labels.index_select(0, indices));
+    }
+
     /// <summary>How many images of each digit the split holds (index = digit).</summary>
     public int[] ClassCounts()
     {

@@ -1,3 +1,5 @@
+using LatentWorkbench.Compute;
+
 namespace LatentWorkbench.Data;
 
 /// <summary>Per-pixel mean and variance of a set of images: where the information in pixel space is.</summary>
@@ -33,11 +35,12 @@ public sealed class PixelStatistics
     public static PixelStatistics Of(MnistSplit split)
     {
         ArgumentNullException.ThrowIfNull(split);
-        return Of(split.Pixels, split.Count, MnistSplit.Side);
+        using var host = TensorSpans.OnHost(split.Images, nameof(split));
+        return Of(TensorSpans.Floats(host), split.Count, MnistSplit.Side);
     }
 
     /// <summary>Statistics of <paramref name="count"/> row-major images of <paramref name="width"/>² pixels.</summary>
-    public static PixelStatistics Of(ReadOnlySpan<float> pixels, int count, int width)
+    internal static PixelStatistics Of(ReadOnlySpan<float> pixels, int count, int width)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(count);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(width);

@@ -34,13 +34,21 @@ public sealed record AutoencoderExperimentResult(
     /// <summary>The codes of <paramref name="images"/> ([N, 784], any device): [N, k] on the model's device, in batches without gradients.</summary>
     public torch.Tensor Encode(torch.Tensor images) => Batched(images, Model.Encode);
 
-    /// <summary>The codes of every digit of <paramref name="split"/> as an N×k matrix (the seam to reducers, k-NN and charts).</summary>
-    public Matrix Encode(MnistSplit split)
+    /// <summary>The codes of every digit of <paramref name="split"/> as a float32 CPU tensor [N, k] (what reducers, k-NN and charts read in place).</summary>
+    public torch.Tensor Encode(MnistSplit split)
     {
         ArgumentNullException.ThrowIfNull(split);
         using var view = split.Images.alias();
-        using var codes = Encode(view);
-        return Matrix.FromTensor(codes);
+        var codes = Encode(view);
+        if (codes.device_type == DeviceType.CPU)
+        {
+            return codes;
+        }
+
+        using (codes)
+        {
+            return codes.cpu();
+        }
     }
 
     /// <summary>
@@ -64,7 +72,8 @@ public sealed record AutoencoderExperimentResult(
         }
 
         using var basis = linear.DecoderWeight.detach().t();
-        return [.. PrincipalAngles.Between(Matrix.FromTensor(basis), pca.Truncate(linear.CodeSize).Components()).Select(a => a * 180 / Math.PI)];
+        using var components = pca.Truncate(linear.CodeSize).Components();
+        return [.. PrincipalAngles.Between(basis, components).Select(a => a * 180 / Math.PI)];
     }
 
     /// <summary>The reconstructions of <paramref name="images"/> ([N, 784]): [N, 784] on the model's device.</summary>

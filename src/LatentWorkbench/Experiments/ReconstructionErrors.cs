@@ -1,5 +1,4 @@
 using LatentWorkbench.Compute;
-using LatentWorkbench.Reduction;
 using LatentWorkbench.Reduction.Pca;
 using TorchSharp;
 
@@ -16,8 +15,16 @@ public static class ReconstructionErrors
     /// <param name="inputs">[N, D] what the model sees (clean or corrupted images).</param>
     /// <param name="targets">[N, D] what it should give back; null: <paramref name="inputs"/>.</param>
     /// <param name="batchSize">Rows per call of <paramref name="reconstruct"/>.</param>
-    /// <returns>N errors, summed in float64.</returns>
-    public static double[] PerImage(Func<torch.Tensor, torch.Tensor> reconstruct, torch.Tensor inputs, torch.Tensor? targets = null, int batchSize = 500)
+    /// <returns>N errors, summed in float64: a float64 CPU tensor [N] (e.g. anomaly scores for <c>Auroc.Compute</c>).</returns>
+    public static torch.Tensor PerImage(Func<torch.Tensor, torch.Tensor> reconstruct, torch.Tensor inputs, torch.Tensor? targets = null, int batchSize = 500)
+    {
+        var errors = PerImageValues(reconstruct, inputs, targets, batchSize);
+        TorchRuntime.EnsureInitialized();
+        return torch.from_array(errors);
+    }
+
+    /// <inheritdoc cref="PerImage"/>
+    internal static double[] PerImageValues(Func<torch.Tensor, torch.Tensor> reconstruct, torch.Tensor inputs, torch.Tensor? targets = null, int batchSize = 500)
     {
         ArgumentNullException.ThrowIfNull(reconstruct);
         ArgumentNullException.ThrowIfNull(inputs);
@@ -43,7 +50,7 @@ public static class ReconstructionErrors
 
     /// <summary>The mean of <see cref="PerImage"/>: the squared error per image of Hinton &amp; Salakhutdinov's table.</summary>
     public static double Mean(Func<torch.Tensor, torch.Tensor> reconstruct, torch.Tensor inputs, torch.Tensor? targets = null) =>
-        PerImage(reconstruct, inputs, targets).Average();
+        PerImageValues(reconstruct, inputs, targets).Average();
 
     /// <summary>PCA's reconstruction as a map of tensors: x̂ = InverseTransform(Transform(x)) (one host copy each way).</summary>
     public static Func<torch.Tensor, torch.Tensor> Of(PcaModel pca)
@@ -51,8 +58,8 @@ public static class ReconstructionErrors
         ArgumentNullException.ThrowIfNull(pca);
         return x =>
         {
-            var rebuilt = pca.Reconstruct(Matrix.FromTensor(x));
-            return torch.tensor(rebuilt.Data, [rebuilt.Rows, rebuilt.Cols]).to(x.device);
+            using var rebuilt = pca.Reconstruct(x);
+            return rebuilt.to(x.device, copy: true);
         };
     }
 }

@@ -82,8 +82,7 @@ public static class VaeFigures
             return Charts.Embedding(means, shown.Labels, title);
         }
 
-        var mu = Matrix.FromTensor(means);
-        using var xy = new PcaReducer(new PcaOptions { Components = 2 }).Fit(mu).Transform(mu).AsTensor();
+        using var xy = new PcaReducer(new PcaOptions { Components = 2 }).Fit(means).Transform(means);
         return Charts.Embedding(xy, shown.Labels, title);
     }
 

@@ -1,3 +1,5 @@
+using TorchSharp;
+
 namespace LatentWorkbench.Metrics;
 
 /// <summary>
@@ -11,9 +13,29 @@ namespace LatentWorkbench.Metrics;
 /// </remarks>
 public static class Auroc
 {
+    /// <summary>The AUROC of <paramref name="scores"/> (a float tensor [N], e.g. per-image reconstruction errors) for the
+    /// examples marked in <paramref name="positive"/> (a bool tensor [N], e.g. <c>test.Labels == 4</c>, or 0/1 integers).</summary>
+    /// <exception cref="ArgumentException">Shapes differ or are not [N], a score is NaN, or there are no positives or no negatives.</exception>
+    public static double Compute(torch.Tensor scores, torch.Tensor positive)
+    {
+        ArgumentNullException.ThrowIfNull(scores);
+        ArgumentNullException.ThrowIfNull(positive);
+        if (scores.dim() != 1 || positive.dim() != 1)
+        {
+            throw new ArgumentException(
+                $"scores and positive must be vectors [N]; got [{string.Join(", ", scores.shape)}] and [{string.Join(", ", positive.shape)}].", nameof(scores));
+        }
+
+        using var scoreValues = scores.detach().to(torch.float64);
+        using var hostScores = scoreValues.cpu();
+        using var flags = positive.detach().ne(0);
+        using var hostFlags = flags.cpu();
+        return OfLists(hostScores.data<double>().ToArray(), hostFlags.data<bool>().ToArray());
+    }
+
     /// <summary>The AUROC of <paramref name="scores"/> for the examples marked in <paramref name="positive"/>.</summary>
     /// <exception cref="ArgumentException">Lengths differ, a score is NaN, or there are no positives or no negatives.</exception>
-    public static double Compute(IReadOnlyList<double> scores, IReadOnlyList<bool> positive)
+    internal static double OfLists(IReadOnlyList<double> scores, IReadOnlyList<bool> positive)
     {
         ArgumentNullException.ThrowIfNull(scores);
         ArgumentNullException.ThrowIfNull(positive);

@@ -1,5 +1,7 @@
+using LatentWorkbench.Compute;
 using LatentWorkbench.Reduction;
 using LatentWorkbench.Reduction.Neighbors;
+using TorchSharp;
 
 namespace LatentWorkbench.Metrics;
 
@@ -15,7 +17,24 @@ namespace LatentWorkbench.Metrics;
 public static class KnnAccuracy
 {
     /// <summary>Accuracy on (<paramref name="testData"/>, <paramref name="testLabels"/>) of a k-NN classifier on the training rows.</summary>
-    public static double Split(Matrix trainData, ReadOnlySpan<int> trainLabels, Matrix testData, ReadOnlySpan<int> testLabels, int k = 10)
+    /// <param name="trainData">Training points, float32 [N, D].</param>
+    /// <param name="trainLabels">Their classes, integer [N] (int64 as <c>MnistSplit.Labels</c>).</param>
+    /// <param name="testData">Test points, float32 [M, D].</param>
+    /// <param name="testLabels">Their classes, integer [M].</param>
+    /// <param name="k">Neighbours in the vote.</param>
+    public static double Split(torch.Tensor trainData, torch.Tensor trainLabels, torch.Tensor testData, torch.Tensor testLabels, int k = 10)
+    {
+        using var trainHost = TensorSpans.OnHost(trainData, nameof(trainData));
+        using var testHost = TensorSpans.OnHost(testData, nameof(testData));
+        var train = Matrix.View(trainHost, nameof(trainData));
+        var test = Matrix.View(testHost, nameof(testData));
+        return Split(
+            train, InputValidation.Labels(trainLabels, train.Rows, nameof(trainLabels)),
+            test, InputValidation.Labels(testLabels, test.Rows, nameof(testLabels)), k);
+    }
+
+    /// <inheritdoc cref="Split(torch.Tensor, torch.Tensor, torch.Tensor, torch.Tensor, int)"/>
+    internal static double Split(Matrix trainData, ReadOnlySpan<int> trainLabels, Matrix testData, ReadOnlySpan<int> testLabels, int k = 10)
     {
         InputValidation.RequireFiniteMatrix(trainData, nameof(trainData));
         InputValidation.RequireFiniteMatrix(testData, nameof(testData));
@@ -57,12 +76,24 @@ public static class KnnAccuracy
         return correct / (double)testData.Rows;
     }
 
-    /// <inheritdoc cref="Split(Matrix, ReadOnlySpan{int}, Matrix, ReadOnlySpan{int}, int)"/>
-    public static double Split(Matrix trainData, ReadOnlySpan<byte> trainLabels, Matrix testData, ReadOnlySpan<byte> testLabels, int k = 10) =>
+    /// <inheritdoc cref="Split(torch.Tensor, torch.Tensor, torch.Tensor, torch.Tensor, int)"/>
+    internal static double Split(Matrix trainData, ReadOnlySpan<byte> trainLabels, Matrix testData, ReadOnlySpan<byte> testLabels, int k = 10) =>
         Split(trainData, ToInt(trainLabels), testData, ToInt(testLabels), k);
 
     /// <summary>Mean accuracy over <paramref name="folds"/> stratified folds (no shuffling), each fold tested against the others.</summary>
-    public static double CrossValidated(Matrix data, ReadOnlySpan<int> labels, int k = 10, int folds = 5)
+    /// <param name="data">Points, float32 [N, D].</param>
+    /// <param name="labels">Their classes, integer [N] (int64 as <c>MnistSplit.Labels</c>).</param>
+    /// <param name="k">Neighbours in the vote.</param>
+    /// <param name="folds">Stratified folds.</param>
+    public static double CrossValidated(torch.Tensor data, torch.Tensor labels, int k = 10, int folds = 5)
+    {
+        using var host = TensorSpans.OnHost(data, nameof(data));
+        var points = Matrix.View(host, nameof(data));
+        return CrossValidated(points, InputValidation.Labels(labels, points.Rows, nameof(labels)), k, folds);
+    }
+
+    /// <inheritdoc cref="CrossValidated(torch.Tensor, torch.Tensor, int, int)"/>
+    internal static double CrossValidated(Matrix data, ReadOnlySpan<int> labels, int k = 10, int folds = 5)
     {
         InputValidation.RequireFiniteMatrix(data, nameof(data));
         InputValidation.RequireLabels(labels, data.Rows, nameof(labels));
@@ -100,8 +131,8 @@ public static class KnnAccuracy
         return sum / folds;
     }
 
-    /// <inheritdoc cref="CrossValidated(Matrix, ReadOnlySpan{int}, int, int)"/>
-    public static double CrossValidated(Matrix data, ReadOnlySpan<byte> labels, int k = 10, int folds = 5) =>
+    /// <inheritdoc cref="CrossValidated(torch.Tensor, torch.Tensor, int, int)"/>
+    internal static double CrossValidated(Matrix data, ReadOnlySpan<byte> labels, int k = 10, int folds = 5) =>
         CrossValidated(data, ToInt(labels), k, folds);
 
     /// <summary>

@@ -1,6 +1,8 @@
+using LatentWorkbench.Compute;
 using LatentWorkbench.Kernels;
 using LatentWorkbench.Reduction;
 using LatentWorkbench.Reduction.Neighbors;
+using TorchSharp;
 
 namespace LatentWorkbench.Metrics;
 
@@ -19,7 +21,15 @@ public static class NeighborhoodPreservation
     private const int Block = 64;
 
     /// <summary>T(k) of <paramref name="embedded"/> (N×2 say) against <paramref name="original"/> (N×D).</summary>
-    public static double Trustworthiness(Matrix original, Matrix embedded, int k = 10)
+    public static double Trustworthiness(torch.Tensor original, torch.Tensor embedded, int k = 10)
+    {
+        using var originalHost = TensorSpans.OnHost(original, nameof(original));
+        using var embeddedHost = TensorSpans.OnHost(embedded, nameof(embedded));
+        return Trustworthiness(Matrix.View(originalHost, nameof(original)), Matrix.View(embeddedHost, nameof(embedded)), k);
+    }
+
+    /// <inheritdoc cref="Trustworthiness(torch.Tensor, torch.Tensor, int)"/>
+    internal static double Trustworthiness(Matrix original, Matrix embedded, int k = 10)
     {
         Validate(original, embedded, k);
         var originalNeighbors = ExactNeighbors.SearchCore(original, original, k, excludeSelf: true);
@@ -28,7 +38,15 @@ public static class NeighborhoodPreservation
     }
 
     /// <summary>C(k): trustworthiness with the spaces swapped (are original neighbours still near in the embedding?).</summary>
-    public static double Continuity(Matrix original, Matrix embedded, int k = 10)
+    public static double Continuity(torch.Tensor original, torch.Tensor embedded, int k = 10)
+    {
+        using var originalHost = TensorSpans.OnHost(original, nameof(original));
+        using var embeddedHost = TensorSpans.OnHost(embedded, nameof(embedded));
+        return Continuity(Matrix.View(originalHost, nameof(original)), Matrix.View(embeddedHost, nameof(embedded)), k);
+    }
+
+    /// <inheritdoc cref="Continuity(torch.Tensor, torch.Tensor, int)"/>
+    internal static double Continuity(Matrix original, Matrix embedded, int k = 10)
     {
         Validate(original, embedded, k);
         var originalNeighbors = ExactNeighbors.SearchCore(original, original, k, excludeSelf: true);
@@ -57,7 +75,7 @@ public static class NeighborhoodPreservation
     private static double RankPenalty(Matrix rankSpace, NeighborGraph rankNeighbors, NeighborGraph candidates, int k)
     {
         int n = rankSpace.Rows, d = rankSpace.Cols;
-        float[] norms = DistanceKernels.SquaredNorms(rankSpace.Data, n, d);
+        float[] norms = DistanceKernels.SquaredNorms(rankSpace.Values, n, d);
         int blocks = (n + Block - 1) / Block;
         var blockPenalty = new double[blocks];
         Parallel.For(0, blocks, () => new float[Block * n], (block, _, tile) =>
@@ -85,7 +103,7 @@ public static class NeighborhoodPreservation
 
                 if (!tileReady)
                 {
-                    DistanceKernels.SquaredDistanceTile(rankSpace.Data, norms, q0, qn, rankSpace.Data, norms, 0, n, d, tile.AsSpan(0, qn * n));
+                    DistanceKernels.SquaredDistanceTile(rankSpace.Values, norms, q0, qn, rankSpace.Values, norms, 0, n, d, tile.AsSpan(0, qn * n));
                     tileReady = true;
                 }
 

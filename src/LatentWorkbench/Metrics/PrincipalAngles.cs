@@ -1,5 +1,7 @@
+using LatentWorkbench.Compute;
 using LatentWorkbench.Reduction;
 using MathNet.Numerics.LinearAlgebra;
+using TorchSharp;
 
 namespace LatentWorkbench.Metrics;
 
@@ -19,7 +21,15 @@ public static class PrincipalAngles
 {
     /// <summary>The min(p, q) principal angles in radians, ascending, between the row spaces of <paramref name="a"/> (p×D) and <paramref name="b"/> (q×D).</summary>
     /// <exception cref="ArgumentException">A matrix is empty, not finite, the two have different column counts, or its rows are linearly dependent.</exception>
-    public static double[] Between(Matrix a, Matrix b)
+    public static double[] Between(torch.Tensor a, torch.Tensor b)
+    {
+        using var aHost = TensorSpans.OnHost(a, nameof(a));
+        using var bHost = TensorSpans.OnHost(b, nameof(b));
+        return Between(Matrix.View(aHost, nameof(a)), Matrix.View(bHost, nameof(b)));
+    }
+
+    /// <inheritdoc cref="Between(torch.Tensor, torch.Tensor)"/>
+    internal static double[] Between(Matrix a, Matrix b)
     {
         InputValidation.RequireFiniteMatrix(a, nameof(a));
         InputValidation.RequireFiniteMatrix(b, nameof(b));
@@ -46,7 +56,10 @@ public static class PrincipalAngles
     }
 
     /// <summary>The largest principal angle in degrees: 0 when one subspace contains the other.</summary>
-    public static double LargestDegrees(Matrix a, Matrix b) => Between(a, b)[^1] * 180 / Math.PI;
+    public static double LargestDegrees(torch.Tensor a, torch.Tensor b) => Between(a, b)[^1] * 180 / Math.PI;
+
+    /// <inheritdoc cref="LargestDegrees(torch.Tensor, torch.Tensor)"/>
+    internal static double LargestDegrees(Matrix a, Matrix b) => Between(a, b)[^1] * 180 / Math.PI;
 
     // Q (D×p) with orthonormal columns spanning the rows of m, from a thin Householder QR of mᵀ.
     private static Matrix<double> OrthonormalBasis(Matrix m, string name)

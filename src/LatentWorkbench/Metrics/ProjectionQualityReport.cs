@@ -1,3 +1,4 @@
+using LatentWorkbench.Compute;
 using LatentWorkbench.Reduction;
 using LatentWorkbench.Tables;
 using Microsoft.Data.Analysis;
@@ -23,13 +24,24 @@ public static class ProjectionQualityReport
     /// <summary>Measures one embedding.</summary>
     /// <param name="space">Name of the embedded feature space.</param>
     /// <param name="method">Name of the projection.</param>
-    /// <param name="input">What the projection saw (N×D).</param>
-    /// <param name="embedding">The embedded points (N×K).</param>
-    /// <param name="labels">One class per row (≥ 0, at least 2 distinct).</param>
+    /// <param name="input">What the projection saw: float32 [N, D] on any device (pixels, codes, μ).</param>
+    /// <param name="embedding">The embedded points, float32 [N, K].</param>
+    /// <param name="labels">One class per row, integer [N] (≥ 0, at least 2 distinct).</param>
     /// <param name="seconds">The projection's wall seconds.</param>
     /// <param name="k">Neighbours for T, C and the k-NN vote.</param>
     /// <param name="folds">Folds of the k-NN accuracy.</param>
-    public static ProjectionQuality Measure(string space, string method, Matrix input, Matrix embedding, ReadOnlySpan<int> labels,
+    public static ProjectionQuality Measure(string space, string method, torch.Tensor input, torch.Tensor embedding, torch.Tensor labels,
+        double seconds, int k = 10, int folds = 5)
+    {
+        using var inputHost = TensorSpans.OnHost(input, nameof(input));
+        using var embeddingHost = TensorSpans.OnHost(embedding, nameof(embedding));
+        var points = Matrix.View(embeddingHost, nameof(embedding));
+        return Measure(space, method, Matrix.View(inputHost, nameof(input)), points,
+            InputValidation.Labels(labels, points.Rows, nameof(labels)), seconds, k, folds);
+    }
+
+    /// <inheritdoc cref="Measure(string, string, torch.Tensor, torch.Tensor, torch.Tensor, double, int, int)"/>
+    internal static ProjectionQuality Measure(string space, string method, Matrix input, Matrix embedding, ReadOnlySpan<int> labels,
         double seconds, int k = 10, int folds = 5)
     {
         ArgumentNullException.ThrowIfNull(space);
@@ -40,24 +52,6 @@ public static class ProjectionQualityReport
         double silhouette = Silhouette.Score(embedding, labels);
         return new ProjectionQuality(space, method, embedding.Rows, seconds, trust, continuity, knn, silhouette);
     }
-
-    /// <inheritdoc cref="Measure(string, string, Matrix, Matrix, ReadOnlySpan{int}, double, int, int)"/>
-    public static ProjectionQuality Measure(string space, string method, Matrix input, Matrix embedding, ReadOnlySpan<byte> labels,
-        double seconds, int k = 10, int folds = 5)
-    {
-        var converted = new int[labels.Length];
-        for (int i = 0; i < labels.Length; i++)
-        {
-            converted[i] = labels[i];
-        }
-
-        return Measure(space, method, input, embedding, converted, seconds, k, folds);
-    }
-
-    /// <summary>Measures an embedding of a tensor feature source (pixels, codes, μ: [N, D] on any device).</summary>
-    public static ProjectionQuality Measure(string space, string method, torch.Tensor input, Matrix embedding, ReadOnlySpan<byte> labels,
-        double seconds, int k = 10, int folds = 5) =>
-        Measure(space, method, Matrix.FromTensor(input), embedding, labels, seconds, k, folds);
 
     /// <summary>The rows as a table with <see cref="Columns"/>.</summary>
     public static DataFrame ToDataFrame(IEnumerable<ProjectionQuality> rows, string? title = "Projection quality")

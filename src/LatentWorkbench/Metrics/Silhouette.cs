@@ -1,5 +1,7 @@
+using LatentWorkbench.Compute;
 using LatentWorkbench.Kernels;
 using LatentWorkbench.Reduction;
+using TorchSharp;
 
 namespace LatentWorkbench.Metrics;
 
@@ -15,7 +17,15 @@ public static class Silhouette
     private const int Block = 64;
 
     /// <summary>Mean silhouette of <paramref name="data"/> (N×D) under <paramref name="labels"/> (N entries, at least 2 distinct).</summary>
-    public static double Score(Matrix data, ReadOnlySpan<int> labels)
+    public static double Score(torch.Tensor data, torch.Tensor labels)
+    {
+        using var host = TensorSpans.OnHost(data, nameof(data));
+        var points = Matrix.View(host, nameof(data));
+        return Score(points, InputValidation.Labels(labels, points.Rows, nameof(labels)));
+    }
+
+    /// <inheritdoc cref="Score(torch.Tensor, torch.Tensor)"/>
+    internal static double Score(Matrix data, ReadOnlySpan<int> labels)
     {
         InputValidation.RequireFiniteMatrix(data, nameof(data));
         InputValidation.RequireLabels(labels, data.Rows, nameof(labels));
@@ -39,14 +49,14 @@ public static class Silhouette
         }
 
         int n = data.Rows, d = data.Cols;
-        float[] norms = DistanceKernels.SquaredNorms(data.Data, n, d);
+        float[] norms = DistanceKernels.SquaredNorms(data.Values, n, d);
         int blocks = (n + Block - 1) / Block;
         var blockSums = new double[blocks];
         Parallel.For(0, blocks, () => (Tile: new float[Block * n], Sums: new double[classes]), (block, _, scratch) =>
         {
             int q0 = block * Block, qn = Math.Min(Block, n - q0);
             var tile = scratch.Tile.AsSpan(0, qn * n);
-            DistanceKernels.SquaredDistanceTile(data.Data, norms, q0, qn, data.Data, norms, 0, n, d, tile);
+            DistanceKernels.SquaredDistanceTile(data.Values, norms, q0, qn, data.Values, norms, 0, n, d, tile);
             double total = 0;
             for (int i = 0; i < qn; i++)
             {
@@ -84,8 +94,8 @@ public static class Silhouette
         return blockSums.Sum() / n;
     }
 
-    /// <inheritdoc cref="Score(Matrix, ReadOnlySpan{int})"/>
-    public static double Score(Matrix data, ReadOnlySpan<byte> labels)
+    /// <inheritdoc cref="Score(torch.Tensor, torch.Tensor)"/>
+    internal static double Score(Matrix data, ReadOnlySpan<byte> labels)
     {
         var converted = new int[labels.Length];
         for (int i = 0; i < labels.Length; i++)

@@ -1,3 +1,5 @@
+using TorchSharp;
+
 namespace LatentWorkbench.Reduction;
 
 /// <summary>Checks shared by every reducer and metric, so all of them fail the same clear way.</summary>
@@ -21,7 +23,7 @@ internal static class InputValidation
             throw new ArgumentException($"{paramName} has {data.Rows} rows; expected at least {minRows}.", paramName);
         }
 
-        RequireFinite(data.Data, data.Cols, paramName);
+        RequireFinite(data.Values, data.Cols, paramName);
     }
 
     /// <summary>Throws at the first NaN or infinity, naming its row and column.</summary>
@@ -54,5 +56,25 @@ internal static class InputValidation
         {
             throw new ArgumentException($"{paramName} has {labels.Length} entries; expected one per row ({rows}).", paramName);
         }
+    }
+
+    /// <summary>
+    /// The class labels in <paramref name="labels"/> (an integer tensor [N], typically int64, on any device) as an
+    /// array our kernels index (one small copy), after checking there is one per row of the data.
+    /// </summary>
+    public static int[] Labels(torch.Tensor labels, int rows, string paramName)
+    {
+        ArgumentNullException.ThrowIfNull(labels, paramName);
+        if (labels.dim() != 1 || labels.is_floating_point() || labels.is_complex())
+        {
+            throw new ArgumentException(
+                $"{paramName} must be an integer tensor [N] (int64 labels); got {labels.dtype} [{string.Join(", ", labels.shape)}].", paramName);
+        }
+
+        using var wide = labels.detach().to(torch.int32);
+        using var host = wide.cpu();
+        int[] values = host.data<int>().ToArray();
+        RequireLabels<int>(values, rows, paramName);
+        return values;
     }
 }

@@ -1,7 +1,7 @@
 namespace LatentWorkbench.Reduction;
 
 /// <summary>Building matrices from the rows of others: stacking and seeded sampling.</summary>
-public sealed partial class Matrix
+internal sealed partial class Matrix
 {
     /// <summary>The rows of <paramref name="parts"/> one after another, as a new matrix (e.g. originals, then
     /// their reconstructions at several k, ready for an image grid).</summary>
@@ -24,12 +24,12 @@ public sealed partial class Matrix
             }
         }
 
-        var data = new float[checked(list.Sum(m => (long)m.Data.Length))];
+        var data = new float[checked(list.Sum(m => (long)m.Rows * m.Cols))];
         int offset = 0;
         foreach (var part in list)
         {
-            part.Data.CopyTo(data, offset);
-            offset += part.Data.Length;
+            part.Values.CopyTo(data.AsSpan(offset));
+            offset += part.Rows * part.Cols;
         }
 
         return new Matrix(data, cols == 0 ? list.Sum(m => m.Rows) : data.Length / cols, cols);
@@ -40,14 +40,18 @@ public sealed partial class Matrix
     /// <remarks>A partial Fisher–Yates shuffle driven by <c>new Random(seed)</c>: the same seed and row count
     /// always give the same indices.</remarks>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="count"/> is negative or more than <see cref="Rows"/>.</exception>
-    public int[] SampleRowIndices(int count, int seed)
+    public int[] SampleRowIndices(int count, int seed) => SampleIndices(Rows, count, seed);
+
+    /// <summary><paramref name="count"/> distinct indices in [0, <paramref name="rows"/>), drawn as <see cref="SampleRowIndices"/> draws them.</summary>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="count"/> is negative or more than <paramref name="rows"/>.</exception>
+    public static int[] SampleIndices(int rows, int count, int seed)
     {
-        if (count < 0 || count > Rows)
+        if (count < 0 || count > rows)
         {
-            throw new ArgumentOutOfRangeException(nameof(count), count, $"count must be between 0 and the {Rows} rows of the matrix.");
+            throw new ArgumentOutOfRangeException(nameof(count), count, $"count must be between 0 and the {rows} rows of the matrix.");
         }
 
-        var order = new int[Rows];
+        var order = new int[rows];
         for (int i = 0; i < order.Length; i++)
         {
             order[i] = i;

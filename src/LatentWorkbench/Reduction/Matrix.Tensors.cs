@@ -3,42 +3,50 @@ using TorchSharp;
 
 namespace LatentWorkbench.Reduction;
 
-/// <summary>
-/// The seam between models (torch tensors) and reducers and metrics (<see cref="Matrix"/>): a matrix is a
-/// zero-copy tensor view of its array, and a tensor becomes a matrix with one copy to host memory.
-/// </summary>
-public sealed partial class Matrix
+/// <summary>The seam to torch tensors: a contiguous float32 CPU tensor is read in place, a result goes back without a copy.</summary>
+internal sealed partial class Matrix
 {
     /// <summary>
-    /// A float32 CPU tensor [Rows, Cols] over this matrix's array, without copying (the array stays pinned while
-    /// the tensor lives). Writes through the tensor change the matrix. Move it with <c>.to(device)</c> for a GPU.
+    /// A matrix that reads <paramref name="host"/> in place: a contiguous float32 CPU tensor [N, D] (or [N, …], read as
+    /// [N, D]), typically the result of <see cref="TensorSpans.OnHost"/>. The caller keeps <paramref name="host"/>
+    /// alive (and unmodified) while the matrix is used.
     /// </summary>
-    public torch.Tensor AsTensor()
+    /// <exception cref="ArgumentException">The tensor is a scalar or a vector, or too large for one span.</exception>
+    public static Matrix View(torch.Tensor host, string parameterName)
     {
-        TorchRuntime.EnsureInitialized();
-        return torch.from_array(Data).reshape(Rows, Cols);
+        ArgumentNullException.ThrowIfNull(host, parameterName);
+        if (host.dim() < 2)
+        {
+            throw new ArgumentException(
+                $"{parameterName} must be a tensor of N×D points; got shape [{string.Join(", ", host.shape)}].", parameterName);
+        }
+
+        long rows = host.shape[0], count = host.numel();
+        long cols = rows == 0 ? host.shape[1..].Aggregate(1L, (a, b) => a * b) : count / rows;
+        if (count > Array.MaxLength || cols > int.MaxValue)
+        {
+            throw new ArgumentException($"{parameterName} holds {count:N0} values, more than one span can address.", parameterName);
+        }
+
+        // Floats throws, naming the rule, when the tensor is not contiguous float32 on the CPU.
+        return new Matrix(host, TensorSpans.Floats(host), (int)rows, (int)cols);
     }
 
     /// <summary>
-    /// A matrix with the values of <paramref name="tensor"/> (any device and float dtype, shape [N, D] or [N, …]
-    /// flattened to [N, D]): one copy to host memory as float32, row-major.
+    /// A float32 CPU tensor [Rows, Cols] over this matrix's array, without copying (the array stays pinned while
+    /// the tensor lives); for a view, a new handle to the viewed tensor.
     /// </summary>
-    /// <exception cref="ArgumentException">The tensor has no dimensions, or more elements than an array holds.</exception>
-    public static Matrix FromTensor(torch.Tensor tensor)
+    public torch.Tensor ToTensor()
     {
-        ArgumentNullException.ThrowIfNull(tensor);
-        if (tensor.dim() == 0)
-        {
-            throw new ArgumentException("A matrix needs a tensor of shape [N, D]; got a scalar.", nameof(tensor));
-        }
+        TorchRuntime.EnsureInitialized();
+        return _array is null ? _tensor!.reshape(Rows, Cols) : torch.from_array(_array).reshape(Rows, Cols);
+    }
 
-        using var host = tensor.detach().to(torch.float32).cpu().reshape(tensor.shape[0], -1).contiguous();
-        long rows = host.shape[0], cols = host.shape[1];
-        if (rows * cols > Array.MaxLength)
-        {
-            throw new ArgumentException($"A tensor of {rows} × {cols} values does not fit one array.", nameof(tensor));
-        }
-
-        return new Matrix(host.data<float>().ToArray(), (int)rows, (int)cols);
+    /// <summary>A matrix with the values of <paramref name="tensor"/> (any device and float dtype), copied once to an owned array.</summary>
+    public static Matrix Copy(torch.Tensor tensor, string parameterName)
+    {
+        using var host = TensorSpans.OnHost(tensor, parameterName);
+        var view = View(host, parameterName);
+        return new Matrix(view.Values.ToArray(), view.Rows, view.Cols);
     }
 }

@@ -43,6 +43,20 @@ public sealed class MnistSplitTests
     }
 
     [Fact]
+    public void Sample_Draws_Seeded_Distinct_Rows_With_Their_Labels_In_Draw_Order()
+    {
+        using var split = Three();
+        using var sample = split.Sample(2, seed: 3);
+        using var again = split.Sample(2, seed: 3);
+        int[] drawn = LatentWorkbench.Reduction.Matrix.SampleIndices(3, 2, seed: 3);
+        Assert.Equal(2, sample.Count);
+        Assert.Equal(sample.Images.data<float>().ToArray(), again.Images.data<float>().ToArray());
+        Assert.Equal(drawn.Select(i => split.Labels[i].item<long>()), sample.Labels.data<long>().ToArray());
+        Assert.Equal(split.Image(drawn[1])[100], sample.Image(1)[100]);
+        Assert.Throws<ArgumentOutOfRangeException>(() => split.Sample(4, seed: 0));
+    }
+
+    [Fact]
     public void A_Wrong_Shape_Or_Label_Count_Names_What_Was_Expected()
     {
         var images = Assert.Throws<ArgumentException>(() => new MnistSplit("x", torch.zeros(2, 100), torch.zeros(2, dtype: torch.int64)));

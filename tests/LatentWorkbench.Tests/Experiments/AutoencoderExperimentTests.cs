@@ -81,9 +81,10 @@ public sealed class AutoencoderExperimentTests(MnistFixture mnist)
 
         using var codes = result.Encode(first);
         Assert.Equal([100L, 3L], codes.shape);
-        var matrix = result.Encode(mnist.Data.Test.Take(100));
-        Assert.Equal((100, 3), (matrix.Rows, matrix.Cols));
-        Assert.Equal(codes[7, 2].item<float>(), matrix[7, 2], 5);
+        using var fromSplit = result.Encode(mnist.Data.Test.Take(100));
+        Assert.Equal([100L, 3L], fromSplit.shape);
+        Assert.Equal(DeviceType.CPU, fromSplit.device_type);
+        Assert.Equal(codes[7, 2].item<float>(), fromSplit[7, 2].item<float>(), 5);
     }
 
     [Fact]

@@ -21,10 +21,11 @@ public sealed class ReconstructionErrorsTests
     public void Per_Image_Errors_Are_Row_Sums_Of_Squares_Across_Batches()
     {
         using var x = Images();
-        var zero = ReconstructionErrors.PerImage(t => torch.zeros_like(t), x, batchSize: 3);
+        using var zero = ReconstructionErrors.PerImage(t => torch.zeros_like(t), x, batchSize: 3);
+        Assert.Equal(torch.float64, zero.dtype);
         var expected = Enumerable.Range(0, 7).Select(i => x[i].pow(2).sum().item<float>()).ToArray();
-        Assert.Equal(expected, zero.Select(e => (float)e), (a, b) => Math.Abs(a - b) < 1e-5);
-        Assert.All(ReconstructionErrors.PerImage(t => t, x), e => Assert.Equal(0, e));
+        Assert.Equal(expected, zero.data<double>().Select(e => (float)e), (a, b) => Math.Abs(a - b) < 1e-5);
+        Assert.All(ReconstructionErrors.PerImage(t => t, x).data<double>(), e => Assert.Equal(0, e));
         Assert.Equal(expected.Average(), ReconstructionErrors.Mean(t => torch.zeros_like(t), x), 5);
     }
 
@@ -33,8 +34,8 @@ public sealed class ReconstructionErrorsTests
     {
         using var x = Images();
         using var y = Images(seed: 2);
-        var errors = ReconstructionErrors.PerImage(t => t, x, y);
-        Assert.Equal((x - y).pow(2).sum().item<float>() / 7, errors.Average(), 5);
+        using var errors = ReconstructionErrors.PerImage(t => t, x, y);
+        Assert.Equal((x - y).pow(2).sum().item<float>() / 7, errors.mean().item<double>(), 5);
         using var wrong = Images(rows: 6);
         Assert.Equal("targets", Assert.Throws<ArgumentException>(() => ReconstructionErrors.PerImage(t => t, x, wrong)).ParamName);
     }
@@ -43,9 +44,8 @@ public sealed class ReconstructionErrorsTests
     public void Pca_As_A_Map_Gives_Its_Own_Error_Per_Image()
     {
         using var x = Images(rows: 40, cols: 6);
-        var matrix = Matrix.FromTensor(x);
-        var pca = new PcaReducer(new PcaOptions { Components = 2 }).Fit(matrix);
-        Assert.Equal(pca.ReconstructionErrorPerImage(matrix), ReconstructionErrors.Mean(ReconstructionErrors.Of(pca), x), 5);
+        var pca = new PcaReducer(new PcaOptions { Components = 2 }).Fit(x);
+        Assert.Equal(pca.ReconstructionErrorPerImage(x), ReconstructionErrors.Mean(ReconstructionErrors.Of(pca), x), 5);
     }
 
     [Fact]

@@ -19,9 +19,9 @@ public sealed class AurocTests
     public void Perfect_Reversed_And_Constant_Scores_Give_One_Zero_And_One_Half()
     {
         bool[] positive = [false, true, false, true];
-        Assert.Equal(1.0, Auroc.Compute([0.1, 5, 0.2, 3], positive));
-        Assert.Equal(0.0, Auroc.Compute([9, 1, 8, 2], positive));
-        Assert.Equal(0.5, Auroc.Compute([7, 7, 7, 7], positive));
+        Assert.Equal(1.0, Auroc.Compute(new double[] { 0.1, 5, 0.2, 3 }, positive));
+        Assert.Equal(0.0, Auroc.Compute(new double[] { 9, 1, 8, 2 }, positive));
+        Assert.Equal(0.5, Auroc.Compute(new double[] { 7, 7, 7, 7 }, positive));
     }
 
     [Fact]
@@ -49,8 +49,8 @@ public sealed class AurocTests
     [Fact]
     public void Bad_Input_Says_What_Is_Wrong()
     {
-        Assert.Contains("both classes", Assert.Throws<ArgumentException>(() => Auroc.Compute([1, 2], [true, true])).Message, StringComparison.Ordinal);
-        Assert.Equal("positive", Assert.Throws<ArgumentException>(() => Auroc.Compute([1, 2], [true])).ParamName);
-        Assert.Equal("scores", Assert.Throws<ArgumentException>(() => Auroc.Compute([1, double.NaN], [true, false])).ParamName);
+        Assert.Contains("both classes", Assert.Throws<ArgumentException>(() => Auroc.Compute(new double[] { 1, 2 }, new bool[] { true, true })).Message, StringComparison.Ordinal);
+        Assert.Equal("positive", Assert.Throws<ArgumentException>(() => Auroc.Compute(new double[] { 1, 2 }, new bool[] { true })).ParamName);
+        Assert.Equal("scores", Assert.Throws<ArgumentException>(() => Auroc.Compute(new double[] { 1, double.NaN }, new bool[] { true, false })).ParamName);
     }
 }

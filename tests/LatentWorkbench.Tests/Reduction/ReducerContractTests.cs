@@ -1,5 +1,6 @@
 using LatentWorkbench.Reduction;
 using LatentWorkbench.Reduction.Pca;
+using TorchSharp;
 
 namespace LatentWorkbench.Tests.Reduction;
 
@@ -14,7 +15,7 @@ public sealed class ReducerContractTests
     public void Fit_Throws_When_Input_Is_Empty(string name)
     {
         var reducer = ReducerFactories.Create(name, components: 2);
-        var error = Assert.ThrowsAny<ArgumentException>(() => reducer.Fit(new Matrix([], 0, 5)));
+        var error = Assert.ThrowsAny<ArgumentException>(() => reducer.Fit(torch.zeros(0, 5)));
         Assert.Equal("data", error.ParamName);
         Assert.Contains("empty", error.Message, StringComparison.Ordinal);
     }
@@ -33,7 +34,7 @@ public sealed class ReducerContractTests
     public void Fit_Throws_When_Components_Exceed_Features(string name)
     {
         var reducer = ReducerFactories.Create(name, components: 6);
-        var error = Assert.ThrowsAny<ArgumentException>(() => reducer.Fit(ReducerFactories.Blobs(rows: 60, cols: 5)));
+        var error = Assert.ThrowsAny<ArgumentException>(() => reducer.Fit(ReducerFactories.Blobs(rows: 60, cols: 5).ToTensor()));
         Assert.Equal("Components", error.ParamName);
         Assert.Contains("Components", error.Message, StringComparison.Ordinal);
     }
@@ -68,7 +69,7 @@ public sealed class ReducerContractTests
         var data = ReducerFactories.Blobs(rows: 60, cols: 5);
         data.Data[(7 * 5) + 3] = bad;
         var reducer = ReducerFactories.Create(name, components: 2);
-        var error = Assert.ThrowsAny<ArgumentException>(() => reducer.Fit(data));
+        var error = Assert.ThrowsAny<ArgumentException>(() => reducer.Fit(data.ToTensor()));
         Assert.Equal("data", error.ParamName);
         Assert.Contains("row 7, column 3", error.Message, StringComparison.Ordinal);
     }

@@ -1,4 +1,6 @@
+using LatentWorkbench.Compute;
 using LatentWorkbench.Kernels;
+using TorchSharp;
 
 namespace LatentWorkbench.Reduction.Neighbors;
 
@@ -18,8 +20,23 @@ public static class ExactNeighbors
     private const int QueryBlock = 64;
     private const int ReferenceTile = 4096;
 
-    /// <summary>The <paramref name="k"/> nearest other rows of each row of <paramref name="data"/> (a row is not its own neighbour).</summary>
-    public static NeighborGraph Search(Matrix data, int k)
+    /// <summary>The <paramref name="k"/> nearest other rows of each row of <paramref name="data"/> (float32 N×D; a row is not its own neighbour).</summary>
+    public static NeighborGraph Search(torch.Tensor data, int k)
+    {
+        using var host = TensorSpans.OnHost(data, nameof(data));
+        return Search(Matrix.View(host, nameof(data)), k);
+    }
+
+    /// <summary>The <paramref name="k"/> nearest rows of <paramref name="references"/> (M×D) to each row of <paramref name="queries"/> (N×D).</summary>
+    public static NeighborGraph Search(torch.Tensor references, torch.Tensor queries, int k)
+    {
+        using var referencesHost = TensorSpans.OnHost(references, nameof(references));
+        using var queriesHost = TensorSpans.OnHost(queries, nameof(queries));
+        return Search(Matrix.View(referencesHost, nameof(references)), Matrix.View(queriesHost, nameof(queries)), k);
+    }
+
+    /// <inheritdoc cref="Search(torch.Tensor, int)"/>
+    internal static NeighborGraph Search(Matrix data, int k)
     {
         InputValidation.RequireFiniteMatrix(data, nameof(data));
         if (k < 1 || k >= data.Rows)
@@ -30,8 +47,8 @@ public static class ExactNeighbors
         return SearchCore(data, data, k, excludeSelf: true);
     }
 
-    /// <summary>The <paramref name="k"/> nearest rows of <paramref name="references"/> to each row of <paramref name="queries"/>.</summary>
-    public static NeighborGraph Search(Matrix references, Matrix queries, int k)
+    /// <inheritdoc cref="Search(torch.Tensor, torch.Tensor, int)"/>
+    internal static NeighborGraph Search(Matrix references, Matrix queries, int k)
     {
         InputValidation.RequireFiniteMatrix(references, nameof(references));
         InputValidation.RequireFiniteMatrix(queries, nameof(queries));
@@ -47,8 +64,8 @@ public static class ExactNeighbors
     internal static NeighborGraph SearchCore(Matrix references, Matrix queries, int k, bool excludeSelf)
     {
         int n = queries.Rows, m = references.Rows, d = references.Cols;
-        float[] queryNorms = DistanceKernels.SquaredNorms(queries.Data, n, d);
-        float[] referenceNorms = ReferenceEquals(references, queries) ? queryNorms : DistanceKernels.SquaredNorms(references.Data, m, d);
+        float[] queryNorms = DistanceKernels.SquaredNorms(queries.Values, n, d);
+        float[] referenceNorms = ReferenceEquals(references, queries) ? queryNorms : DistanceKernels.SquaredNorms(references.Values, m, d);
         var indices = new int[n * k];
         var distances = new double[n * k];
         int blocks = (n + QueryBlock - 1) / QueryBlock;
@@ -60,7 +77,7 @@ public static class ExactNeighbors
             {
                 int rn = Math.Min(ReferenceTile, m - r0);
                 var tile = scratch.Tile.AsSpan(0, qn * rn);
-                DistanceKernels.SquaredDistanceTile(queries.Data, queryNorms, q0, qn, references.Data, referenceNorms, r0, rn, d, tile);
+                DistanceKernels.SquaredDistanceTile(queries.Values, queryNorms, q0, qn, references.Values, referenceNorms, r0, rn, d, tile);
                 for (int i = 0; i < qn; i++)
                 {
                     scratch.Offer(i, tile.Slice(i * rn, rn), r0, excludeSelf ? q0 + i : -1);

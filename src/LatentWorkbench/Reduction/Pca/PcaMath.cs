@@ -3,7 +3,7 @@ using MathNet.Numerics.LinearAlgebra;
 
 namespace LatentWorkbench.Reduction.Pca;
 
-/// <summary>Steps of <see cref="PcaReducer.Fit"/>: centring, total variance, covariance, eigendecomposition, signs.</summary>
+/// <summary>Steps of <see cref="PcaReducer.Fit(TorchSharp.torch.Tensor)"/>: centring, total variance, covariance, eigendecomposition, signs.</summary>
 internal static class PcaMath
 {
     /// <summary>Rows per covariance chunk: float32 sums run over at most this many products before moving to float64.</summary>
@@ -16,7 +16,7 @@ internal static class PcaMath
         var sums = new double[d];
         for (int i = 0; i < n; i++)
         {
-            var row = data.Data.AsSpan(i * d, d);
+            var row = data.Values.Slice(i * d, d);
             for (int j = 0; j < d; j++)
             {
                 sums[j] += row[j];
@@ -35,11 +35,11 @@ internal static class PcaMath
     public static float[] Centered(Matrix data, double[] mean)
     {
         int n = data.Rows, d = data.Cols;
-        var result = new float[data.Data.Length];
+        var result = new float[data.Values.Length];
         var meanF = Array.ConvertAll(mean, m => (float)m);
         Parallel.For(0, n, i =>
         {
-            var src = data.Data.AsSpan(i * d, d);
+            var src = data.Values.Slice(i * d, d);
             var dst = result.AsSpan(i * d, d);
             System.Numerics.Tensors.TensorPrimitives.Subtract(src, meanF, dst);
         });
@@ -84,7 +84,7 @@ internal static class PcaMath
         {
             int rows = Math.Min(CovarianceChunkRows, n - start);
             Parallel.For(0, rows, i => System.Numerics.Tensors.TensorPrimitives.Subtract(
-                data.Data.AsSpan((start + i) * d, d), meanF, chunk.AsSpan(i * d, d)));
+                data.Values.Slice((start + i) * d, d), meanF, chunk.AsSpan(i * d, d)));
             for (int bi = 0; bi < blockCount; bi++)
             {
                 int i0 = bi * blockSize, iCount = Math.Min(blockSize, d - i0);

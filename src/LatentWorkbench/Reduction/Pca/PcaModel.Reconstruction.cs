@@ -1,3 +1,6 @@
+using LatentWorkbench.Compute;
+using TorchSharp;
+
 namespace LatentWorkbench.Reduction.Pca;
 
 /// <summary>Reconstruction, truncation and the explained-variance curve of a fitted PCA.</summary>
@@ -59,17 +62,34 @@ public sealed partial class PcaModel
             FitTime);
     }
 
-    /// <summary>X̂ = InverseTransform(Transform(X)): each row of <paramref name="data"/> (M×D) rebuilt from its K coordinates.</summary>
-    public Matrix Reconstruct(Matrix data) => InverseTransform(Transform(data));
+    /// <summary>X̂ = InverseTransform(Transform(X)): each row of <paramref name="data"/> (float32 [M, D]) rebuilt from its K coordinates, as a new CPU tensor [M, D].</summary>
+    public torch.Tensor Reconstruct(torch.Tensor data)
+    {
+        using var host = TensorSpans.OnHost(data, nameof(data));
+        return Reconstruct(Matrix.View(host, nameof(data))).ToTensor();
+    }
+
+    /// <inheritdoc cref="Reconstruct(torch.Tensor)"/>
+    internal Matrix Reconstruct(Matrix data) => InverseTransform(Transform(data));
 
     /// <summary>Mean squared error per feature of the reconstruction: Σᵢⱼ (xᵢⱼ − x̂ᵢⱼ)² / (M·D).</summary>
-    /// <remarks>Accumulated in float64. Multiply by D for the squared error per image (<see cref="ReconstructionErrorPerImage"/>).</remarks>
-    public double ReconstructionError(Matrix data) => ReconstructionErrorPerImage(data) / Features;
+    /// <remarks>Accumulated in float64. Multiply by D for the squared error per image (<see cref="ReconstructionErrorPerImage(TorchSharp.torch.Tensor)"/>).</remarks>
+    public double ReconstructionError(torch.Tensor data) => ReconstructionErrorPerImage(data) / Features;
+
+    /// <inheritdoc cref="ReconstructionError(torch.Tensor)"/>
+    internal double ReconstructionError(Matrix data) => ReconstructionErrorPerImage(data) / Features;
 
     /// <summary>Mean squared error per row (image) of the reconstruction: Σᵢⱼ (xᵢⱼ − x̂ᵢⱼ)² / M.</summary>
     /// <remarks>Rows are rebuilt in blocks of 1,024 to bound memory; every sum is float64 in row order, so the
     /// value does not depend on the block size.</remarks>
-    public double ReconstructionErrorPerImage(Matrix data)
+    public double ReconstructionErrorPerImage(torch.Tensor data)
+    {
+        using var host = TensorSpans.OnHost(data, nameof(data));
+        return ReconstructionErrorPerImage(Matrix.View(host, nameof(data)));
+    }
+
+    /// <inheritdoc cref="ReconstructionErrorPerImage(torch.Tensor)"/>
+    internal double ReconstructionErrorPerImage(Matrix data)
     {
         InputValidation.RequireFiniteMatrix(data, nameof(data));
         InputValidation.RequireColumns(data, Features, nameof(data));
@@ -78,7 +98,7 @@ public sealed partial class PcaModel
         for (int start = 0; start < data.Rows; start += block)
         {
             int rows = Math.Min(block, data.Rows - start);
-            var chunk = new Matrix(data.Data[(start * Features)..((start + rows) * Features)], rows, Features);
+            var chunk = new Matrix(data.Values[(start * Features)..((start + rows) * Features)].ToArray(), rows, Features);
             var rebuilt = Reconstruct(chunk).Data;
             for (int i = 0; i < rebuilt.Length; i++)
             {

@@ -1,9 +1,11 @@
 using System.Collections.ObjectModel;
+using LatentWorkbench.Compute;
 using LatentWorkbench.Kernels;
+using TorchSharp;
 
 namespace LatentWorkbench.Reduction.Pca;
 
-/// <summary>A fitted PCA: mean, components and their variances; projects with <see cref="Transform"/>.</summary>
+/// <summary>A fitted PCA: mean, components and their variances; projects with <see cref="Transform(TorchSharp.torch.Tensor)"/>.</summary>
 /// <remarks>
 /// Transform: Z = (X − 1μᵀ)·Vᵀ, shapes [M, D] → [M, K] (V is K×D, rows are components); with whitening each
 /// column of Z is divided by √λₖ. InverseTransform: X̂ = Z·V + 1μᵀ (whitened Z first multiplied by √λₖ).
@@ -48,33 +50,43 @@ public sealed partial class PcaModel : IProjection
     /// <summary>σₖ = √((N − 1)λₖ): the singular values of the centred data.</summary>
     public ReadOnlyCollection<double> SingularValues { get; }
 
-    /// <summary>Whether <see cref="Transform"/> scales each coordinate to unit variance.</summary>
+    /// <summary>Whether <see cref="Transform(TorchSharp.torch.Tensor)"/> scales each coordinate to unit variance.</summary>
     public bool Whiten { get; }
 
     /// <summary>Wall time of the fit.</summary>
     public TimeSpan FitTime { get; }
 
-    /// <summary>Component <paramref name="index"/> (a unit vector of length D), without copying.</summary>
-    public ReadOnlySpan<float> Component(int index)
+    /// <summary>Component <paramref name="index"/> as a new float32 tensor [D] (a unit vector; a copy: the model stays read-only).</summary>
+    public torch.Tensor Component(int index)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(index);
         ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(index, ComponentCount);
-        return _components.AsSpan(index * Features, Features);
+        return new Matrix(_components[(index * Features)..((index + 1) * Features)], 1, Features).ToTensor().reshape(Features);
     }
 
-    /// <summary>All components as a new K×D matrix (a copy: the model stays read-only).</summary>
-    public Matrix Components() => new((float[])_components.Clone(), ComponentCount, Features);
+    /// <summary>All components as a new float32 tensor [K, D] (a copy: the model stays read-only).</summary>
+    public torch.Tensor Components() => ComponentMatrix().ToTensor();
 
-    /// <summary>Projects <paramref name="data"/> (M×D) to M×K.</summary>
-    public Matrix Transform(Matrix data)
+    /// <summary>The components as a matrix our kernels read (a copy).</summary>
+    internal Matrix ComponentMatrix() => new((float[])_components.Clone(), ComponentCount, Features);
+
+    /// <summary>Projects <paramref name="data"/> (float32 [M, D], any device; read in place when contiguous on the CPU) to a new CPU tensor [M, K].</summary>
+    public torch.Tensor Transform(torch.Tensor data)
+    {
+        using var host = TensorSpans.OnHost(data, nameof(data));
+        return Transform(Matrix.View(host, nameof(data))).ToTensor();
+    }
+
+    /// <inheritdoc cref="Transform(torch.Tensor)"/>
+    internal Matrix Transform(Matrix data)
     {
         InputValidation.RequireFiniteMatrix(data, nameof(data));
         InputValidation.RequireColumns(data, Features, nameof(data));
         int m = data.Rows, d = Features, k = ComponentCount;
-        var centered = new float[data.Data.Length];
+        var centered = new float[data.Values.Length];
         for (int i = 0; i < m; i++)
         {
-            System.Numerics.Tensors.TensorPrimitives.Subtract(data.Data.AsSpan(i * d, d), _mean, centered.AsSpan(i * d, d));
+            System.Numerics.Tensors.TensorPrimitives.Subtract(data.Values.Slice(i * d, d), _mean, centered.AsSpan(i * d, d));
         }
 
         var result = new float[m * k];
@@ -90,20 +102,29 @@ public sealed partial class PcaModel : IProjection
         return new Matrix(result, m, k);
     }
 
-    /// <summary>Maps projected points (M×K) back to the input space (M×D).</summary>
-    public Matrix InverseTransform(Matrix projected)
+    /// <summary>Maps projected points (float32 [M, K]) back to the input space: a new CPU tensor [M, D].</summary>
+    public torch.Tensor InverseTransform(torch.Tensor projected)
+    {
+        using var host = TensorSpans.OnHost(projected, nameof(projected));
+        return InverseTransform(Matrix.View(host, nameof(projected))).ToTensor();
+    }
+
+    /// <inheritdoc cref="InverseTransform(torch.Tensor)"/>
+    internal Matrix InverseTransform(Matrix projected)
     {
         InputValidation.RequireFiniteMatrix(projected, nameof(projected));
         InputValidation.RequireColumns(projected, ComponentCount, nameof(projected));
         int m = projected.Rows, d = Features, k = ComponentCount;
-        var z = projected.Data;
+        ReadOnlySpan<float> z = projected.Values;
         if (Whiten)
         {
-            z = new float[z.Length];
+            var scaled = new float[z.Length];
             for (int i = 0; i < m; i++)
             {
-                System.Numerics.Tensors.TensorPrimitives.Multiply(projected.Data.AsSpan(i * k, k), _scale, z.AsSpan(i * k, k));
+                System.Numerics.Tensors.TensorPrimitives.Multiply(z.Slice(i * k, k), _scale, scaled.AsSpan(i * k, k));
             }
+
+            z = scaled;
         }
 
         var result = new float[m * d];

@@ -1,6 +1,6 @@
 namespace LatentWorkbench.Reduction.Pca;
 
-/// <summary>Hyperparameters of <see cref="PcaReducer"/>; validated when <see cref="PcaReducer.Fit"/> runs.</summary>
+/// <summary>Hyperparameters of <see cref="PcaReducer"/>; validated when <see cref="PcaReducer.Fit(TorchSharp.torch.Tensor)"/> runs.</summary>
 /// <remarks>
 /// Give at most one of <see cref="Components"/> and <see cref="VarianceToKeep"/>; with neither, every
 /// component (min(N, D)) is kept, as scikit-learn does.

@@ -1,4 +1,6 @@
 using System.Diagnostics;
+using LatentWorkbench.Compute;
+using TorchSharp;
 
 namespace LatentWorkbench.Reduction.Pca;
 
@@ -19,7 +21,14 @@ public sealed class PcaReducer(PcaOptions options) : IReducer<PcaModel>
 
     /// <summary>Fits the components to <paramref name="data"/> (N×D, N ≥ 2).</summary>
     /// <exception cref="ArgumentException">Data empty, non-finite or too small, or options out of range (the message names the option).</exception>
-    public PcaModel Fit(Matrix data)
+    public PcaModel Fit(torch.Tensor data)
+    {
+        using var host = TensorSpans.OnHost(data, nameof(data));
+        return Fit(Matrix.View(host, nameof(data)));
+    }
+
+    /// <inheritdoc cref="Fit(torch.Tensor)"/>
+    internal PcaModel Fit(Matrix data)
     {
         InputValidation.RequireFiniteMatrix(data, nameof(data), minRows: 2);
         int n = data.Rows, d = data.Cols, maxComponents = Math.Min(n, d);

@@ -1,4 +1,6 @@
+using LatentWorkbench.Compute;
 using LatentWorkbench.Reduction.Neighbors;
+using TorchSharp;
 
 namespace LatentWorkbench.Reduction.Tsne;
 
@@ -50,9 +52,16 @@ public sealed class TsneAffinities
         }
     }
 
-    /// <summary>Computes P for <paramref name="data"/> (N×D) at the given perplexity.</summary>
+    /// <summary>Computes P for <paramref name="data"/> (float32 N×D points) at the given perplexity.</summary>
     /// <exception cref="ArgumentException">Data non-finite or too small, or perplexity not in (0, N − 1).</exception>
-    public static TsneAffinities Compute(Matrix data, double perplexity)
+    public static TsneAffinities Compute(torch.Tensor data, double perplexity)
+    {
+        using var host = TensorSpans.OnHost(data, nameof(data));
+        return Compute(Matrix.View(host, nameof(data)), perplexity);
+    }
+
+    /// <inheritdoc cref="Compute(torch.Tensor, double)"/>
+    internal static TsneAffinities Compute(Matrix data, double perplexity)
     {
         InputValidation.RequireFiniteMatrix(data, nameof(data), minRows: 2);
         if (!(perplexity > 0) || perplexity >= data.Rows - 1)

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using TorchSharp;
 
 namespace LatentWorkbench.Reduction.Tsne;
 
@@ -53,7 +54,7 @@ public sealed class TsneEmbedding
     public double this[int index, int dimension] => _points[(index * Dimensions) + dimension];
 
     /// <summary>Starts an embedding from given points (N×dims, e.g. from <see cref="TsneInitializer"/>).</summary>
-    public static TsneEmbedding Create(TsneAffinities affinities, double[] initialPoints, int dims, TsneOptions options)
+    internal static TsneEmbedding Create(TsneAffinities affinities, double[] initialPoints, int dims, TsneOptions options)
     {
         ArgumentNullException.ThrowIfNull(affinities);
         ArgumentNullException.ThrowIfNull(initialPoints);
@@ -67,10 +68,13 @@ public sealed class TsneEmbedding
     }
 
     /// <summary>The points as a new N×dims float64 array.</summary>
-    public double[] ToArray() => (double[])_points.Clone();
+    internal double[] ToArray() => (double[])_points.Clone();
 
-    /// <summary>The points as a new N×dims float32 matrix (for metrics and plots).</summary>
-    public Matrix ToMatrix() => new(Array.ConvertAll(_points, v => (float)v), Count, Dimensions);
+    /// <summary>The points as a new float32 tensor [N, dims] on the CPU (for metrics and plots).</summary>
+    public torch.Tensor ToTensor() => ToMatrix().ToTensor();
+
+    /// <summary>The points as a float32 matrix our kernels read (a copy).</summary>
+    internal Matrix ToMatrix() => new(Array.ConvertAll(_points, v => (float)v), Count, Dimensions);
 
     /// <summary>Runs <paramref name="iterations"/> steps and returns the new embedding (this one is unchanged).</summary>
     /// <param name="iterations">Steps to run (≥ 0).</param>

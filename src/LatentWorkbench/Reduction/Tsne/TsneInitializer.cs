@@ -7,7 +7,7 @@ namespace LatentWorkbench.Reduction.Tsne;
 /// Both start tiny (standard deviation 1e-4) so that early exaggeration can organise the clusters before
 /// the points spread; PCA keeps the global layout of the data (Kobak &amp; Linderman, Nat. Biotechnol. 39, 2021).
 /// </remarks>
-public static class TsneInitializer
+internal static class TsneInitializer
 {
     /// <summary>The first <paramref name="dims"/> principal coordinates of <paramref name="data"/>, scaled so column 0 has standard deviation 1e-4.</summary>
     public static double[] Pca(Matrix data, int dims)

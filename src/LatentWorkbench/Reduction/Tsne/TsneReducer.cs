@@ -1,3 +1,6 @@
+using LatentWorkbench.Compute;
+using TorchSharp;
+
 namespace LatentWorkbench.Reduction.Tsne;
 
 /// <summary>
@@ -7,7 +10,7 @@ namespace LatentWorkbench.Reduction.Tsne;
 /// <remarks>
 /// Input N×D (typically PCA-50 coordinates), output an N×dims embedding. There is no Transform: t-SNE does not map new
 /// points. Deterministic for given data and options (parallel sums use fixed partitions). Each stage is public
-/// (<see cref="TsneAffinities.Compute"/>, <see cref="TsneInitializer"/>, <see cref="TsneEmbedding.Optimize"/>) for
+/// (<see cref="TsneAffinities.Compute(TorchSharp.torch.Tensor, double)"/>, <see cref="TsneInitializer"/>, <see cref="TsneEmbedding.Optimize"/>) for
 /// custom schedules.
 /// </remarks>
 public sealed class TsneReducer(TsneOptions options) : IReducer<TsneEmbedding>
@@ -16,10 +19,20 @@ public sealed class TsneReducer(TsneOptions options) : IReducer<TsneEmbedding>
     public TsneOptions Options { get; } = options ?? throw new ArgumentNullException(nameof(options));
 
     /// <inheritdoc/>
-    public TsneEmbedding Fit(Matrix data) => Fit(data, callback: null);
+    public TsneEmbedding Fit(torch.Tensor data) => Fit(data, callback: null);
 
     /// <summary>Fits with a callback that sees the KL divergence every <see cref="TsneOptions.CallbackEvery"/> iterations and may stop the run.</summary>
-    public TsneEmbedding Fit(Matrix data, TsneCallback? callback)
+    public TsneEmbedding Fit(torch.Tensor data, TsneCallback? callback)
+    {
+        using var host = TensorSpans.OnHost(data, nameof(data));
+        return Fit(Matrix.View(host, nameof(data)), callback);
+    }
+
+    /// <inheritdoc cref="Fit(torch.Tensor)"/>
+    internal TsneEmbedding Fit(Matrix data) => Fit(data, callback: null);
+
+    /// <inheritdoc cref="Fit(torch.Tensor, TsneCallback)"/>
+    internal TsneEmbedding Fit(Matrix data, TsneCallback? callback)
     {
         InputValidation.RequireFiniteMatrix(data, nameof(data), minRows: 2);
         Validate(data);

@@ -1,4 +1,6 @@
+using LatentWorkbench.Compute;
 using LatentWorkbench.Reduction.Neighbors;
+using TorchSharp;
 
 namespace LatentWorkbench.Reduction.Umap;
 
@@ -48,7 +50,14 @@ public sealed class FuzzySimplicialSet
     public ReadOnlySpan<double> WeightsOf(int i) => Weights.AsSpan(RowStart[i], RowStart[i + 1] - RowStart[i]);
 
     /// <summary>The graph of <paramref name="data"/>: k-NN search under <paramref name="metric"/> (k = neighbors − 1), then <see cref="FromNeighbors"/>.</summary>
-    public static FuzzySimplicialSet Compute(Matrix data, int neighbors = 15, UmapMetric metric = UmapMetric.Euclidean, double localConnectivity = 1.0)
+    public static FuzzySimplicialSet Compute(torch.Tensor data, int neighbors = 15, UmapMetric metric = UmapMetric.Euclidean, double localConnectivity = 1.0)
+    {
+        using var host = TensorSpans.OnHost(data, nameof(data));
+        return Compute(Matrix.View(host, nameof(data)), neighbors, metric, localConnectivity);
+    }
+
+    /// <inheritdoc cref="Compute(torch.Tensor, int, UmapMetric, double)"/>
+    internal static FuzzySimplicialSet Compute(Matrix data, int neighbors = 15, UmapMetric metric = UmapMetric.Euclidean, double localConnectivity = 1.0)
     {
         InputValidation.RequireFiniteMatrix(data, nameof(data), minRows: 2);
         if (neighbors < 2 || neighbors > data.Rows)

@@ -1,3 +1,5 @@
+using TorchSharp;
+
 namespace LatentWorkbench.Reduction.Umap;
 
 /// <summary>A fitted UMAP embedding: the points, the graph they were laid out against, and what each stage took.</summary>
@@ -49,9 +51,12 @@ public sealed class UmapEmbedding
     /// <summary>Coordinate <paramref name="dimension"/> of point <paramref name="index"/>.</summary>
     public float this[int index, int dimension] => _points[(index * Dimensions) + dimension];
 
-    /// <summary>The points as a new N×dims float32 matrix (for metrics and plots).</summary>
-    public Matrix ToMatrix() => new((float[])_points.Clone(), Count, Dimensions);
+    /// <summary>The points as a new float32 tensor [N, dims] on the CPU (for metrics and plots).</summary>
+    public torch.Tensor ToTensor() => ToMatrix().ToTensor();
+
+    /// <summary>The points as a matrix our kernels read (a copy).</summary>
+    internal Matrix ToMatrix() => new((float[])_points.Clone(), Count, Dimensions);
 
     /// <summary>The points as a new N×dims float64 array, row-major.</summary>
-    public double[] ToArray() => Array.ConvertAll(_points, v => (double)v);
+    internal double[] ToArray() => Array.ConvertAll(_points, v => (double)v);
 }

@@ -19,7 +19,7 @@ namespace LatentWorkbench.Reduction.Umap;
 /// exact ties), and each column is mapped affinely onto [0, 10].
 /// </para>
 /// </remarks>
-public static class UmapInitializer
+internal static class UmapInitializer
 {
     private const int MaxBasis = 300;
     private const double Tolerance = 1e-4;

@@ -24,7 +24,7 @@ namespace LatentWorkbench.Reduction.Umap;
 /// reverse edge (the graph is symmetric) supplies the tail's half, as umap-learn's move-both update does.
 /// </para>
 /// </remarks>
-public static class UmapLayout
+internal static class UmapLayout
 {
     private const float Clip = 4f;
     private const int MinPointsPerRange = 512;

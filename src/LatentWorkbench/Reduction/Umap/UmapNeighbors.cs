@@ -12,7 +12,7 @@ namespace LatentWorkbench.Reduction.Umap;
 /// Exact search by measurement: 70,000 × 784 pixels, k = 15, takes ≈ 39 s wall on 2 cores (docs/umap.md), within the
 /// 3-minute budget for a full-MNIST UMAP, so no approximate index is used.
 /// </remarks>
-public static class UmapNeighbors
+internal static class UmapNeighbors
 {
     /// <summary>The <paramref name="k"/> nearest other rows of each row of <paramref name="data"/>, with distances in <paramref name="metric"/>.</summary>
     /// <exception cref="ArgumentException">Data empty or non-finite; a zero row under the cosine metric; k not in [1, N − 1].</exception>
@@ -33,7 +33,7 @@ public static class UmapNeighbors
 
     private static Matrix UnitRows(Matrix data)
     {
-        var unit = new float[data.Data.Length];
+        var unit = new float[data.Values.Length];
         for (int i = 0; i < data.Rows; i++)
         {
             var row = data.Row(i);

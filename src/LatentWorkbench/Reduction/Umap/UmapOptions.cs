@@ -24,7 +24,7 @@ public enum UmapInitialization
 }
 
 /// <summary>Hyperparameters of <see cref="UmapReducer"/>; the defaults are umap-learn's (0.5).</summary>
-/// <remarks>Validated once, in <see cref="UmapReducer.Fit(Matrix)"/>; the exception's ParamName is the property's name.</remarks>
+/// <remarks>Validated once, in <see cref="UmapReducer.Fit(TorchSharp.torch.Tensor)"/>; the exception's ParamName is the property's name.</remarks>
 public sealed record UmapOptions
 {
     /// <summary>Embedding dimension (at least 1, at most the number of input features).</summary>

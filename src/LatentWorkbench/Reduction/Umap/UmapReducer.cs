@@ -1,4 +1,6 @@
 using System.Diagnostics;
+using LatentWorkbench.Compute;
+using TorchSharp;
 
 namespace LatentWorkbench.Reduction.Umap;
 
@@ -7,10 +9,11 @@ namespace LatentWorkbench.Reduction.Umap;
 /// simplicial set → starting layout → SGD layout with negative sampling.
 /// </summary>
 /// <remarks>
-/// Input N×D (pixels, PCA codes, a model's codes via <see cref="Matrix.FromTensor"/>), output an N×dims embedding.
-/// There is no Transform (new points are not mapped). Each stage is public: <see cref="UmapNeighbors.Search"/>,
-/// <see cref="FuzzySimplicialSet.FromNeighbors"/>, <see cref="UmapInitializer.Create"/>, <see cref="UmapCurve.Fit"/>,
-/// <see cref="UmapLayout.Optimize"/>. Deterministic per seed for any thread count (docs/umap.md).
+/// Input float32 N×D points as a tensor (pixels, PCA codes, a model's codes), output an N×dims embedding.
+/// There is no Transform (new points are not mapped). Each stage is its own type, tested on its own:
+/// <see cref="UmapNeighbors.Search"/>, <see cref="FuzzySimplicialSet.FromNeighbors"/>, <see cref="UmapInitializer.Create"/>,
+/// <see cref="UmapCurve.Fit"/>, <see cref="UmapLayout.Optimize"/> (the ones over raw arrays are internal; the public
+/// seam is the tensor). Deterministic per seed for any thread count (docs/umap.md).
 /// </remarks>
 public sealed class UmapReducer(UmapOptions options) : IReducer<UmapEmbedding>
 {
@@ -18,10 +21,20 @@ public sealed class UmapReducer(UmapOptions options) : IReducer<UmapEmbedding>
     public UmapOptions Options { get; } = options ?? throw new ArgumentNullException(nameof(options));
 
     /// <inheritdoc/>
-    public UmapEmbedding Fit(Matrix data) => Fit(data, callback: null);
+    public UmapEmbedding Fit(torch.Tensor data) => Fit(data, callback: null);
 
     /// <summary>Fits with a callback that sees each stage start and every <see cref="UmapOptions.CallbackEvery"/> layout epochs.</summary>
-    public UmapEmbedding Fit(Matrix data, UmapCallback? callback)
+    public UmapEmbedding Fit(torch.Tensor data, UmapCallback? callback)
+    {
+        using var host = TensorSpans.OnHost(data, nameof(data));
+        return Fit(Matrix.View(host, nameof(data)), callback);
+    }
+
+    /// <inheritdoc cref="Fit(torch.Tensor)"/>
+    internal UmapEmbedding Fit(Matrix data) => Fit(data, callback: null);
+
+    /// <inheritdoc cref="Fit(torch.Tensor, UmapCallback)"/>
+    internal UmapEmbedding Fit(Matrix data, UmapCallback? callback)
     {
         InputValidation.RequireFiniteMatrix(data, nameof(data), minRows: 2);
         Options.Validate(data);

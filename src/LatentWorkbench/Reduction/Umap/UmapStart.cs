@@ -4,4 +4,4 @@ namespace LatentWorkbench.Reduction.Umap;
 /// <param name="Points">N×dims, row-major, each column in [0, 10].</param>
 /// <param name="Used">The initialisation actually used (PCA when a spectral one fell back).</param>
 /// <param name="Note">Why a fallback happened; null when the requested one was used.</param>
-public sealed record UmapStart(float[] Points, UmapInitialization Used, string? Note);
+internal sealed record UmapStart(float[] Points, UmapInitialization Used, string? Note);

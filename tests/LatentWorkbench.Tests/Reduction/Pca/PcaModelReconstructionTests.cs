@@ -29,7 +29,7 @@ public sealed class PcaModelReconstructionTests(MnistFixture mnist)
         Assert.Equal(fresh.ExplainedVarianceRatio, truncated.ExplainedVarianceRatio);
         Assert.Equal(fresh.SingularValues, truncated.SingularValues);
         Assert.Equal(fresh.TotalVariance, truncated.TotalVariance);
-        Assert.Equal(fresh.Components().Data, truncated.Components().Data);
+        Assert.Equal(fresh.ComponentMatrix().Data, truncated.ComponentMatrix().Data);
         var rows = data.TakeRows(50);
         Assert.Equal(fresh.Transform(rows).Data, truncated.Transform(rows).Data);
     }

@@ -33,7 +33,7 @@ public sealed class PcaReducerTests(MnistFixture mnist)
             double ratio = svd.S[k] * svd.S[k] / total;
             Assert.InRange(model.ExplainedVarianceRatio[k] - ratio, -1e-5, 1e-5);
             Assert.InRange(model.SingularValues[k] / svd.S[k], 1 - 1e-4, 1 + 1e-4);
-            Assert.True(AbsCosine(model.Component(k), svd.VT.Row(k)) >= 0.9999, $"component {k}");
+            Assert.True(AbsCosine(model.Component(k).data<float>().ToArray(), svd.VT.Row(k)) >= 0.9999, $"component {k}");
         }
     }
 
@@ -50,7 +50,7 @@ public sealed class PcaReducerTests(MnistFixture mnist)
 
         for (int k = 0; k < 10; k++)
         {
-            Assert.True(AbsCosine(exact.Component(k), randomized.Component(k)) >= 0.9999, $"component {k}");
+            Assert.True(AbsCosine(exact.Component(k).data<float>().ToArray(), randomized.Component(k).data<float>().ToArray()) >= 0.9999, $"component {k}");
         }
     }
 
@@ -70,7 +70,7 @@ public sealed class PcaReducerTests(MnistFixture mnist)
 
         for (int k = 0; k < 10; k++)
         {
-            Assert.True(AbsCosine(exact.Component(k), randomized.Component(k)) >= 0.9999, $"component {k}");
+            Assert.True(AbsCosine(exact.Component(k).data<float>().ToArray(), randomized.Component(k).data<float>().ToArray()) >= 0.9999, $"component {k}");
         }
     }
 
@@ -79,7 +79,7 @@ public sealed class PcaReducerTests(MnistFixture mnist)
     {
         var data = TrainImages(2000);
         var options = new PcaOptions { Components = 10, Solver = PcaSolver.Randomized, Seed = 5 };
-        Assert.Equal(new PcaReducer(options).Fit(data).Components().Data, new PcaReducer(options).Fit(data).Components().Data);
+        Assert.Equal(new PcaReducer(options).Fit(data).ComponentMatrix().Data, new PcaReducer(options).Fit(data).ComponentMatrix().Data);
     }
 
     [Fact]
@@ -106,7 +106,7 @@ public sealed class PcaReducerTests(MnistFixture mnist)
         var model = new PcaReducer(new PcaOptions { Components = 15 }).Fit(TrainImages(1000));
         for (int k = 0; k < 15; k++)
         {
-            var c = model.Component(k).ToArray();
+            var c = model.Component(k).data<float>().ToArray();
             Assert.True(c.MaxBy(Math.Abs) > 0, $"component {k}");
         }
     }
