@@ -28,20 +28,7 @@ public static partial class ProjectionExperiment
             throw new ArgumentException($"{flat.Method} · {flat.Space} has {flat.Embedding.shape[^1]} components; small multiples draw 2-D embeddings.", nameof(runs));
         }
 
-        byte[] digits = LabelBytes(labels);
-        var parts = runs.Select(r =>
-        {
-            using var points = TensorSpans.OnHost(r.Embedding, nameof(runs));
-            return Charts.Embedding(TensorSpans.Floats(points), digits, title: $"{r.Method} · {r.Space}");
-        }).ToList();
+        var parts = runs.Select(r => Charts.Embedding(r.Embedding, labels, title: $"{r.Method} · {r.Space}")).ToList();
         return Charts.Subplots(parts, columns, title);
-    }
-
-    // Charts.Embedding takes byte labels today; the figures' tensor seam is another branch's work.
-    private static byte[] LabelBytes(torch.Tensor labels)
-    {
-        using var narrow = labels.detach().to(torch.uint8);
-        using var host = narrow.cpu();
-        return host.data<byte>().ToArray();
     }
 }

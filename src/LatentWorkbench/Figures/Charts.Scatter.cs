@@ -150,20 +150,6 @@ public static partial class Charts
         return Charted([trace], title, (colored ? 720 : 620, 440), ChartParts.Axis(xTitle), ChartParts.Axis(yTitle), showLegend: false);
     }
 
-    // An N × 2 row-major embedding (x0, y0, x1, y1, ...) held as an array (ProjectionComparison's, until its embeddings are tensors).
-    internal static GenericChart Embedding(ReadOnlySpan<float> xy, ReadOnlySpan<byte> labels = default, string? title = null, IReadOnlyList<string>? classNames = null)
-    {
-        if (xy.Length % 2 != 0)
-        {
-            throw new ArgumentException($"xy has {xy.Length} values; an N × 2 embedding needs an even count.", nameof(xy));
-        }
-
-        var (x, y) = Columns(xy);
-        return labels.IsEmpty
-            ? Scatter(x, y, title, "dimension 1", "dimension 2")
-            : Scatter(x, y, labels, title, "dimension 1", "dimension 2", classNames);
-    }
-
     private static (float[] X, float[] Y) Columns(torch.Tensor points, string parameterName)
     {
         using var host = TensorArguments.Points(points, parameterName);
