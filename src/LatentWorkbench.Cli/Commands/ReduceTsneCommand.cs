@@ -1,10 +1,10 @@
 using System.CommandLine;
 using System.Globalization;
 using LatentWorkbench.Data;
-using LatentWorkbench.Experiments;
 using TorchSharp;
 using LatentWorkbench.Reduction.Tsne;
 using Spectre.Console;
+using LatentWorkbench.Experiments.Projections;
 
 namespace LatentWorkbench.Cli.Commands;
 

@@ -1,9 +1,9 @@
 using System.CommandLine;
 using System.Globalization;
-using LatentWorkbench.Experiments;
 using LatentWorkbench.Data;
 using LatentWorkbench.Reduction.Umap;
 using Spectre.Console;
+using LatentWorkbench.Experiments.Projections;
 
 namespace LatentWorkbench.Cli.Commands;
 

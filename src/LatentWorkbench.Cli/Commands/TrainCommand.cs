@@ -3,11 +3,11 @@ using System.Diagnostics;
 using System.Globalization;
 using LatentWorkbench.Compute;
 using LatentWorkbench.Data;
-using LatentWorkbench.Experiments;
 using LatentWorkbench.Models.Vaes;
 using LatentWorkbench.Runs;
 using LatentWorkbench.Training;
 using Spectre.Console;
+using LatentWorkbench.Experiments.Vaes;
 
 namespace LatentWorkbench.Cli.Commands;
 

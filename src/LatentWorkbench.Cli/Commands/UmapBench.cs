@@ -2,9 +2,9 @@ using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
 using LatentWorkbench.Data;
-using LatentWorkbench.Experiments;
 using LatentWorkbench.Metrics;
 using LatentWorkbench.Reduction.Umap;
+using LatentWorkbench.Experiments.Projections;
 
 namespace LatentWorkbench.Cli.Commands;
 

@@ -3,10 +3,10 @@ using System.Diagnostics;
 using System.Globalization;
 using LatentWorkbench.Compute;
 using LatentWorkbench.Data;
-using LatentWorkbench.Experiments;
 using LatentWorkbench.Models.Vaes;
 using LatentWorkbench.Training;
 using TorchSharp;
+using LatentWorkbench.Experiments.Vaes;
 
 namespace LatentWorkbench.Cli.Commands;
 

@@ -1,5 +1,6 @@
 using LatentWorkbench.Compute;
 using LatentWorkbench.Models;
+using LatentWorkbench.Experiments.Vaes;
 
 namespace LatentWorkbench.Training;
 

@@ -1,7 +1,9 @@
-using LatentWorkbench.Experiments;
 using LatentWorkbench.Models.Vaes;
 using LatentWorkbench.Runs;
 using LatentWorkbench.Training;
+using LatentWorkbench.Experiments.Classifiers;
+using LatentWorkbench.Experiments.Collapse;
+using LatentWorkbench.Experiments.Vaes;
 
 namespace LatentWorkbench.Tests.Experiments;
 

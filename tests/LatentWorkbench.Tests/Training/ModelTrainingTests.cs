@@ -1,5 +1,4 @@
 using LatentWorkbench.Compute;
-using LatentWorkbench.Experiments;
 using LatentWorkbench.Models;
 using LatentWorkbench.Models.Autoencoders;
 using LatentWorkbench.Models.Vaes;

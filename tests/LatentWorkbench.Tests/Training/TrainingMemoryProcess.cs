@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
 using LatentWorkbench.Compute;
-using LatentWorkbench.Experiments;
 using LatentWorkbench.Metrics.Collapse;
 using LatentWorkbench.Models;
 using LatentWorkbench.Models.Autoencoders;

@@ -46,7 +46,7 @@ public sealed class VaeVariantKernelTests
             $$"""
             using LatentWorkbench.Compute;
             using LatentWorkbench.Data;
-            using LatentWorkbench.Experiments;
+            using LatentWorkbench.Experiments.Vaes;
             using LatentWorkbench.Runs;
 
             var mnist = Mnist.Load(@"{{mnist}}");

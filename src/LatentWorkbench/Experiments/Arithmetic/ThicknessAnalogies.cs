@@ -1,0 +1,20 @@
+using TorchSharp;
+
+namespace LatentWorkbench.Experiments.Arithmetic;
+
+/// <summary>
+/// Analogies "thick p − thin p + thin q = thick q?" decoded and judged: does the result read as q (classifier), and
+/// does it carry more ink than the thin q it started from?
+/// </summary>
+/// <param name="Images">[4 · pairs, input]: for each (p, q) the decoded a (thick p), b (thin p), c (thin q) and a − b + c.</param>
+/// <param name="Pairs">The class pairs (p, q).</param>
+/// <param name="Predicted">The classifier's class of each result.</param>
+/// <param name="InkGain">Ink of the decoded result minus ink of the decoded c, per pair.</param>
+public sealed record ThicknessAnalogies(torch.Tensor Images, IReadOnlyList<(int P, int Q)> Pairs, long[] Predicted, double[] InkGain)
+{
+    /// <summary>Share of results the classifier reads as q.</summary>
+    public double FractionReadAsTarget => Pairs.Select((pair, i) => Predicted[i] == pair.Q ? 1.0 : 0.0).Average();
+
+    /// <summary>Share of results with more ink than the thin q they started from.</summary>
+    public double FractionThicker => InkGain.Count(g => g > 0) / (double)InkGain.Length;
+}

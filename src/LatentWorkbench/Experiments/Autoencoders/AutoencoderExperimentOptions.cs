@@ -1,0 +1,152 @@
+using LatentWorkbench.Compute;
+using LatentWorkbench.Models.Autoencoders;
+using LatentWorkbench.Training;
+
+namespace LatentWorkbench.Experiments.Autoencoders;
+
+/// <summary>
+/// Everything that defines an autoencoder run; the single source of its defaults: the deep MLP of Hinton &amp;
+/// Salakhutdinov 2006 (784-1000-500-250-30, linear code, logistic output, cross-entropy) with ReLU hidden units
+/// (they train end to end without the paper's RBM pretraining, and several times faster than logistic units),
+/// Adam 1e-3, batch 128, a few epochs on the 60k training digits, evaluated on the 10k test digits.
+/// </summary>
+/// <remarks>
+/// Change one thing with <c>with</c>: <c>AutoencoderExperimentOptions.Default with { CodeSize = 2 }</c>,
+/// <c>… with { Architecture = AutoencoderArchitecture.Linear }</c>. <see cref="Quick"/> is the same run on a small
+/// prefix of the data for a few epochs (what notebooks use in quick mode).
+/// </remarks>
+public sealed record AutoencoderExperimentOptions
+{
+    /// <summary>The defaults (the MLP; <see cref="Defaults"/> gives each architecture's own budget).</summary>
+    public static AutoencoderExperimentOptions Default { get; } = new();
+
+    /// <summary>
+    /// The defaults of <paramref name="architecture"/>: the MLP's (<see cref="Default"/>), and for the others the
+    /// training budget that converges within notebook 02's time on 2 CPU cores (docs/autoencoders.md has the measurements).
+    /// </summary>
+    public static AutoencoderExperimentOptions Defaults(AutoencoderArchitecture architecture) => architecture switch
+    {
+        AutoencoderArchitecture.Linear => Default with
+        {
+            Architecture = architecture,
+            Training = Default.Training with { Epochs = LinearEpochs, BatchSize = LinearBatchSize },
+            Optimizer = Default.Optimizer with { LearningRate = LinearLearningRate, Schedule = ScheduleKind.Cosine },
+        },
+        AutoencoderArchitecture.Conv => Default with { Architecture = architecture, Training = Default.Training with { Epochs = ConvEpochs } },
+        _ => Default with { Architecture = architecture },
+    };
+
+    /// <summary>Which model.</summary>
+    public AutoencoderArchitecture Architecture { get; init; } = AutoencoderArchitecture.Mlp;
+
+    /// <summary>Code dimensions k.</summary>
+    public int CodeSize { get; init; } = 30;
+
+    /// <summary>MLP (and denoising) encoder widths from the input side; null: the paper's 1000, 500, 250.</summary>
+    public IReadOnlyList<int>? HiddenSizes { get; init; }
+
+    /// <summary>MLP (and denoising) hidden nonlinearity; the paper's is <see cref="HiddenActivation.Sigmoid"/>.</summary>
+    public HiddenActivation Activation { get; init; } = HiddenActivation.Relu;
+
+    /// <summary>
+    /// Whether the linear model subtracts the training mean before its encoder, as PCA does (used only by
+    /// <see cref="AutoencoderArchitecture.Linear"/>; see <see cref="LinearAutoencoderConfig.CenterInput"/>).
+    /// </summary>
+    public bool CenterInput { get; init; } = true;
+
+    /// <summary>Training loss of the MLP, conv and denoising models (the linear model always uses squared error).</summary>
+    public ReconstructionLoss Loss { get; init; } = ReconstructionLoss.BinaryCrossEntropy;
+
+    /// <summary>The corruption the denoising model trains with (used only by <see cref="AutoencoderArchitecture.Denoising"/>).</summary>
+    public DenoisingOptions Noise { get; init; } = new();
+
+    /// <summary>Epochs, batch size, clipping.</summary>
+    public TrainerOptions Training { get; init; } = new() { Epochs = MlpEpochs };
+
+    /// <summary>Optimiser and schedule.</summary>
+    public OptimizerOptions Optimizer { get; init; } = new();
+
+    /// <summary><c>torch.manual_seed</c> before the model is built: initialisation and shuffling follow from it.</summary>
+    public long Seed { get; init; }
+
+    /// <summary>Where to train and evaluate.</summary>
+    public DeviceChoice Device { get; init; } = DeviceChoice.Auto;
+
+    /// <summary>Train on the first this many training digits; null: all 60,000.</summary>
+    public int? TrainingDigits { get; init; }
+
+    /// <summary>Evaluate on the first this many test digits; null: all 10,000.</summary>
+    public int? TestDigits { get; init; }
+
+    /// <summary>Leave this digit class out of the training data (anomaly detection: it is then the novelty); null: keep all.</summary>
+    public int? ExcludedDigit { get; init; }
+
+    /// <summary>Training digits of <see cref="Quick"/>.</summary>
+    public int QuickTrainingDigits { get; init; } = 2_000;
+
+    /// <summary>Test digits of <see cref="Quick"/>.</summary>
+    public int QuickTestDigits { get; init; } = 500;
+
+    /// <summary>Epochs of <see cref="Quick"/>.</summary>
+    public int QuickEpochs { get; init; } = 2;
+
+    /// <summary><see cref="Quick"/> when <paramref name="quick"/> is true, else these options unchanged (a notebook's <c>quick</c> parameter).</summary>
+    public AutoencoderExperimentOptions QuickIf(bool quick) => quick ? Quick() : this;
+
+    /// <summary>These options on <see cref="QuickTrainingDigits"/> training and <see cref="QuickTestDigits"/> test digits for <see cref="QuickEpochs"/> epochs: a smoke run of seconds.</summary>
+    public AutoencoderExperimentOptions Quick() => this with
+    {
+        TrainingDigits = QuickTrainingDigits,
+        TestDigits = QuickTestDigits,
+        Training = Training with { Epochs = QuickEpochs },
+    };
+
+    /// <summary>A short name for tables and progress displays, e.g. <c>MLP AE-30</c>, <c>linear AE-2</c>.</summary>
+    public string Label => Architecture switch
+    {
+        AutoencoderArchitecture.Mlp => $"MLP AE-{CodeSize}",
+        AutoencoderArchitecture.Linear => CenterInput ? $"linear AE-{CodeSize}" : $"linear AE-{CodeSize}, not centered",
+        AutoencoderArchitecture.Conv => $"conv AE-{CodeSize}",
+        _ => $"denoising AE-{CodeSize}",
+    };
+
+    // The budgets below were chosen from measured epochs on the 2-core machine (docs/autoencoders.md, "Training budget").
+    private const int MlpEpochs = 5;
+    private const int ConvEpochs = 2;
+    private const int LinearEpochs = 10;
+    private const int LinearBatchSize = 128;
+    private const double LinearLearningRate = 1e-2;
+
+    /// <summary>Throws naming the first invalid option.</summary>
+    public void Validate()
+    {
+        if (!Enum.IsDefined(Architecture))
+        {
+            throw new ArgumentOutOfRangeException(nameof(Architecture), Architecture, "Expected Mlp, Linear, Conv or Denoising.");
+        }
+
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(CodeSize, nameof(CodeSize));
+        if (TrainingDigits is { } train)
+        {
+            ArgumentOutOfRangeException.ThrowIfNegativeOrZero(train, nameof(TrainingDigits));
+        }
+
+        if (TestDigits is { } test)
+        {
+            ArgumentOutOfRangeException.ThrowIfNegativeOrZero(test, nameof(TestDigits));
+        }
+
+        if (ExcludedDigit is { } digit && digit is < 0 or > 9)
+        {
+            throw new ArgumentOutOfRangeException(nameof(ExcludedDigit), digit, "ExcludedDigit must be a digit 0–9 (or null to keep every class).");
+        }
+
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(QuickTrainingDigits, nameof(QuickTrainingDigits));
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(QuickTestDigits, nameof(QuickTestDigits));
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(QuickEpochs, nameof(QuickEpochs));
+        Noise.Validate();
+        Training.Validate();
+        Optimizer.Validate();
+        _ = AutoencoderExperiment.ModelConfig(this);   // the model's own config validates its sizes
+    }
+}

@@ -1,0 +1,72 @@
+using LatentWorkbench.Compute;
+using LatentWorkbench.Data;
+using LatentWorkbench.Models.Gans;
+using LatentWorkbench.Runs;
+using LatentWorkbench.Training;
+
+namespace LatentWorkbench.Experiments.Gans;
+
+/// <summary>
+/// The mode-collapse recipe of notebook 06: train a <see cref="GanSetting"/> adversarially through <see cref="ModelTraining"/>
+/// (cached in the run store), with samples from fixed noise after every epoch.
+/// </summary>
+public static class GanExperiment
+{
+    /// <summary>The model name runs are stored under.</summary>
+    public const string ModelName = "gan-mlp";
+
+    /// <summary>Trains (or loads) every setting in turn; <paramref name="progress"/> makes each run's callbacks.</summary>
+    public static IReadOnlyList<GanResult> Run(
+        IReadOnlyList<GanSetting> settings, GanExperimentOptions options, MnistData mnist, RunStore? store = null, Func<GanSetting, ITrainingCallback>? progress = null)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        return [.. settings.Select(s => Run(s, options, mnist, store, progress is null ? [] : [progress(s)]))];
+    }
+
+    /// <summary>Trains (or loads from <paramref name="store"/>) one setting.</summary>
+    public static GanResult Run(
+        GanSetting setting, GanExperimentOptions options, MnistData mnist, RunStore? store = null, IReadOnlyList<ITrainingCallback>? callbacks = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(setting);
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(mnist);
+        options.Validate();
+        setting.Config.Validate();
+        if (options.Training.BatchSize % setting.Config.Packing != 0)
+        {
+            throw new ArgumentException($"The batch size ({options.Training.BatchSize}) must be a multiple of {setting.Name}'s packing ({setting.Config.Packing}).", nameof(options));
+        }
+
+        var device = Devices.Resolve(options.Device);
+        using var train = mnist.Train.To(device);
+        Gan? built = null;
+        var recipe = new ModelRecipe<Gan, GanConfig>
+        {
+            ModelName = ModelName,
+            Config = setting.Config,
+            Build = () => built = new Gan(setting.Config),
+            Training = options.Training,
+            Seed = options.Seed,
+            Device = options.Device,
+        };
+        var snapshots = new GanSnapshots(() => built ?? throw new InvalidOperationException("The GAN is sampled before it is built."), options.SnapshotCount, options.Seed);
+        var data = TrainingData.FromMnist(train, "train", options.TrainCount).WithoutLabels();
+        var trained = ModelTraining.Train(recipe, data, store, [snapshots, .. callbacks ?? []], cancellationToken: cancellationToken);
+        string? checkpoint = trained.RunId is { } id ? store?.Get(id)?.CheckpointPath : null;
+        IReadOnlyList<float[]> shown = snapshots.Snapshots;
+        if (checkpoint is not null)
+        {
+            string path = GanSnapshots.PathFor(checkpoint);
+            if (trained.FromCache)
+            {
+                shown = GanSnapshots.Load(path);
+            }
+            else
+            {
+                GanSnapshots.Save(path, shown, options.SnapshotCount, setting.Config.InputSize);
+            }
+        }
+
+        return new GanResult(setting, trained.Model, trained.Epochs, shown, trained.FromCache);
+    }
+}

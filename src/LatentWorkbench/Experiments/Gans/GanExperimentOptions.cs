@@ -1,0 +1,76 @@
+using LatentWorkbench.Compute;
+using LatentWorkbench.Models.Gans;
+using LatentWorkbench.Training;
+
+namespace LatentWorkbench.Experiments.Gans;
+
+/// <summary>Everything shared by the GAN runs of the mode-collapse study; the single source of its defaults and settings.</summary>
+public sealed record GanExperimentOptions
+{
+    /// <summary>The defaults: 10,000 training digits, 8 epochs.</summary>
+    public static GanExperimentOptions Default { get; } = new();
+
+    /// <summary>Small enough for <c>--quick</c>: 500 digits, 2 epochs.</summary>
+    public static GanExperimentOptions Quick { get; } = new()
+    {
+        TrainCount = 500,
+        Training = new TrainerOptions { Epochs = 2, BatchSize = 64 },
+        SampleCount = 500,
+    };
+
+    /// <summary>The network sizes every setting shares (a setting changes packing and learning rates).</summary>
+    public GanConfig Model { get; init; } = new();
+
+    /// <summary>Training digits: the first this many of the training split.</summary>
+    public int TrainCount { get; init; } = 10_000;
+
+    /// <summary>Epochs and batch size (a multiple of every setting's packing).</summary>
+    public TrainerOptions Training { get; init; } = new() { Epochs = 8, BatchSize = 64 };
+
+    /// <summary>Samples drawn from the same noise after every epoch for the grid over training.</summary>
+    public int SnapshotCount { get; init; } = 10;
+
+    /// <summary>Samples whose class histogram and features are measured after training.</summary>
+    public int SampleCount { get; init; } = 2_000;
+
+    /// <summary>PacGAN's m in the remedy.</summary>
+    public int Packing { get; init; } = 4;
+
+    /// <summary>The generator's learning rate over the discriminator's in the learning-rate remedy.</summary>
+    public double GeneratorRateRatio { get; init; } = 5;
+
+    /// <summary><c>torch.manual_seed</c> of every run, and the seed of the snapshot and sample noise.</summary>
+    public long Seed { get; init; }
+
+    /// <summary>Where to train.</summary>
+    public DeviceChoice Device { get; init; } = DeviceChoice.Auto;
+
+    /// <summary>
+    /// The collapsing setting and its remedies. Collapsing: DCGAN's equal learning rates (2·10⁻⁴, β₁ = ½) on this MLP GAN;
+    /// the discriminator outruns the generator (its loss falls towards 0), and the generator answers the one direction
+    /// that still fools it by mapping all noise to nearly the same image. Remedies: the generator learning
+    /// <see cref="GeneratorRateRatio"/> times faster, so it keeps up; and PacGAN packing (m = <see cref="Packing"/>) at the
+    /// equal rates, so that sameness itself is visible to the discriminator.
+    /// </summary>
+    public IReadOnlyList<GanSetting> Settings() =>
+    [
+        new("equal lr", Model),
+        new($"G lr ×{GeneratorRateRatio:0.#}", Model with { GeneratorLearningRate = Model.DiscriminatorLearningRate * GeneratorRateRatio }),
+        new($"equal lr, PacGAN m = {Packing}", Model with { Packing = Packing }),
+    ];
+
+    /// <summary>Throws naming the first invalid option.</summary>
+    public void Validate()
+    {
+        Model.Validate();
+        Training.Validate();
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(TrainCount, nameof(TrainCount));
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(SnapshotCount, nameof(SnapshotCount));
+        ArgumentOutOfRangeException.ThrowIfLessThan(SampleCount, 2, nameof(SampleCount));
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(Packing, nameof(Packing));
+        if (!(GeneratorRateRatio > 0) || !double.IsFinite(GeneratorRateRatio))
+        {
+            throw new ArgumentOutOfRangeException(nameof(GeneratorRateRatio), GeneratorRateRatio, "The learning-rate ratio must be positive and finite.");
+        }
+    }
+}

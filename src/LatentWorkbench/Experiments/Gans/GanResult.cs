@@ -1,0 +1,28 @@
+using LatentWorkbench.Models.Gans;
+using LatentWorkbench.Training;
+using TorchSharp;
+
+namespace LatentWorkbench.Experiments.Gans;
+
+/// <summary>One trained GAN of the mode-collapse study.</summary>
+/// <param name="Setting">What was trained.</param>
+/// <param name="Model">The trained GAN (eval mode).</param>
+/// <param name="Epochs">Per-epoch reports (discriminator and generator losses, D's score of real digits).</param>
+/// <param name="Snapshots">Per epoch, the pixels of <see cref="GanExperimentOptions.SnapshotCount"/> samples from the same noise
+/// (count × pixels each); empty when a cached run has no snapshot file.</param>
+/// <param name="FromCache">Whether the weights came from the run store.</param>
+public sealed record GanResult(GanSetting Setting, Gan Model, IReadOnlyList<EpochReport> Epochs, IReadOnlyList<float[]> Snapshots, bool FromCache)
+{
+    /// <summary>Wall seconds of training (the recorded epochs, also for a cached run).</summary>
+    public double TrainingSeconds => Epochs.Sum(e => e.Seconds);
+
+    /// <summary><paramref name="count"/> samples [count, pixels] from noise seeded with <paramref name="seed"/>, without gradients.</summary>
+    public torch.Tensor Samples(int count, long seed)
+    {
+        using var noGrad = torch.no_grad();
+        var device = Model.parameters().First().device;
+        using var noise = new torch.Generator((ulong)seed, device);
+        Model.eval();
+        return Model.Sample(count, noise);
+    }
+}
