@@ -25,6 +25,9 @@ public sealed class MnistSplit : IDisposable
     /// <summary>The number of classes (digits 0–9).</summary>
     public const int ClassCount = 10;
 
+    /// <summary>Images in the published training split (LeCun et al. 1998).</summary>
+    public const int PublishedTrainCount = 60_000;
+
     /// <summary>A split over <paramref name="images"/> (float32 [N, 784] or [N, 1, 28, 28]) and <paramref name="labels"/> (integer [N]); the split takes ownership of both.</summary>
     /// <exception cref="ArgumentException">A shape or dtype is not the one described, or the two are on different devices.</exception>
     public MnistSplit(string name, torch.Tensor images, torch.Tensor labels)

@@ -44,7 +44,7 @@ public static class AutoencoderExperiment
         try
         {
             var trained = ModelTraining.Train(Recipe(options), data, store, callbacks, force, cancellationToken);
-            long testCount = Math.Min(options.TestDigits ?? test.Count, test.Count);
+            long testCount = Math.Min(options.TestCount ?? test.Count, test.Count);
             using var testImages = test.Images.narrow(0, 0, testCount);
             double error = AutoencoderLoss.SquaredErrorPerImage(trained.Model, testImages);
             return new AutoencoderExperimentResult(trained.Model, options, trained.Epochs, error, trained.Device, trained.RunId, trained.FromCache);
@@ -139,7 +139,7 @@ public static class AutoencoderExperiment
     // The training prefix, without the excluded class when there is one; the key says both, so such runs never share a cache entry with full ones.
     private static TrainingData TrainingDataFor(AutoencoderExperimentOptions options, MnistSplit train)
     {
-        var data = TrainingData.FromMnistAtMost(train, "train", options.TrainingDigits).WithoutLabels();
+        var data = TrainingData.FromMnistAtMost(train, "train", options.TrainCount).WithoutLabels();
         if (options.ExcludedDigit is not { } digit)
         {
             return data;
@@ -153,7 +153,7 @@ public static class AutoencoderExperiment
     // The key TrainingDataFor gives, without building the data.
     private static string DataKey(AutoencoderExperimentOptions options, int trainCount)
     {
-        string key = TrainingData.MnistKey("train", trainCount, Math.Min(options.TrainingDigits ?? trainCount, trainCount));
+        string key = TrainingData.MnistKey("train", trainCount, Math.Min(options.TrainCount ?? trainCount, trainCount));
         return options.ExcludedDigit is { } digit ? WithoutDigit(key, digit) : key;
     }
 

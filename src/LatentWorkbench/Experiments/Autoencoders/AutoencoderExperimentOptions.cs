@@ -1,4 +1,3 @@
-using LatentWorkbench.Compute;
 using LatentWorkbench.Models.Autoencoders;
 using LatentWorkbench.Training;
 
@@ -15,7 +14,7 @@ namespace LatentWorkbench.Experiments.Autoencoders;
 /// <c>… with { Architecture = AutoencoderArchitecture.Linear }</c>. <see cref="Quick"/> is the same run on a small
 /// prefix of the data for a few epochs (what notebooks use in quick mode).
 /// </remarks>
-public sealed record AutoencoderExperimentOptions
+public sealed record AutoencoderExperimentOptions : StudyOptions
 {
     /// <summary>The defaults (the MLP; <see cref="Defaults"/> gives each architecture's own budget).</summary>
     public static AutoencoderExperimentOptions Default { get; } = new();
@@ -66,26 +65,14 @@ public sealed record AutoencoderExperimentOptions
     /// <summary>Optimiser and schedule.</summary>
     public OptimizerOptions Optimizer { get; init; } = new();
 
-    /// <summary><c>torch.manual_seed</c> before the model is built: initialisation and shuffling follow from it.</summary>
-    public long Seed { get; init; }
-
-    /// <summary>Where to train and evaluate.</summary>
-    public DeviceChoice Device { get; init; } = DeviceChoice.Auto;
-
-    /// <summary>Train on the first this many training digits; null: all 60,000.</summary>
-    public int? TrainingDigits { get; init; }
-
-    /// <summary>Evaluate on the first this many test digits; null: all 10,000.</summary>
-    public int? TestDigits { get; init; }
-
     /// <summary>Leave this digit class out of the training data (anomaly detection: it is then the novelty); null: keep all.</summary>
     public int? ExcludedDigit { get; init; }
 
     /// <summary>Training digits of <see cref="Quick"/>.</summary>
-    public int QuickTrainingDigits { get; init; } = 2_000;
+    public int QuickTrainCount { get; init; } = 2_000;
 
     /// <summary>Test digits of <see cref="Quick"/>.</summary>
-    public int QuickTestDigits { get; init; } = 500;
+    public int QuickTestCount { get; init; } = 500;
 
     /// <summary>Epochs of <see cref="Quick"/>.</summary>
     public int QuickEpochs { get; init; } = 2;
@@ -93,11 +80,11 @@ public sealed record AutoencoderExperimentOptions
     /// <summary><see cref="Quick"/> when <paramref name="quick"/> is true, else these options unchanged (a notebook's <c>quick</c> parameter).</summary>
     public AutoencoderExperimentOptions QuickIf(bool quick) => quick ? Quick() : this;
 
-    /// <summary>These options on <see cref="QuickTrainingDigits"/> training and <see cref="QuickTestDigits"/> test digits for <see cref="QuickEpochs"/> epochs: a smoke run of seconds.</summary>
+    /// <summary>These options on <see cref="QuickTrainCount"/> training and <see cref="QuickTestCount"/> test digits for <see cref="QuickEpochs"/> epochs: a smoke run of seconds.</summary>
     public AutoencoderExperimentOptions Quick() => this with
     {
-        TrainingDigits = QuickTrainingDigits,
-        TestDigits = QuickTestDigits,
+        TrainCount = QuickTrainCount,
+        TestCount = QuickTestCount,
         Training = Training with { Epochs = QuickEpochs },
     };
 
@@ -120,29 +107,20 @@ public sealed record AutoencoderExperimentOptions
     /// <summary>Throws naming the first invalid option.</summary>
     public void Validate()
     {
+        ValidateCounts();
         if (!Enum.IsDefined(Architecture))
         {
             throw new ArgumentOutOfRangeException(nameof(Architecture), Architecture, "Expected Mlp, Linear, Conv or Denoising.");
         }
 
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(CodeSize, nameof(CodeSize));
-        if (TrainingDigits is { } train)
-        {
-            ArgumentOutOfRangeException.ThrowIfNegativeOrZero(train, nameof(TrainingDigits));
-        }
-
-        if (TestDigits is { } test)
-        {
-            ArgumentOutOfRangeException.ThrowIfNegativeOrZero(test, nameof(TestDigits));
-        }
-
         if (ExcludedDigit is { } digit && digit is < 0 or > 9)
         {
             throw new ArgumentOutOfRangeException(nameof(ExcludedDigit), digit, "ExcludedDigit must be a digit 0–9 (or null to keep every class).");
         }
 
-        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(QuickTrainingDigits, nameof(QuickTrainingDigits));
-        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(QuickTestDigits, nameof(QuickTestDigits));
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(QuickTrainCount, nameof(QuickTrainCount));
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(QuickTestCount, nameof(QuickTestCount));
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(QuickEpochs, nameof(QuickEpochs));
         Noise.Validate();
         Training.Validate();

@@ -1,4 +1,4 @@
-using LatentWorkbench.Compute;
+using LatentWorkbench.Data;
 using LatentWorkbench.Metrics.Likelihood;
 using LatentWorkbench.Models.Vaes;
 using LatentWorkbench.Training;
@@ -9,8 +9,11 @@ namespace LatentWorkbench.Experiments.Collapse;
 /// Everything shared by the runs of the posterior-collapse study (models, training, what is measured); the single source
 /// of its defaults and of the remedies' settings (<see cref="Remedies"/>, <see cref="BetaSweep"/>).
 /// </summary>
-public sealed record CollapseExperimentOptions
+public sealed record CollapseExperimentOptions : StudyOptions
 {
+    /// <summary>Options with this study's default data size: the first 10,000 training digits.</summary>
+    public CollapseExperimentOptions() => TrainCount = 10_000;
+
     /// <summary>The defaults: 10,000 training digits, 6 epochs (chosen so notebook 06 runs in minutes on 2 CPU cores, not 60,000 × 10).</summary>
     public static CollapseExperimentOptions Default { get; } = new();
 
@@ -30,9 +33,6 @@ public sealed record CollapseExperimentOptions
 
     /// <summary>The autoregressive VAE (the collapsing setting).</summary>
     public AutoregressiveVaeConfig AutoregressiveModel { get; init; } = new();
-
-    /// <summary>Training digits: the first this many of the training split.</summary>
-    public int TrainCount { get; init; } = 10_000;
 
     /// <summary>Epochs and batch size.</summary>
     public TrainerOptions Training { get; init; } = new() { Epochs = 6, BatchSize = 100 };
@@ -61,14 +61,8 @@ public sealed record CollapseExperimentOptions
     /// <summary>The β values of the MLP sweep.</summary>
     public IReadOnlyList<double> Betas { get; init; } = [0.1, 0.5, 1, 2, 4, 8];
 
-    /// <summary><c>torch.manual_seed</c> of every run (and of the measures' draws).</summary>
-    public long Seed { get; init; }
-
-    /// <summary>Where to train.</summary>
-    public DeviceChoice Device { get; init; } = DeviceChoice.Auto;
-
     /// <summary>Optimiser steps per epoch (the schedules are laid out in steps).</summary>
-    public long StepsPerEpoch => (TrainCount + Training.BatchSize - 1) / Training.BatchSize;
+    public long StepsPerEpoch => ((TrainCount ?? MnistSplit.PublishedTrainCount) + Training.BatchSize - 1) / Training.BatchSize;
 
     /// <summary>
     /// The collapsing setting (the autoregressive VAE on the plain ELBO) and each remedy on it: linear warm-up over the first
@@ -95,12 +89,12 @@ public sealed record CollapseExperimentOptions
     /// <summary>Throws naming the first invalid option.</summary>
     public void Validate()
     {
+        ValidateCounts();
         MlpModel.Validate();
         AutoregressiveModel.Validate();
         Training.Validate();
         Optimizer.Validate();
         Nll.Validate();
-        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(TrainCount, nameof(TrainCount));
         ArgumentOutOfRangeException.ThrowIfLessThan(ProbeCount, 2, nameof(ProbeCount));
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(NllCount, nameof(NllCount));
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(Cycles, nameof(Cycles));

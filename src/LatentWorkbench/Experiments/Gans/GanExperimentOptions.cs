@@ -1,12 +1,14 @@
-using LatentWorkbench.Compute;
 using LatentWorkbench.Models.Gans;
 using LatentWorkbench.Training;
 
 namespace LatentWorkbench.Experiments.Gans;
 
 /// <summary>Everything shared by the GAN runs of the mode-collapse study; the single source of its defaults and settings.</summary>
-public sealed record GanExperimentOptions
+public sealed record GanExperimentOptions : StudyOptions
 {
+    /// <summary>Options with this study's default data size: the first 10,000 training digits.</summary>
+    public GanExperimentOptions() => TrainCount = 10_000;
+
     /// <summary>The defaults: 10,000 training digits, 8 epochs.</summary>
     public static GanExperimentOptions Default { get; } = new();
 
@@ -20,9 +22,6 @@ public sealed record GanExperimentOptions
 
     /// <summary>The network sizes every setting shares (a setting changes packing and learning rates).</summary>
     public GanConfig Model { get; init; } = new();
-
-    /// <summary>Training digits: the first this many of the training split.</summary>
-    public int TrainCount { get; init; } = 10_000;
 
     /// <summary>Epochs and batch size (a multiple of every setting's packing).</summary>
     public TrainerOptions Training { get; init; } = new() { Epochs = 8, BatchSize = 64 };
@@ -38,12 +37,6 @@ public sealed record GanExperimentOptions
 
     /// <summary>The generator's learning rate over the discriminator's in the learning-rate remedy.</summary>
     public double GeneratorRateRatio { get; init; } = 5;
-
-    /// <summary><c>torch.manual_seed</c> of every run, and the seed of the snapshot and sample noise.</summary>
-    public long Seed { get; init; }
-
-    /// <summary>Where to train.</summary>
-    public DeviceChoice Device { get; init; } = DeviceChoice.Auto;
 
     /// <summary>
     /// The collapsing setting and its remedies. Collapsing: DCGAN's equal learning rates (2·10⁻⁴, β₁ = ½) on this MLP GAN;
@@ -62,9 +55,9 @@ public sealed record GanExperimentOptions
     /// <summary>Throws naming the first invalid option.</summary>
     public void Validate()
     {
+        ValidateCounts();
         Model.Validate();
         Training.Validate();
-        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(TrainCount, nameof(TrainCount));
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(SnapshotCount, nameof(SnapshotCount));
         ArgumentOutOfRangeException.ThrowIfLessThan(SampleCount, 2, nameof(SampleCount));
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(Packing, nameof(Packing));

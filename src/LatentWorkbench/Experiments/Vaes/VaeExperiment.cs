@@ -42,8 +42,8 @@ public static class VaeExperiment
         var device = Devices.Resolve(options.Device);
         using var train = mnist.Train.To(device);
         using var test = mnist.Test.To(device);
-        var data = TrainingData.FromMnist(train, "train", options.TrainExamples).WithoutLabels();
-        var testImages = TrainingData.FromMnist(test, "test", options.TestExamples).Inputs;
+        var data = TrainingData.FromMnist(train, "train", options.TrainCount).WithoutLabels();
+        var testImages = TrainingData.FromMnist(test, "test", options.TestCount).Inputs;
         var trained = ModelTraining.Train(Recipe(options), data, store, callbacks, force, cancellationToken);
         var sampled = VaeEvaluation.NegativeElbo(trained.Model, testImages, options.Training.BatchSize, options.TestNoiseSeed);
         var mean = VaeEvaluation.NegativeElbo(trained.Model, testImages, options.Training.BatchSize, null);

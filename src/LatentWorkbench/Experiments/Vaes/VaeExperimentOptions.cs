@@ -1,5 +1,4 @@
 using System.Globalization;
-using LatentWorkbench.Compute;
 using LatentWorkbench.Models.Vaes;
 using LatentWorkbench.Training;
 
@@ -16,7 +15,7 @@ namespace LatentWorkbench.Experiments.Vaes;
 /// the conv VAE); <see cref="WithLatentSize"/> sets the latent size of both. Only the chosen one shapes the model and
 /// the cache key.
 /// </remarks>
-public sealed record VaeExperimentOptions
+public sealed record VaeExperimentOptions : StudyOptions
 {
     /// <summary>The defaults (the seed recipe).</summary>
     public static VaeExperimentOptions Default { get; } = new();
@@ -40,20 +39,8 @@ public sealed record VaeExperimentOptions
     /// <summary>Optimiser and schedule.</summary>
     public OptimizerOptions Optimizer { get; init; } = new();
 
-    /// <summary><c>torch.manual_seed</c> before the model is built: initialisation, shuffling and sampling follow from it.</summary>
-    public long Seed { get; init; }
-
-    /// <summary>Train on the first this many training digits (a quick run's fixed subset); null: all 60k.</summary>
-    public int? TrainExamples { get; init; }
-
-    /// <summary>Evaluate on the first this many test digits; null: all 10k.</summary>
-    public int? TestExamples { get; init; }
-
     /// <summary>Seed of the sampling noise in the test pass (the PyTorch anchor's 1234).</summary>
     public long TestNoiseSeed { get; init; } = 1234;
-
-    /// <summary>Where to train.</summary>
-    public DeviceChoice Device { get; init; } = DeviceChoice.Auto;
 
     /// <summary>Latent dimensions of the chosen network.</summary>
     public int LatentSize => Architecture == VaeArchitecture.Conv ? Conv.LatentSize : Model.LatentSize;
@@ -70,6 +57,7 @@ public sealed record VaeExperimentOptions
     /// <summary>Throws naming the first invalid option.</summary>
     public void Validate()
     {
+        ValidateCounts();
         if (!Enum.IsDefined(Architecture))
         {
             throw new ArgumentOutOfRangeException(nameof(Architecture), Architecture, "Architecture must be Mlp or Conv.");
@@ -88,14 +76,5 @@ public sealed record VaeExperimentOptions
         Variant.Validate();
         Training.Validate();
         Optimizer.Validate();
-        if (TrainExamples is <= 0)
-        {
-            throw new ArgumentOutOfRangeException(nameof(TrainExamples), TrainExamples, "TrainExamples must be positive (null: all training digits).");
-        }
-
-        if (TestExamples is <= 0)
-        {
-            throw new ArgumentOutOfRangeException(nameof(TestExamples), TestExamples, "TestExamples must be positive (null: all test digits).");
-        }
     }
 }

@@ -14,7 +14,7 @@ public static class VaeTables
             ["model", "test digits", "−ELBO", "reconstruction", "KL", "−ELBO, z = μ", "training s", "from the run store"],
             results.Select(r => new object?[]
             {
-                r.Options.Title, r.Options.TestExamples ?? 10_000, r.TestLossSampled, r.TestSampled.Reconstruction, r.TestSampled.Kl, r.TestLossMean, r.TrainingSeconds, r.FromCache,
+                r.Options.Title, r.Options.TestCount ?? 10_000, r.TestLossSampled, r.TestSampled.Reconstruction, r.TestSampled.Kl, r.TestLossMean, r.TrainingSeconds, r.FromCache,
             }),
             title);
     }

@@ -19,8 +19,8 @@ public sealed class AutoencoderExperimentTests(MnistFixture mnist)
     {
         CodeSize = 3,
         HiddenSizes = [32],
-        TrainingDigits = 300,
-        TestDigits = 100,
+        TrainCount = 300,
+        TestCount = 100,
         Training = new TrainerOptions { Epochs = 1, BatchSize = 64 },
         Device = DeviceChoice.Cpu,
     };
@@ -36,10 +36,10 @@ public sealed class AutoencoderExperimentTests(MnistFixture mnist)
         Assert.Equal("MLP AE-30", defaults.Label);
 
         var quick = defaults.Quick();
-        Assert.Equal(defaults.QuickTrainingDigits, quick.TrainingDigits);
-        Assert.Equal(defaults.QuickTestDigits, quick.TestDigits);
+        Assert.Equal(defaults.QuickTrainCount, quick.TrainCount);
+        Assert.Equal(defaults.QuickTestCount, quick.TestCount);
         Assert.Equal(defaults.QuickEpochs, quick.Training.Epochs);
-        Assert.Equal(defaults with { TrainingDigits = quick.TrainingDigits, TestDigits = quick.TestDigits, Training = quick.Training }, quick);
+        Assert.Equal(defaults with { TrainCount = quick.TrainCount, TestCount = quick.TestCount, Training = quick.Training }, quick);
     }
 
     [Theory]
@@ -115,7 +115,7 @@ public sealed class AutoencoderExperimentTests(MnistFixture mnist)
         var defaults = AutoencoderExperimentOptions.Defaults(AutoencoderArchitecture.Linear);
         var options = defaults with
         {
-            CodeSize = 3, TrainingDigits = 2_000, TestDigits = 100, Device = DeviceChoice.Cpu,
+            CodeSize = 3, TrainCount = 2_000, TestCount = 100, Device = DeviceChoice.Cpu,
             Training = defaults.Training with { Epochs = 150 },
         };
         var linear = AutoencoderExperiment.Run(options, mnist.Data);
@@ -142,14 +142,14 @@ public sealed class AutoencoderExperimentTests(MnistFixture mnist)
     [Theory]
     [InlineData("CodeSize")]
     [InlineData("ExcludedDigit")]
-    [InlineData("TrainingDigits")]
+    [InlineData("TrainCount")]
     public void Bad_Options_Name_The_Field(string field)
     {
         var bad = field switch
         {
             "CodeSize" => Small with { CodeSize = 0 },
             "ExcludedDigit" => Small with { ExcludedDigit = 10 },
-            _ => Small with { TrainingDigits = -1 },
+            _ => Small with { TrainCount = -1 },
         };
         Assert.Equal(field, Assert.ThrowsAny<ArgumentException>(bad.Validate).ParamName);
     }

@@ -17,7 +17,7 @@ public sealed class VaeExperimentOptionsTests
         Assert.Equal(10, defaults.Training.Epochs);
         Assert.Equal(128, defaults.Training.BatchSize);
         Assert.Equal(0, defaults.Seed);
-        Assert.Null(defaults.TrainExamples);
+        Assert.Null(defaults.TrainCount);
         Assert.Equal("VAE 784-400-20 · ELBO", defaults.Title);
     }
 
@@ -92,8 +92,8 @@ public sealed class VaeExperimentOptionsTests
     [Fact]
     public void Invalid_Options_Name_The_Field()
     {
-        Assert.Equal("TrainExamples", Assert.Throws<ArgumentOutOfRangeException>(() => (VaeExperimentOptions.Default with { TrainExamples = 0 }).Validate()).ParamName);
-        Assert.Equal("TestExamples", Assert.Throws<ArgumentOutOfRangeException>(() => (VaeExperimentOptions.Default with { TestExamples = -1 }).Validate()).ParamName);
+        Assert.Equal("TrainCount", Assert.Throws<ArgumentOutOfRangeException>(() => (VaeExperimentOptions.Default with { TrainCount = 0 }).Validate()).ParamName);
+        Assert.Equal("TestCount", Assert.Throws<ArgumentOutOfRangeException>(() => (VaeExperimentOptions.Default with { TestCount = -1 }).Validate()).ParamName);
         Assert.Equal("Epochs", Assert.Throws<ArgumentOutOfRangeException>(() => (VaeExperimentOptions.Default with { Training = new TrainerOptions { Epochs = 0 } }).Validate()).ParamName);
         Assert.Equal("LatentSize", Assert.Throws<ArgumentOutOfRangeException>(() => VaeExperimentOptions.Default.WithLatentSize(0).Validate()).ParamName);
         Assert.Equal("Beta", Assert.Throws<ArgumentOutOfRangeException>(() => (VaeExperimentOptions.Default with { Variant = new BetaVaeConfig(-1) }).Validate()).ParamName);

@@ -18,8 +18,8 @@ public sealed class VaeExperimentTests
     {
         Model = new VaeConfig(784, 16, 2),
         Conv = new ConvVaeConfig(FirstChannels: 4, SecondChannels: 8, LatentSize: 2),
-        TrainExamples = 256,
-        TestExamples = 64,
+        TrainCount = 256,
+        TestCount = 64,
         Training = new TrainerOptions { Epochs = 1, BatchSize = 64 },
         Device = DeviceChoice.Cpu,
     };
@@ -79,7 +79,7 @@ public sealed class VaeExperimentTests
         var store = RunStore.Open(temp.File("runs.db"));
         var plain = VaeExperiment.Run(Tiny, Mnist.Data, store: store);
         var beta = VaeExperiment.Run(Tiny with { Variant = new BetaVaeConfig(4) }, Mnist.Data, store: store);
-        var moreData = VaeExperiment.Run(Tiny with { TrainExamples = 320 }, Mnist.Data, store: store);
+        var moreData = VaeExperiment.Run(Tiny with { TrainCount = 320 }, Mnist.Data, store: store);
 
         Assert.False(beta.FromCache);
         Assert.False(moreData.FromCache);

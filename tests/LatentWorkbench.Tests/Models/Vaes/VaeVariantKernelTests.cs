@@ -53,7 +53,7 @@ public sealed class VaeVariantKernelTests
             var store = RunStore.Open(@"{{store}}");
             var small = VaeExperimentOptions.Default with
             {
-                TrainExamples = 512, TestExamples = 256, Device = DeviceChoice.Cpu,
+                TrainCount = 512, TestCount = 256, Device = DeviceChoice.Cpu,
                 Training = VaeExperimentOptions.Default.Training with { Epochs = 1 },
             };
             var capacity = VaeExperiment.Run(small with { Variant = new CapacityVaeConfig(Gamma: 10, RampSteps: 4) }, mnist, store: store);

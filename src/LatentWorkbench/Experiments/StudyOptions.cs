@@ -1,0 +1,37 @@
+using LatentWorkbench.Compute;
+
+namespace LatentWorkbench.Experiments;
+
+/// <summary>
+/// What the options of every study share, spelled once: the seed, the device, and how many training and test digits
+/// it uses. Each study's options record (<c>VaeExperimentOptions</c>, <c>CollapseExperimentOptions</c>, …) derives from it
+/// and adds its own model, training and measurement settings.
+/// </summary>
+public abstract record StudyOptions
+{
+    /// <summary><c>torch.manual_seed</c> before a model is built: initialisation, shuffling and sampling follow from it.</summary>
+    public long Seed { get; init; }
+
+    /// <summary>Where to train and evaluate (<c>auto</c> picks CUDA when libtorch sees a GPU).</summary>
+    public DeviceChoice Device { get; init; } = DeviceChoice.Auto;
+
+    /// <summary>Train on the first this many training digits (a fixed prefix, so quick runs are reproducible); null: all of them.</summary>
+    public int? TrainCount { get; init; }
+
+    /// <summary>Evaluate on the first this many test digits; null: all of them.</summary>
+    public int? TestCount { get; init; }
+
+    /// <summary>Throws naming <see cref="TrainCount"/> or <see cref="TestCount"/> when it is zero or negative.</summary>
+    protected void ValidateCounts()
+    {
+        if (TrainCount is { } train)
+        {
+            ArgumentOutOfRangeException.ThrowIfNegativeOrZero(train, nameof(TrainCount));
+        }
+
+        if (TestCount is { } test)
+        {
+            ArgumentOutOfRangeException.ThrowIfNegativeOrZero(test, nameof(TestCount));
+        }
+    }
+}
