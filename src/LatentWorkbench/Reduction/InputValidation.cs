@@ -62,19 +62,6 @@ internal static class InputValidation
     /// The class labels in <paramref name="labels"/> (an integer tensor [N], typically int64, on any device) as an
     /// array our kernels index (one small copy), after checking there is one per row of the data.
     /// </summary>
-    public static int[] Labels(torch.Tensor labels, int rows, string paramName)
-    {
-        ArgumentNullException.ThrowIfNull(labels, paramName);
-        if (labels.dim() != 1 || labels.is_floating_point() || labels.is_complex())
-        {
-            throw new ArgumentException(
-                $"{paramName} must be an integer tensor [N] (int64 labels); got {labels.dtype} [{string.Join(", ", labels.shape)}].", paramName);
-        }
-
-        using var wide = labels.detach().to(torch.int32);
-        using var host = wide.cpu();
-        int[] values = host.data<int>().ToArray();
-        RequireLabels<int>(values, rows, paramName);
-        return values;
-    }
+    public static int[] Labels(torch.Tensor labels, int rows, string paramName) =>
+        LatentWorkbench.Compute.TensorArguments.Labels(labels, paramName, rows);
 }
