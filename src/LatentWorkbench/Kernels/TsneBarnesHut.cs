@@ -29,16 +29,16 @@ internal static class TsneBarnesHut
     /// <param name="groupSize">Points per walk; 1 gives the classic per-point Barnes–Hut walk (the tests' reference).</param>
     public static double Repulsion(QuadTree tree, double[] y, double theta, double[] force, int groupSize = GroupSize)
     {
-        int[] groups = tree.Groups(groupSize);
-        int chunks = (groups.Length + GroupsPerChunk - 1) / GroupsPerChunk;
+        var groups = tree.Groups(groupSize);
+        int chunks = (groups.Count + GroupsPerChunk - 1) / GroupsPerChunk;
         var chunkZ = new double[chunks];
         double theta2 = theta * theta;
         int[] order = tree.Order;
-        Parallel.For(0, chunks, () => new InteractionList(), (chunk, _, list) =>
+        Parallel.For(0, chunks, tree.RentList, (chunk, _, list) =>
         {
             Span<int> stack = stackalloc int[4 * (QuadTree.MaxDepth + 2)];
             double z = 0;
-            int end = Math.Min(groups.Length, (chunk + 1) * GroupsPerChunk);
+            int end = Math.Min(groups.Count, (chunk + 1) * GroupsPerChunk);
             for (int g = chunk * GroupsPerChunk; g < end; g++)
             {
                 var (start, count) = tree.Span(groups[g]);
@@ -61,7 +61,7 @@ internal static class TsneBarnesHut
 
             chunkZ[chunk] = z;
             return list;
-        }, _ => { });
+        }, tree.ReturnList);
         double total = 0;
         foreach (double z in chunkZ)
         {

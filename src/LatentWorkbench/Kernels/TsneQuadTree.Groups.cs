@@ -11,11 +11,26 @@ namespace LatentWorkbench.Kernels;
 /// </remarks>
 internal sealed partial class QuadTree
 {
-    /// <summary>The groups (node indices) in tree order.</summary>
-    public int[] Groups(int groupSize)
+    // Reused by every call to Groups, as the tree itself is reused across t-SNE iterations.
+    private int[] _groups = new int[64];
+    private readonly Stack<int> _groupStack = new();
+
+    // The walks' interaction lists, one per worker, kept with the tree so a reused tree reuses them too (each grows
+    // to the longest list its worker met; contents are rewritten for every group, so reuse changes no sum).
+    private readonly System.Collections.Concurrent.ConcurrentBag<InteractionList> _lists = [];
+
+    /// <summary>An interaction list for one worker of a walk; give it back with <see cref="ReturnList"/>.</summary>
+    public InteractionList RentList() => _lists.TryTake(out var list) ? list : new InteractionList();
+
+    /// <summary>Keeps <paramref name="list"/> for the next walk over this tree.</summary>
+    public void ReturnList(InteractionList list) => _lists.Add(list);
+
+    /// <summary>The groups (node indices) in tree order; valid until the next call or rebuild.</summary>
+    public ArraySegment<int> Groups(int groupSize)
     {
-        var groups = new List<int>();
-        var stack = new Stack<int>();
+        int count = 0;
+        var stack = _groupStack;
+        stack.Clear();
         stack.Push(0);
         while (stack.Count > 0)
         {
@@ -28,7 +43,12 @@ internal sealed partial class QuadTree
 
             if (node.Count <= groupSize || node.FirstChild < 0)
             {
-                groups.Add(k);
+                if (count == _groups.Length)
+                {
+                    Array.Resize(ref _groups, 2 * count);
+                }
+
+                _groups[count++] = k;
                 continue;
             }
 
@@ -38,7 +58,7 @@ internal sealed partial class QuadTree
             }
         }
 
-        return groups.ToArray();
+        return new ArraySegment<int>(_groups, 0, count);
     }
 
     /// <summary>First tree-order position and number of points of node <paramref name="k"/>.</summary>

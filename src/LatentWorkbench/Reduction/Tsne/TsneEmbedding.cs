@@ -95,6 +95,7 @@ public sealed class TsneEmbedding
         var gains = new double[y.Length];
         Array.Fill(gains, 1.0);
         var gradient = new double[y.Length];
+        var workspace = barnesHut ? new TsneWorkspace(n) : null;
         var stopwatch = Stopwatch.StartNew();
         double kl = double.NaN;
         bool stopped = false;
@@ -103,7 +104,7 @@ public sealed class TsneEmbedding
             int done = Iterations + step + 1;
             bool report = done % Options.CallbackEvery == 0 || step == iterations - 1;
             kl = barnesHut
-                ? TsneObjective.BarnesHut(Affinities, y, exaggeration, Options.Theta, gradient, computeKl: report)
+                ? TsneObjective.BarnesHut(Affinities, y, exaggeration, Options.Theta, gradient, computeKl: report, workspace!)
                 : TsneObjective.Exact(Affinities, y, dims, exaggeration, gradient);
             double gradientNorm = Step(y, gradient, update, gains, momentum, eta);
             if (report && callback is not null &&

@@ -59,14 +59,17 @@ internal static class TsneObjective
     /// The quadtree build is serial and the attraction does not need the tree, so the two run side by side; then the
     /// repulsion traverses the tree. Each stage writes fixed rows, so the result does not depend on the thread count.
     /// </remarks>
-    public static double BarnesHut(TsneAffinities p, double[] y, double exaggeration, double theta, Span<double> gradient, bool computeKl)
+    public static double BarnesHut(TsneAffinities p, double[] y, double exaggeration, double theta, Span<double> gradient, bool computeKl) =>
+        BarnesHut(p, y, exaggeration, theta, gradient, computeKl, new TsneWorkspace(y.Length / 2));
+
+    /// <summary>As the overload above, in the reused buffers of <paramref name="workspace"/> (one per optimisation run).</summary>
+    public static double BarnesHut(
+        TsneAffinities p, double[] y, double exaggeration, double theta, Span<double> gradient, bool computeKl, TsneWorkspace workspace)
     {
-        var attraction = new double[y.Length];
-        var repulsion = new double[y.Length];
-        QuadTree? tree = null;
+        double[] attraction = workspace.Attraction, repulsion = workspace.Repulsion;
         double kl = 0;
-        Parallel.Invoke(() => tree = QuadTree.Build(y), () => kl = Attraction2D(p, y, attraction, computeKl));
-        double z = TsneBarnesHut.Repulsion(tree!, y, theta, repulsion);
+        Parallel.Invoke(() => workspace.Tree.Rebuild(y), () => kl = Attraction2D(p, y, attraction, computeKl));
+        double z = TsneBarnesHut.Repulsion(workspace.Tree, y, theta, repulsion);
         double attractionScale = 4 * exaggeration, repulsionScale = 4 / z;
         for (int t = 0; t < y.Length; t++)
         {

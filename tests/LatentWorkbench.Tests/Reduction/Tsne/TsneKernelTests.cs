@@ -101,6 +101,28 @@ public sealed class TsneKernelTests
         Assert.InRange(zGrouped / zPerPoint, 0.99, 1.01);
     }
 
+    [Fact]
+    public void Rebuilt_Tree_Gives_The_Same_Forces_As_A_New_Tree()
+    {
+        // t-SNE rebuilds one tree every iteration; a reused tree must hold no trace of the previous layout.
+        var random = new Random(5);
+        int n = 2000;
+        double[] first = Enumerable.Range(0, 2 * n).Select(_ => 50 * random.NextDouble()).ToArray();
+        double[] second = Enumerable.Range(0, 2 * n).Select(t => (10 * (t % 5)) + random.NextDouble()).ToArray();
+        var reused = new QuadTree(n).Rebuild(first);
+        var warmUp = new double[first.Length];
+        TsneBarnesHut.Repulsion(reused, first, 0.5, warmUp);
+
+        var fromReused = new double[second.Length];
+        var fromNew = new double[second.Length];
+        double zReused = TsneBarnesHut.Repulsion(reused.Rebuild(second), second, 0.5, fromReused);
+        double zNew = TsneBarnesHut.Repulsion(QuadTree.Build(second), second, 0.5, fromNew);
+
+        Assert.Equal(zNew, zReused);
+        Assert.Equal(fromNew, fromReused);
+        Assert.Throws<ArgumentException>(() => reused.Rebuild(new double[2 * (n + 1)]));
+    }
+
     private static double RelativeError(double[] actual, double[] expected)
     {
         double diff = 0, norm = 0;
