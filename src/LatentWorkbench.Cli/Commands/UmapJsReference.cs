@@ -44,7 +44,7 @@ internal static class UmapJsReference
             }
 
             var root = report.RootElement;
-            return (torch.from_array(points).reshape(rows, 2), root.GetProperty("seconds").GetDouble(), root.GetProperty("cpu_seconds").GetDouble(), root.GetProperty("epochs").GetInt32());
+            return (torch.tensor(points, [rows, 2]), root.GetProperty("seconds").GetDouble(), root.GetProperty("cpu_seconds").GetDouble(), root.GetProperty("epochs").GetInt32());
         }
         finally
         {

@@ -10,8 +10,8 @@ namespace LatentWorkbench.Data;
 /// <see cref="Images"/> is float32 [N, 784] (row-major, so <c>Images.reshape(-1, 1, 28, 28)</c> is the channel-first
 /// view a convolutional model takes, without a copy); <see cref="Labels"/> is int64 [N] with digits 0–9. Pixels are
 /// byte / 255f, the scaling of <c>ToTensor()</c> in torchvision and <c>astype(float32) / 255</c> in NumPy, so values
-/// match the reference scripts exactly. A split loaded from disk lives on the CPU, and its images tensor is a zero-copy
-/// view of the loaded array; <see cref="To"/> moves a split to a GPU with one copy. The split owns its tensors:
+/// match the reference scripts exactly. A split loaded from disk lives on the CPU, its pixels decoded straight into
+/// libtorch's memory (no managed copy is kept: <see cref="TensorSpans"/> says why); <see cref="To"/> moves a split to a GPU with one copy. The split owns its tensors:
 /// <see cref="Dispose"/> frees them (a notebook's splits usually live as long as the kernel).
 /// </remarks>
 public sealed class MnistSplit : IDisposable
@@ -135,7 +135,7 @@ public sealed class MnistSplit : IDisposable
         return host.data<byte>().ToArray();
     }
 
-    /// <summary>A CPU split over arrays that the split keeps (the images tensor is a zero-copy view of <paramref name="pixels"/>).</summary>
+    /// <summary>A CPU split with a copy of <paramref name="pixels"/> and <paramref name="labels"/> in libtorch's memory.</summary>
     internal static MnistSplit FromArrays(string name, float[] pixels, byte[] labels)
     {
         ArgumentNullException.ThrowIfNull(pixels);
@@ -148,7 +148,7 @@ public sealed class MnistSplit : IDisposable
         }
 
         TorchRuntime.EnsureInitialized();
-        var images = torch.from_array(pixels).reshape(labels.Length, PixelsPerImage);
+        var images = TensorSpans.Copy(pixels, labels.Length, PixelsPerImage);
         using var bytes = torch.tensor(labels, [labels.Length], dtype: torch.uint8);
         return new MnistSplit(name, images, bytes.to(torch.int64));
     }

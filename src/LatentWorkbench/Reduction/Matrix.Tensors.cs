@@ -33,13 +33,13 @@ internal sealed partial class Matrix
     }
 
     /// <summary>
-    /// A float32 CPU tensor [Rows, Cols] over this matrix's array, without copying (the array stays pinned while
-    /// the tensor lives); for a view, a new handle to the viewed tensor.
+    /// A float32 CPU tensor [Rows, Cols] with this matrix's values, copied once into libtorch's memory (a managed
+    /// array pinned under a tensor fragments the heap: <see cref="TensorSpans"/>); for a view, a new handle to the viewed tensor.
     /// </summary>
     public torch.Tensor ToTensor()
     {
         TorchRuntime.EnsureInitialized();
-        return _array is null ? _tensor!.reshape(Rows, Cols) : torch.from_array(_array).reshape(Rows, Cols);
+        return _array is null ? _tensor!.reshape(Rows, Cols) : TensorSpans.Copy(_array, Rows, Cols);
     }
 
     /// <summary>A matrix with the values of <paramref name="tensor"/> (any device and float dtype), copied once to an owned array.</summary>

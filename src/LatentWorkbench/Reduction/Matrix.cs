@@ -8,7 +8,7 @@ namespace LatentWorkbench.Reduction;
 /// </summary>
 /// <remarks>
 /// Element (i, j) is <c>Values[i * Cols + j]</c>; shape [Rows, Cols]. A matrix either owns an array the kernels
-/// produced (a result, returned to the caller with <see cref="ToTensor"/>, a zero-copy view), or reads a caller's
+/// produced (a result, copied once into a tensor by <see cref="ToTensor"/>), or reads a caller's
 /// contiguous float32 CPU tensor in place (<see cref="View"/>, through <see cref="TensorSpans"/>), so a reducer reads
 /// N×784 MNIST pixels without a second 188 MB buffer. Reducers never write to their input. Internal: the public seam of
 /// Reduction and Metrics is <c>torch.Tensor</c>.

@@ -18,6 +18,18 @@ public sealed class TensorSpansTests
     }
 
     [Fact]
+    public void Copy_Holds_Its_Own_Values_Not_A_View_Of_The_Array()
+    {
+        float[] values = [1f, 2f, 3f, 4f, 5f, 6f];
+        using var tensor = TensorSpans.Copy(values, 2, 3);
+        values[4] = -1f;
+        Assert.Equal([2L, 3L], tensor.shape);
+        Assert.Equal(5f, tensor[1, 1].item<float>());
+        var error = Assert.Throws<ArgumentException>(() => TensorSpans.Copy(values, 4, 2).Dispose());
+        Assert.Equal("values", error.ParamName);
+    }
+
+    [Fact]
     public void A_Row_Slice_Starts_At_Its_Own_First_Value()
     {
         using var tensor = torch.arange(12, dtype: torch.float32).reshape(3, 4);

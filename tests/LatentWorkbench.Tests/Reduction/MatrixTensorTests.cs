@@ -6,13 +6,15 @@ namespace LatentWorkbench.Tests.Reduction;
 public sealed class MatrixTensorTests
 {
     [Fact]
-    public void ToTensor_Is_A_View_Of_The_Same_Array()
+    public void ToTensor_Copies_The_Array_Into_Libtorch_Memory()
     {
+        // A copy, not a pinned view: a pinned array fragments the managed heap (PcaResultMemoryTests).
         var matrix = new Matrix([1, 2, 3, 4, 5, 6], 2, 3);
         using var tensor = matrix.ToTensor();
         Assert.Equal([2L, 3L], tensor.shape);
+        Assert.Equal([1f, 2f, 3f, 4f, 5f, 6f], tensor.data<float>().ToArray());
         tensor[1, 2] = torch.tensor(60f);
-        Assert.Equal(60f, matrix.Data[5]);
+        Assert.Equal(6f, matrix.Data[5]);
     }
 
     [Fact]

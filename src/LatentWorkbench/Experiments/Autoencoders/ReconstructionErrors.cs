@@ -20,7 +20,7 @@ public static class ReconstructionErrors
     {
         var errors = PerImageValues(reconstruct, inputs, targets, batchSize);
         TorchRuntime.EnsureInitialized();
-        return torch.from_array(errors);
+        return torch.tensor(errors, [errors.Length], dtype: torch.float64);
     }
 
     /// <inheritdoc cref="PerImage"/>
