@@ -59,7 +59,7 @@ internal static class DataCommand
             }
 
             var balance = new Table().AddColumn("digit").AddColumn(new TableColumn("train").RightAligned()).AddColumn(new TableColumn("test").RightAligned());
-            int[] trainCounts = mnist.Train.ClassCounts(), testCounts = mnist.Test.ClassCounts();
+            IReadOnlyList<int> trainCounts = mnist.Train.ClassCounts(), testCounts = mnist.Test.ClassCounts();
             for (int digit = 0; digit < MnistSplit.ClassCount; digit++)
             {
                 balance.AddRow(

@@ -31,7 +31,7 @@ internal static class DemoFigures
         var curve = Charts.Line([.. epochs.Select(e => (2.0 * Math.Exp(-e / 6.0)) + 0.05)], "train", epochs, "Loss (synthetic curve)", "epoch", "loss", logY: true)
             .AddLine([.. epochs.Select(e => (2.1 * Math.Exp(-e / 7.0)) + 0.08)], "test", epochs);
         figures.Add(("lines", curve));
-        int[] counts = test.ClassCounts();
+        var counts = test.ClassCounts();
         figures.Add(("bar", Charts.Bar([.. Enumerable.Range(0, 10).Select(d => d.ToString(CultureInfo.InvariantCulture))],
             [.. counts.Select(c => (double)c)], "Test images per digit", "digit", "images")));
         figures.Add(("histogram", Charts.Histogram(ink, 40, "Mean ink per image", "mean pixel value")));

@@ -65,15 +65,19 @@ internal static class TensorArguments
         return host.reshape(values.shape[0]);
     }
 
-    /// <summary>Integer class labels [<paramref name="count"/>] (any integer dtype, any device) as an array (one copy).</summary>
-    /// <exception cref="ArgumentException">A floating-point tensor, or a shape other than [count].</exception>
-    public static int[] Labels(torch.Tensor labels, string parameterName, long count)
+    /// <summary>
+    /// Integer class labels [N] (any integer dtype, any device) as an array (one copy); with <paramref name="count"/>,
+    /// N must be that count (one label per row of the data they go with).
+    /// </summary>
+    /// <exception cref="ArgumentException">A floating-point tensor, a shape other than [N], or N other than <paramref name="count"/>.</exception>
+    public static int[] Labels(torch.Tensor labels, string parameterName, long? count = null)
     {
         ArgumentNullException.ThrowIfNull(labels, parameterName);
-        if (labels.is_floating_point() || labels.dim() != 1 || labels.shape[0] != count)
+        if (labels.is_floating_point() || labels.dim() != 1 || (count is { } n && labels.shape[0] != n))
         {
+            string expected = count is { } c ? c.ToString(System.Globalization.CultureInfo.InvariantCulture) : "N";
             throw new ArgumentException(
-                $"{parameterName} must be an integer tensor [{count}] (one class per example); got {labels.dtype} {Shape(labels)}.", parameterName);
+                $"{parameterName} must be an integer tensor [{expected}] (one class per example); got {labels.dtype} {Shape(labels)}.", parameterName);
         }
 
         using var host = labels.detach().to(torch.int32).cpu().contiguous();

@@ -111,7 +111,7 @@ public sealed class MnistSplit : IDisposable
     }
 
     /// <summary>How many images of each digit the split holds (index = digit).</summary>
-    public int[] ClassCounts()
+    public IReadOnlyList<int> ClassCounts()
     {
         using var counts = torch.bincount(Labels, minlength: ClassCount).cpu();
         return [.. counts.data<long>().ToArray().Select(c => (int)c)];

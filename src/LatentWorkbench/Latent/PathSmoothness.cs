@@ -1,3 +1,4 @@
+using LatentWorkbench.Compute;
 using TorchSharp;
 
 namespace LatentWorkbench.Latent;
@@ -7,8 +8,8 @@ namespace LatentWorkbench.Latent;
 /// passes through blank regions shows a few large steps.</remarks>
 public static class PathSmoothness
 {
-    /// <summary>‖xᵢ₊₁ − xᵢ‖₂ for each consecutive pair of images [S, D]: [S − 1] values.</summary>
-    public static double[] StepDistances(torch.Tensor images)
+    /// <summary>‖xᵢ₊₁ − xᵢ‖₂ for each consecutive pair of images [S, D]: a float64 CPU tensor [S − 1].</summary>
+    public static torch.Tensor StepDistances(torch.Tensor images)
     {
         ArgumentNullException.ThrowIfNull(images);
         if (images.shape.Length != 2 || images.shape[0] < 2)
@@ -19,9 +20,13 @@ public static class PathSmoothness
         using var scope = torch.NewDisposeScope();
         long s = images.shape[0];
         var steps = (images.narrow(0, 1, s - 1) - images.narrow(0, 0, s - 1)).to(torch.float64).pow(2).sum(dim: 1).sqrt();
-        return steps.cpu().data<double>().ToArray();
+        return steps.cpu().MoveToOuterDisposeScope();
     }
 
     /// <summary>The mean of <see cref="StepDistances"/>: the smoothness number (smaller is smoother for the same endpoints).</summary>
-    public static double MeanStepDistance(torch.Tensor images) => StepDistances(images).Average();
+    public static double MeanStepDistance(torch.Tensor images)
+    {
+        using var steps = StepDistances(images);
+        return TensorValues.Doubles(steps).Average();
+    }
 }

@@ -21,7 +21,7 @@ public static class PrincipalAngles
 {
     /// <summary>The min(p, q) principal angles in radians, ascending, between the row spaces of <paramref name="a"/> (p×D) and <paramref name="b"/> (q×D).</summary>
     /// <exception cref="ArgumentException">A matrix is empty, not finite, the two have different column counts, or its rows are linearly dependent.</exception>
-    public static double[] Between(torch.Tensor a, torch.Tensor b)
+    public static IReadOnlyList<double> Between(torch.Tensor a, torch.Tensor b)
     {
         using var aHost = TensorSpans.OnHost(a, nameof(a));
         using var bHost = TensorSpans.OnHost(b, nameof(b));

@@ -76,6 +76,18 @@ public sealed class TensorArgumentsTests
         Assert.Equal([9, 0, 3, 1], TensorArguments.Labels(strided, "labels", 4));
     }
 
+    [Fact]
+    public void Labels_Without_A_Count_Take_Any_Length_But_Still_One_Dimension()
+    {
+        using var five = torch.tensor(new long[] { 4, 0, 4, 1, 2 });
+        using var matrix = torch.zeros([2, 3], dtype: torch.int64);
+
+        Assert.Equal([4, 0, 4, 1, 2], TensorArguments.Labels(five, "labels"));
+        var error = Assert.Throws<ArgumentException>(() => TensorArguments.Labels(matrix, "predicted"));
+        Assert.Equal("predicted", error.ParamName);
+        Assert.Contains("integer tensor [N]", error.Message, StringComparison.Ordinal);
+    }
+
     [SkippableFact]
     public void A_Gpu_Tensor_Is_Copied_To_The_Host()
     {

@@ -37,7 +37,9 @@ public sealed class NeighboursAndSmoothnessTests
     public void Step_Distances_Are_The_Euclidean_Gaps_Between_Consecutive_Images()
     {
         using var path = torch.tensor(new float[] { 0, 0, 3, 4, 3, 4, 3, 5 }, [4, 2]);
-        Assert.Equal([5.0, 0, 1], PathSmoothness.StepDistances(path));
+        using var steps = PathSmoothness.StepDistances(path);
+        Assert.Equal(torch.float64, steps.dtype);
+        Assert.Equal([5.0, 0, 1], steps.data<double>().ToArray());
         Assert.Equal(2, PathSmoothness.MeanStepDistance(path), 10);
         Assert.Throws<ArgumentException>(() => PathSmoothness.StepDistances(path.narrow(0, 0, 1)));
     }

@@ -1,3 +1,4 @@
+using LatentWorkbench.Compute;
 using LatentWorkbench.Latent;
 using LatentWorkbench.Metrics;
 using LatentWorkbench.Models.Classifiers;
@@ -60,14 +61,13 @@ public static class LatentArithmeticExperiment
         var images = codec.Decode(path);
         var probabilities = ClassifierPredictions.Probabilities(classifier, images).to(torch.float64).cpu();
         var (indices, distances) = NearestNeighbours.Find(images, training);
-        var rows = Enumerable.Range(0, steps).Select(i => probabilities[i].data<double>().ToArray()).ToArray();
         return new DecodedPath(
             $"{codec.Name} {method.ToString().ToLowerInvariant()}",
             images.MoveToOuterDisposeScope(),
-            rows,
-            PathSmoothness.StepDistances(images),
-            distances.select(1, 0).to(torch.float64).cpu().data<double>().ToArray(),
-            indices.select(1, 0).cpu().data<long>().ToArray());
+            probabilities.contiguous().MoveToOuterDisposeScope(),
+            PathSmoothness.StepDistances(images).MoveToOuterDisposeScope(),
+            distances.select(1, 0).to(torch.float64).cpu().contiguous().MoveToOuterDisposeScope(),
+            indices.select(1, 0).to(torch.int64).cpu().contiguous().MoveToOuterDisposeScope());
     }
 
     /// <summary>
@@ -85,15 +85,15 @@ public static class LatentArithmeticExperiment
         var direction = vector.Direction.to(origins.dtype).to(origins.device);
         var path = torch.cat([.. Enumerable.Range(0, (int)m).Select(i => Traversal.Along(origins[i], direction, steps, vector.ProjectionStd))], 0);
         var images = codec.Decode(path);
-        double[] all = measure(images).to(torch.float64).cpu().data<double>().ToArray();
-        var measured = Enumerable.Range(0, (int)m).Select(i => all.Skip(i * steps.Count).Take(steps.Count).ToArray()).ToArray();
+        var measured = measure(images).to(torch.float64).cpu().reshape(m, steps.Count).contiguous();
+        double[][] rows = [.. TensorValues.Doubles(measured).Chunk(steps.Count)];
         return new AttributeTraversal(
             vector.Name,
             steps,
             images.MoveToOuterDisposeScope(),
-            measured,
-            [.. measured.Select(v => Monotonicity.SpearmanAlongPath(v))],
-            [.. measured.Select(v => Monotonicity.FractionRisingSteps(v))]);
+            measured.MoveToOuterDisposeScope(),
+            torch.tensor(rows.Select(v => Monotonicity.SpearmanAlongPath(v)).ToArray()).MoveToOuterDisposeScope(),
+            torch.tensor(rows.Select(v => Monotonicity.FractionRisingSteps(v)).ToArray()).MoveToOuterDisposeScope());
     }
 
     /// <summary>
@@ -127,8 +127,8 @@ public static class LatentArithmeticExperiment
         var all = torch.cat([codes, results.unsqueeze(1)], 1).view(pairs.Count * 4, -1);                     // a, b, c, result per pair
         var decoded = codec.Decode(all);
         var decodedInk = ImageAttributes.InkMass(decoded, imageSide).view(pairs.Count, 4).cpu();
-        var predicted = ClassifierPredictions.Predict(classifier, decoded.view(pairs.Count, 4, -1).select(1, 3)).cpu().data<long>().ToArray();
+        var predicted = ClassifierPredictions.Predict(classifier, decoded.view(pairs.Count, 4, -1).select(1, 3)).to(torch.int64).cpu().contiguous();
         double[] gain = [.. Enumerable.Range(0, pairs.Count).Select(i => decodedInk[i, 3].item<double>() - decodedInk[i, 2].item<double>())];
-        return new ThicknessAnalogies(decoded.MoveToOuterDisposeScope(), pairs, predicted, gain);
+        return new ThicknessAnalogies(decoded.MoveToOuterDisposeScope(), pairs, predicted.MoveToOuterDisposeScope(), torch.tensor(gain).MoveToOuterDisposeScope());
     }
 }

@@ -58,7 +58,7 @@ public sealed record AutoencoderExperimentResult(
     /// </summary>
     /// <exception cref="InvalidOperationException">The model is not a <see cref="LinearAutoencoder"/>.</exception>
     /// <exception cref="ArgumentException"><paramref name="pca"/> has fewer than k components or another input size.</exception>
-    public double[] PrincipalAnglesInDegrees(PcaModel pca)
+    public IReadOnlyList<double> PrincipalAnglesInDegrees(PcaModel pca)
     {
         ArgumentNullException.ThrowIfNull(pca);
         if (Model is not LinearAutoencoder linear)

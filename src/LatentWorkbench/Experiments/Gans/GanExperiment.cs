@@ -3,6 +3,7 @@ using LatentWorkbench.Data;
 using LatentWorkbench.Models.Gans;
 using LatentWorkbench.Runs;
 using LatentWorkbench.Training;
+using TorchSharp;
 
 namespace LatentWorkbench.Experiments.Gans;
 
@@ -53,7 +54,7 @@ public static class GanExperiment
         var data = TrainingData.FromMnist(train, "train", options.TrainCount).WithoutLabels();
         var trained = ModelTraining.Train(recipe, data, store, [snapshots, .. callbacks ?? []], cancellationToken: cancellationToken);
         string? checkpoint = trained.RunId is { } id ? store?.Get(id)?.CheckpointPath : null;
-        IReadOnlyList<float[]> shown = snapshots.Snapshots;
+        IReadOnlyList<torch.Tensor> shown = snapshots.Snapshots;
         if (checkpoint is not null)
         {
             string path = GanSnapshots.PathFor(checkpoint);

@@ -23,9 +23,8 @@ public static class GanFigures
             throw new ArgumentException($"{result.Setting.Name} has no snapshots (its snapshot file is missing from the run store).", nameof(result));
         }
 
-        int pixels = result.Setting.Config.InputSize;
-        int count = result.Snapshots[0].Length / pixels;
-        using var images = torch.tensor([.. result.Snapshots.SelectMany(s => s)], [result.Snapshots.Count * count, pixels]);
+        int count = (int)result.Snapshots[0].shape[0];
+        using var images = torch.cat([.. result.Snapshots], 0);
         string[] rows = [.. Enumerable.Range(1, result.Snapshots.Count).Select(e => $"epoch {e}")];
         return GridImage.FromImages(images, count, rowLabels: rows, title: $"{result.Setting.Name}: the same noise after each epoch");
     }

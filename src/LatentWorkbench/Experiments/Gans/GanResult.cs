@@ -8,10 +8,10 @@ namespace LatentWorkbench.Experiments.Gans;
 /// <param name="Setting">What was trained.</param>
 /// <param name="Model">The trained GAN (eval mode).</param>
 /// <param name="Epochs">Per-epoch reports (discriminator and generator losses, D's score of real digits).</param>
-/// <param name="Snapshots">Per epoch, the pixels of <see cref="GanExperimentOptions.SnapshotCount"/> samples from the same noise
-/// (count × pixels each); empty when a cached run has no snapshot file.</param>
+/// <param name="Snapshots">Per epoch, <see cref="GanExperimentOptions.SnapshotCount"/> samples from the same noise, each a float32
+/// CPU tensor [count, pixels] in [0, 1]; empty when a cached run has no snapshot file.</param>
 /// <param name="FromCache">Whether the weights came from the run store.</param>
-public sealed record GanResult(GanSetting Setting, Gan Model, IReadOnlyList<EpochReport> Epochs, IReadOnlyList<float[]> Snapshots, bool FromCache)
+public sealed record GanResult(GanSetting Setting, Gan Model, IReadOnlyList<EpochReport> Epochs, IReadOnlyList<torch.Tensor> Snapshots, bool FromCache)
 {
     /// <summary>Wall seconds of training (the recorded epochs, also for a cached run).</summary>
     public double TrainingSeconds => Epochs.Sum(e => e.Seconds);

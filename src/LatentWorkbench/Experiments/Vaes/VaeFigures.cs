@@ -117,22 +117,15 @@ public static class VaeFigures
     {
         ArgumentNullException.ThrowIfNull(estimate);
         ArgumentNullException.ThrowIfNull(labels);
-        int n = estimate.Reconstruction.Length;
+        long n = estimate.Reconstruction.shape[0];
         if (labels.dim() != 1 || labels.shape[0] < n)
         {
             throw new ArgumentException($"labels must be [M] with M ≥ {n} (one digit per estimated example); got [{string.Join(", ", labels.shape)}].", nameof(labels));
         }
 
-        float[] xy = new float[2 * n];
-        for (int i = 0; i < n; i++)
-        {
-            xy[2 * i] = (float)estimate.Reconstruction[i];
-            xy[(2 * i) + 1] = (float)estimate.Kl[i];
-        }
-
-        using var points = torch.tensor(xy, [n, 2]);
-        using var shown = labels.narrow(0, 0, n);
-        return Charts.Scatter(points, shown, title, "reconstruction −E_q log p(x|z) (nats)", "KL(q(z|x) ‖ p(z)) (nats)");
+        using var scope = torch.NewDisposeScope();
+        var points = torch.stack([estimate.Reconstruction, estimate.Kl], 1).to(torch.float32);
+        return Charts.Scatter(points, labels.narrow(0, 0, n), title, "reconstruction −E_q log p(x|z) (nats)", "KL(q(z|x) ‖ p(z)) (nats)");
     }
 
     private static Image<L8> Grid(torch.Tensor images, int columns, IReadOnlyList<string>? rowLabels, string? title, int scale = 2) =>

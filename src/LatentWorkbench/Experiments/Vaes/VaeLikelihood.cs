@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using LatentWorkbench.Common;
+using LatentWorkbench.Compute;
 using LatentWorkbench.Data;
 using LatentWorkbench.Metrics.Likelihood;
 using LatentWorkbench.Models.Vaes;
@@ -13,7 +14,13 @@ namespace LatentWorkbench.Experiments.Vaes;
 /// <summary>Evaluation beyond the ELBO: the importance-sampled test log-likelihood of a trained VAE (any of the family).</summary>
 public static class VaeLikelihood
 {
-    private static readonly JsonSerializerOptions CacheJson = new() { NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals };
+    // Per-example tensors are written as arrays of numbers, the form the cache files of earlier versions hold
+    // (LikelihoodEstimate's double[]s). Internal for the test that reads such a file.
+    internal static readonly JsonSerializerOptions CacheJson = new()
+    {
+        NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals,
+        Converters = { new Float64VectorJsonConverter() },
+    };
 
     /// <summary>
     /// <see cref="Evaluate(IVariationalAutoencoder, MnistSplit, VaeLikelihoodOptions?, IProgress{long}?)"/> for a trained

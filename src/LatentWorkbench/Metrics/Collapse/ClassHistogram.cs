@@ -1,3 +1,6 @@
+using LatentWorkbench.Compute;
+using TorchSharp;
+
 namespace LatentWorkbench.Metrics.Collapse;
 
 /// <summary>
@@ -15,25 +18,28 @@ public sealed record ClassHistogram
     public const double DefaultCoverageShare = 0.01;
 
     /// <summary>Counts the labels <paramref name="labels"/> (each in [0, <paramref name="classes"/>)).</summary>
-    /// <exception cref="ArgumentException">No labels, or a label outside the classes (named with its position).</exception>
-    public ClassHistogram(IReadOnlyList<int> labels, int classes = 10, double coverageShare = DefaultCoverageShare)
+    /// <param name="labels">One class per example: an integer tensor [N] on any device (int64, as <c>MnistSplit.Labels</c> and a classifier's predictions).</param>
+    /// <param name="classes">The number of classes K.</param>
+    /// <param name="coverageShare">The share a class needs to count as covered.</param>
+    /// <exception cref="ArgumentException">Labels that are not an integer tensor [N], no labels, or a label outside the classes (named with its position).</exception>
+    public ClassHistogram(torch.Tensor labels, int classes = 10, double coverageShare = DefaultCoverageShare)
     {
-        ArgumentNullException.ThrowIfNull(labels);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(classes);
         if (!(coverageShare > 0 && coverageShare <= 1))
         {
             throw new ArgumentOutOfRangeException(nameof(coverageShare), coverageShare, "The coverage share must be in (0, 1].");
         }
 
-        if (labels.Count == 0)
+        int[] values = TensorArguments.Labels(labels, nameof(labels));
+        if (values.Length == 0)
         {
             throw new ArgumentException("There are no labels to count.", nameof(labels));
         }
 
         var counts = new int[classes];
-        for (int i = 0; i < labels.Count; i++)
+        for (int i = 0; i < values.Length; i++)
         {
-            int label = labels[i];
+            int label = values[i];
             if (label < 0 || label >= classes)
             {
                 throw new ArgumentException($"labels[{i}] is {label}; expected a class in [0, {classes}).", nameof(labels));

@@ -1,3 +1,4 @@
+using LatentWorkbench.Compute;
 using LatentWorkbench.Models.Vaes;
 using TorchSharp;
 
@@ -18,7 +19,7 @@ public static class PosteriorCollapse
 
     /// <summary>Mean over examples of KL(q(z_u|xₙ) ‖ N(0, 1)) for each latent dimension u: [latent] nats.</summary>
     /// <remarks>KL_u = (1/N) Σₙ −½ (1 + log σ²ₙᵤ − μ²ₙᵤ − σ²ₙᵤ); their sum is the model's mean KL term.</remarks>
-    public static double[] KlPerDimension(GaussianPosterior posterior)
+    public static IReadOnlyList<double> KlPerDimension(GaussianPosterior posterior)
     {
         ArgumentNullException.ThrowIfNull(posterior);
         using var scope = torch.NewDisposeScope();
@@ -26,7 +27,7 @@ public static class PosteriorCollapse
     }
 
     /// <summary>Var_x(μ_u) for each dimension u, the activity statistic of Burda et al. (population variance over the N rows): [latent].</summary>
-    public static double[] MeanVariances(GaussianPosterior posterior)
+    public static IReadOnlyList<double> MeanVariances(GaussianPosterior posterior)
     {
         ArgumentNullException.ThrowIfNull(posterior);
         using var scope = torch.NewDisposeScope();
@@ -87,5 +88,5 @@ public static class PosteriorCollapse
         return new CollapseReport(kl, variances, variances.Count(v => v > threshold), MutualInformation(posterior, generator), threshold);
     }
 
-    private static double[] ToArray(torch.Tensor values) => values.cpu().data<double>().ToArray();
+    private static double[] ToArray(torch.Tensor values) => TensorValues.Doubles(values);
 }

@@ -49,10 +49,9 @@ public static class SampleDiversity
                 var batch = Rows(samples, start, count);
                 var logits = classifier.Logits(batch);
                 classes = (int)logits.shape[1];
-                return (logits.argmax(1).to(torch.int32), classifier.Features(batch));
+                return (logits.argmax(1), classifier.Features(batch));
             });
-            int[] labels = predicted.cpu().data<int>().ToArray();
-            reports.Add((name, new DiversityReport(new ClassHistogram(labels, classes), FrechetDistance.FromFeatures(features, realFeatures))));
+            reports.Add((name, new DiversityReport(new ClassHistogram(predicted, classes), FrechetDistance.FromFeatures(features, realFeatures))));
         }
 
         return reports;

@@ -45,7 +45,7 @@ public static class ImportanceSampledLikelihood
     /// <param name="options">Chunk sizes and seed (its <see cref="ImportanceSamplingOptions.Samples"/> is ignored); null: the defaults.</param>
     /// <param name="logLikelihood">log p(x|z) of the decoder; null: Bernoulli from the model's logits.</param>
     /// <param name="progress">Receives the number of examples done after each example batch.</param>
-    /// <returns>One estimate per k, in the order given; the ELBO split of each is over its own first k draws.</returns>
+    /// <returns>One estimate per k, in the order given (per-example values as float64 CPU tensors [N]); the ELBO split of each is over its own first k draws.</returns>
     /// <remarks>
     /// Costs what <see cref="Estimate"/> with k = max costs. With k = 1 the estimate is a one-sample ELBO; it is a
     /// lower bound on log p(x) in expectation for every k and tends to it as k → ∞ (Burda et al. 2016, Theorem 1).
@@ -106,9 +106,12 @@ public static class ImportanceSampledLikelihood
         return sampleCounts.Select((k, c) =>
         {
             var elbo = reconstruction[c].Zip(kl, (r, d) => -r - d).ToArray();
-            return new LikelihoodEstimate(logP[c], elbo, reconstruction[c], (double[])kl.Clone(), k);
+            return new LikelihoodEstimate(Vector(logP[c]), Vector(elbo), Vector(reconstruction[c]), Vector(kl), k);
         }).ToList();
     }
+
+    // A float64 CPU tensor [N] of its own (a copy, so estimates that share the KL never share storage).
+    private static torch.Tensor Vector(double[] values) => torch.tensor((double[])values.Clone(), dtype: torch.float64);
 
     // One example batch: at each k of sampleCounts, logsumexp over the first k log wᵢ [B] and Σ of their log p(x|zᵢ) [B];
     // and the closed-form KL [B]; all float64. Chunks end at every k, so each k sees exactly its first k draws.

@@ -1,3 +1,6 @@
+using LatentWorkbench.Compute;
+using TorchSharp;
+
 namespace LatentWorkbench.Reduction.Neighbors;
 
 /// <summary>The k nearest neighbours of each query row: indices and distances, nearest first.</summary>
@@ -39,32 +42,44 @@ public sealed class NeighborGraph
     public ReadOnlySpan<double> Distances(int row) => _distances.AsSpan(row * K, K);
 
     /// <summary>
-    /// Neighbours given directly (row-major N×k indices of other rows, and ascending distances ≥ 0), e.g. from another index.
+    /// Neighbours given directly, e.g. from another index: for each of N rows the indices of k other rows and their
+    /// distances, nearest first.
     /// </summary>
-    /// <exception cref="ArgumentException">The arrays do not hold rows × k values, an index is out of range or the row itself, or a distance is negative or not finite.</exception>
-    public static NeighborGraph FromArrays(int[] indices, double[] distances, int rows, int k, NeighborDistance distance)
+    /// <param name="indices">An integer tensor [N, k] (any integer dtype, any device) of rows in [0, N), never the row itself.</param>
+    /// <param name="distances">[N, k] (any float dtype, any device), ascending along each row, finite and ≥ 0; kept as float64.</param>
+    /// <param name="distance">What <paramref name="distances"/> measure.</param>
+    /// <exception cref="ArgumentException">The tensors are not [N, k] alike with integer indices, an index is out of range or the row itself, or a distance is negative or not finite.</exception>
+    public static NeighborGraph FromTensors(torch.Tensor indices, torch.Tensor distances, NeighborDistance distance)
     {
         ArgumentNullException.ThrowIfNull(indices);
         ArgumentNullException.ThrowIfNull(distances);
-        if (rows < 1 || k < 1 || indices.Length != rows * k || distances.Length != rows * k)
+        if (indices.dim() != 2 || indices.is_floating_point() || indices.shape[0] < 1 || indices.shape[1] < 1 || !distances.shape.SequenceEqual(indices.shape))
         {
-            throw new ArgumentException($"indices and distances must both hold rows × k = {rows} × {k} values; got {indices.Length} and {distances.Length}.", nameof(indices));
+            throw new ArgumentException(
+                $"indices must be an integer tensor [N, k] (N, k ≥ 1) and distances the same shape; got {indices.dtype} [{string.Join(", ", indices.shape)}] and [{string.Join(", ", distances.shape)}].",
+                nameof(indices));
         }
 
-        for (int t = 0; t < indices.Length; t++)
+        int rows = checked((int)indices.shape[0]), k = checked((int)indices.shape[1]);
+        long[] given = TensorValues.Longs(indices);
+        double[] gaps = TensorValues.Doubles(distances);
+        var kept = new int[given.Length];
+        for (int t = 0; t < given.Length; t++)
         {
-            if (indices[t] < 0 || indices[t] >= rows || indices[t] == t / k)
+            if (given[t] < 0 || given[t] >= rows || given[t] == t / k)
             {
-                throw new ArgumentException($"indices[{t}] = {indices[t]} (row {t / k}) must name another row in [0, {rows}).", nameof(indices));
+                throw new ArgumentException($"indices[{t / k}, {t % k}] = {given[t]} must name another row in [0, {rows}).", nameof(indices));
             }
 
-            if (!(distances[t] >= 0) || !double.IsFinite(distances[t]))
+            if (!(gaps[t] >= 0) || !double.IsFinite(gaps[t]))
             {
-                throw new ArgumentException($"distances[{t}] = {distances[t]}; expected a finite distance ≥ 0.", nameof(distances));
+                throw new ArgumentException($"distances[{t / k}, {t % k}] = {gaps[t]}; expected a finite distance ≥ 0.", nameof(distances));
             }
+
+            kept[t] = (int)given[t];
         }
 
-        return new NeighborGraph((int[])indices.Clone(), (double[])distances.Clone(), rows, k, distance);
+        return new NeighborGraph(kept, gaps, rows, k, distance);
     }
 
     /// <summary>The same neighbours with each distance mapped by <paramref name="convert"/> (which must keep the order).</summary>

@@ -9,9 +9,10 @@ namespace LatentWorkbench.Reduction.Umap;
 /// As umap-learn's <c>smooth_knn_dist</c> (bandwidth 1): at most 64 bisection steps, tolerance 1e-5; σᵢ is kept at
 /// least 1e-3 × the mean distance to the neighbours (of the row when ρᵢ &gt; 0, of all rows otherwise), so a point
 /// whose neighbours are all at one distance does not get σ = 0. k + 1 is umap-learn's n_neighbors (it counts the
-/// point itself). The membership strength of edge i → j is then exp(−max(0, dᵢⱼ − ρᵢ) / σᵢ).
+/// point itself). The membership strength of edge i → j is then exp(−max(0, dᵢⱼ − ρᵢ) / σᵢ). Internal: a step inside
+/// <see cref="FuzzySimplicialSet.FromNeighbors"/>, the public stage, whose loop reads these per-point arrays.
 /// </remarks>
-public static class SmoothKnn
+internal static class SmoothKnn
 {
     private const int MaxSteps = 64;
     private const double Tolerance = 1e-5;

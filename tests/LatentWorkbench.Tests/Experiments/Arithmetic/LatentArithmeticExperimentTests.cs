@@ -37,12 +37,19 @@ public sealed class LatentArithmeticExperimentTests
         Assert.Equal([5L, Side * Side], path.Images.shape);
         using var start = codec.Decode(codec.Encode(ends.narrow(0, 0, 1)));
         Assert.True(path.Images[0].allclose(start[0], atol: 1e-5), "the path starts at the first image's decoding");
-        Assert.All(path.Probabilities, p => Assert.Equal(1, p.Sum(), 5));
-        Assert.Equal(PathSmoothness.StepDistances(path.Images), path.StepDistances);
+        Assert.Equal([5L, 10L], path.Probabilities.shape);
+        Assert.Equal(torch.float64, path.Probabilities.dtype);
+        Assert.True(path.Probabilities.sum(1).allclose(torch.ones(5, dtype: torch.float64), atol: 1e-5), "each image's probabilities sum to 1");
+        Assert.Equal(PathSmoothness.StepDistances(path.Images).data<double>().ToArray(), path.StepDistances.data<double>().ToArray());
         var (indices, distances) = NearestNeighbours.Find(path.Images, training);
-        Assert.Equal(indices.select(1, 0).data<long>().ToArray(), path.NearestTrainingIndices);
-        Assert.Equal(distances[4, 0].item<float>(), path.NearestTrainingDistances[4], 5);
-        Assert.Equal(path.Probabilities.Min(p => p.Max()), path.MinConfidence);
+        Assert.Equal(indices.select(1, 0).data<long>().ToArray(), path.NearestTrainingIndices.data<long>().ToArray());
+        Assert.Equal(distances[4, 0].item<float>(), path.NearestTrainingDistances[4].item<double>(), 5);
+        double[][] rows = [.. path.Probabilities.data<double>().ToArray().Chunk(10)];
+        Assert.Equal(rows.Min(p => p.Max()), path.MinConfidence);
+        Assert.Equal(rows.Select(p => p[3]), path.ProbabilityOf(3));
+        Assert.Equal(rows.Select(p => p.Where((_, c) => c != 3 && c != 7).Max()), path.ProbabilityOfBestOther(3, 7));
+        Assert.Throws<ArgumentOutOfRangeException>("label", () => path.ProbabilityOf(10));
+        Assert.Throws<ArgumentOutOfRangeException>("second", () => path.ProbabilityOfBestOther(3, -1));
     }
 
     [Fact]
@@ -58,10 +65,13 @@ public sealed class LatentArithmeticExperimentTests
 
         Assert.Equal([12L, Side * Side], walk.Images.shape);
         using var ink = ImageAttributes.InkMass(walk.Images, Side);
-        Assert.Equal(ink.data<double>().ToArray().Skip(4).Take(4), walk.Measured[1]);
-        Assert.Equal(walk.Measured.Select(m => Monotonicity.SpearmanAlongPath(m)), walk.Spearman);
-        Assert.Equal(walk.Measured.Select(m => Monotonicity.FractionRisingSteps(m)), walk.FractionRising);
-        Assert.Equal(walk.Measured.Average(m => m[2]), walk.MeanMeasured[2], 10);
+        Assert.Equal([3L, 4L], walk.Measured.shape);
+        double[][] measured = [.. walk.Measured.data<double>().ToArray().Chunk(4)];
+        Assert.Equal(ink.data<double>().ToArray().Skip(4).Take(4), measured[1]);
+        Assert.Equal(measured.Select(m => Monotonicity.SpearmanAlongPath(m)), walk.Spearman.data<double>().ToArray());
+        Assert.Equal(measured.Select(m => Monotonicity.FractionRisingSteps(m)), walk.FractionRising.data<double>().ToArray());
+        Assert.Equal(measured.Average(m => m[2]), walk.MeanMeasured[2], 10);
+        Assert.Equal(measured.Select(m => Monotonicity.FractionRisingSteps(m)).Average(), walk.MeanFractionRising);
     }
 
     [Fact]
@@ -75,9 +85,12 @@ public sealed class LatentArithmeticExperimentTests
         var result = LatentArithmeticExperiment.Analogies(codec, classifier, images, labels, [(0, 1), (2, 3)], Side);
 
         Assert.Equal([8L, Side * Side], result.Images.shape);
-        Assert.Equal(2, result.Predicted.Length);
+        Assert.Equal([2L], result.Predicted.shape);
+        Assert.Equal(torch.int64, result.Predicted.dtype);
         using var ink = ImageAttributes.InkMass(result.Images, Side);
-        Assert.Equal(ink[7].item<double>() - ink[6].item<double>(), result.InkGain[1], 6);
+        Assert.Equal(ink[7].item<double>() - ink[6].item<double>(), result.InkGain[1].item<double>(), 6);
+        long[] predicted = result.Predicted.data<long>().ToArray();
+        Assert.Equal(((predicted[0] == 1 ? 1.0 : 0) + (predicted[1] == 3 ? 1.0 : 0)) / 2, result.FractionReadAsTarget);
         Assert.Contains("digit 5", Assert.Throws<ArgumentException>(() => LatentArithmeticExperiment.Analogies(codec, classifier, images, labels, [(5, 1)], Side)).Message, StringComparison.Ordinal);
     }
 

@@ -124,7 +124,7 @@ public sealed class AutoencoderExperimentTests(MnistFixture mnist)
 
         var angles = linear.PrincipalAnglesInDegrees(pca);
 
-        Assert.Equal(3, angles.Length);
+        Assert.Equal(3, angles.Count);
         Assert.True(angles.Max() < 3, $"largest principal angle {angles.Max():F2}°; expected under 3°");
         Assert.Throws<InvalidOperationException>(() => AutoencoderExperiment.Run(Small, mnist.Data).PrincipalAnglesInDegrees(pca));
     }

@@ -34,9 +34,15 @@ public sealed class GanExperimentTests(MnistFixture mnist)
         Assert.False(first.FromCache);
         Assert.True(second.FromCache);
         Assert.Equal(2, first.Snapshots.Count);
-        Assert.Equal(3 * 784, first.Snapshots[0].Length);
-        Assert.Equal(first.Snapshots, second.Snapshots);
-        Assert.NotEqual(first.Snapshots[0], first.Snapshots[1]);   // the generator moved between epochs
+        Assert.All(first.Snapshots, s =>
+        {
+            Assert.Equal([3L, 784L], s.shape);
+            Assert.Equal(torch.float32, s.dtype);
+            Assert.Equal(DeviceType.CPU, s.device_type);
+        });
+        Assert.Equal(first.Snapshots.Count, second.Snapshots.Count);
+        Assert.All(first.Snapshots.Zip(second.Snapshots), p => Assert.Equal(p.First.data<float>().ToArray(), p.Second.data<float>().ToArray()));   // read back bit for bit
+        Assert.NotEqual(first.Snapshots[0].data<float>().ToArray(), first.Snapshots[1].data<float>().ToArray());   // the generator moved between epochs
         using var scope = torch.NewDisposeScope();
         Assert.Equal(first.Samples(5, 1).data<float>().ToArray(), second.Samples(5, 1).data<float>().ToArray());
         Assert.True(GanFigures.OverTraining(second).Height > 2 * 28);   // two rows of digits at least

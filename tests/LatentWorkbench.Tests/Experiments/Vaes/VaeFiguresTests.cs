@@ -68,7 +68,7 @@ public sealed class VaeFiguresTests
         var b = VaeLikelihood.Evaluate(model, Digits(10), options with { Sampling = new ImportanceSamplingOptions { Seed = 9 } });
 
         Assert.Equal([1, 4, 16], a.Curve.Select(e => e.Samples));
-        Assert.Equal(8, a.Final.LogLikelihood.Length);
+        Assert.Equal([8L], a.Final.LogLikelihood.shape);
         Assert.Equal(a.NegativeElbo - a.NegativeLogLikelihood, a.ElboGap, 12);
         Assert.Equal(a.ElboGap, a.GapAt[^1], 12);
         Assert.Equal(2, TraceCount(VaeFigures.LikelihoodGap([("a", a), ("b", b)])));

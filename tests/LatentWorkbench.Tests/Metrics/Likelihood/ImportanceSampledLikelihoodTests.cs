@@ -27,7 +27,7 @@ public sealed class ImportanceSampledLikelihoodTests
 
         for (int i = 0; i < exact.Length; i++)
         {
-            Assert.Equal(exact[i], estimate.LogLikelihood[i], 9);
+            Assert.Equal(exact[i], Values(estimate.LogLikelihood)[i], 9);
         }
 
         double meanNll = -exact.Average();
@@ -44,7 +44,7 @@ public sealed class ImportanceSampledLikelihoodTests
         var data = model.Sample(30, seed: 3);
         double exact = model.ExactLogLikelihood(data).Average();
         using var x = LinearGaussianModel.ToTensor(data);
-        double Error(int k) => ImportanceSampledLikelihood.Estimate(model, x, Options(k), model.GaussianLikelihood).LogLikelihood.Average() - exact;
+        double Error(int k) => ImportanceSampledLikelihood.Estimate(model, x, Options(k), model.GaussianLikelihood).LogLikelihood.mean().item<double>() - exact;
 
         double e1 = Error(1), e10 = Error(10), e5000 = Error(5000);
         Assert.True(e1 < -0.1, $"k = 1 is the ELBO: well below log p(x) for a poor posterior ({e1:F4})");
@@ -60,10 +60,11 @@ public sealed class ImportanceSampledLikelihoodTests
         double[] exact = model.ExactLogLikelihood(data);
         using var x = LinearGaussianModel.ToTensor(data);
         var estimate = ImportanceSampledLikelihood.Estimate(model, x, Options(2000), model.GaussianLikelihood);
+        double[] reconstruction = Values(estimate.Reconstruction), kl = Values(estimate.Kl), elbo = Values(estimate.Elbo);
         for (int i = 0; i < exact.Length; i++)
         {
-            Assert.Equal(-estimate.Reconstruction[i] - estimate.Kl[i], estimate.Elbo[i], 12);
-            Assert.True(estimate.Kl[i] > 0);
+            Assert.Equal(-reconstruction[i] - kl[i], elbo[i], 12);
+            Assert.True(kl[i] > 0);
         }
 
         // log p(x) − ELBO = KL(q ‖ p(z|x)): for a mean shift δ it is Σⱼ δ²/(2Σⱼⱼ), the same for every example.
@@ -82,11 +83,11 @@ public sealed class ImportanceSampledLikelihoodTests
         var options = new ImportanceSamplingOptions { Samples = 300, SampleBatch = 64, ExampleBatch = 4, Seed = 5 };
         var a = ImportanceSampledLikelihood.Estimate(vae, x, options);
         var b = ImportanceSampledLikelihood.Estimate(vae, x, options);
-        Assert.Equal(a.LogLikelihood, b.LogLikelihood);
+        Assert.Equal(Values(a.LogLikelihood), Values(b.LogLikelihood));
         var other = ImportanceSampledLikelihood.Estimate(vae, x, options with { SampleBatch = 7, ExampleBatch = 9 });
         Assert.Equal(a.MeanNegativeLogLikelihood, other.MeanNegativeLogLikelihood, 1);
         var reseeded = ImportanceSampledLikelihood.Estimate(vae, x, options with { Seed = 6 });
-        Assert.NotEqual(a.LogLikelihood, reseeded.LogLikelihood);
+        Assert.NotEqual(Values(a.LogLikelihood), Values(reseeded.LogLikelihood));
     }
 
     [Fact]
@@ -100,7 +101,7 @@ public sealed class ImportanceSampledLikelihoodTests
         Assert.True(estimate.MeanNegativeLogLikelihood < -estimate.MeanElbo);
         var (negativeElbo, _, _) = VaeEvaluation.NegativeElbo(vae, x, 16, null);
         Assert.True(estimate.MeanNegativeLogLikelihood < negativeElbo + 0.5, "the IS estimate should not be worse than the ELBO at z = μ by much");
-        Assert.All(estimate.LogLikelihood, v => Assert.True(double.IsFinite(v)));
+        Assert.All(Values(estimate.LogLikelihood), v => Assert.True(double.IsFinite(v)));
     }
 
     [Fact]
@@ -165,10 +166,11 @@ public sealed class ImportanceSampledLikelihoodTests
         var at3 = ImportanceSampledLikelihood.Estimate(vae, x, options with { Samples = 3 });
         var at20 = ImportanceSampledLikelihood.Estimate(vae, x, options with { Samples = 20 });
 
-        Assert.Equal(at3.LogLikelihood, curve[0].LogLikelihood);
-        Assert.Equal(at3.Reconstruction, curve[0].Reconstruction);
-        Assert.Equal(at20.LogLikelihood, curve[1].LogLikelihood);
-        Assert.Equal(curve[0].Kl, curve[1].Kl);
+        Assert.Equal(Values(at3.LogLikelihood), Values(curve[0].LogLikelihood));
+        Assert.Equal(Values(at3.Reconstruction), Values(curve[0].Reconstruction));
+        Assert.Equal(Values(at20.LogLikelihood), Values(curve[1].LogLikelihood));
+        Assert.Equal(Values(curve[0].Kl), Values(curve[1].Kl));
+        Assert.NotSame(curve[0].Kl, curve[1].Kl);
     }
 
     [Theory]
@@ -186,4 +188,23 @@ public sealed class ImportanceSampledLikelihoodTests
     }
 
     private static ImportanceSamplingOptions Options(int k) => new() { Samples = k, SampleBatch = 128, ExampleBatch = 16, Seed = 7 };
+
+    [Fact]
+    public void Per_Example_Values_Are_Float64_Cpu_Tensors_With_One_Row_Per_Example()
+    {
+        torch.manual_seed(0);
+        var vae = new Vae(new VaeConfig(InputSize: 12, HiddenSize: 7, LatentSize: 3));
+        using var generator = new torch.Generator(1);
+        using var x = torch.rand([7, 12], generator: generator);
+        var estimate = ImportanceSampledLikelihood.Estimate(vae, x, new ImportanceSamplingOptions { Samples = 20, Seed = 2 });
+        Assert.All([estimate.LogLikelihood, estimate.Elbo, estimate.Reconstruction, estimate.Kl], t =>
+        {
+            Assert.Equal([7L], t.shape);
+            Assert.Equal(torch.float64, t.dtype);
+            Assert.Equal(DeviceType.CPU, t.device_type);
+        });
+        Assert.Equal(-Values(estimate.LogLikelihood).Average(), estimate.MeanNegativeLogLikelihood);   // the same sum, in the same order
+    }
+
+    private static double[] Values(torch.Tensor values) => values.data<double>().ToArray();
 }
