@@ -93,7 +93,7 @@ public static class AutoencoderExperiment
     public static ModelRecipe<IAutoencoder, AutoencoderRunConfig> Recipe(AutoencoderExperimentOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        object config = ModelConfig(options);
+        var config = ModelConfig(options);
         return new ModelRecipe<IAutoencoder, AutoencoderRunConfig>
         {
             ModelName = ModelNamePrefix + options.Architecture.ToString().ToLowerInvariant(),
@@ -106,28 +106,22 @@ public static class AutoencoderExperiment
         };
     }
 
-    /// <summary>The model's own config record for <paramref name="options"/>: an <see cref="MlpAutoencoderConfig"/>, <see cref="LinearAutoencoderConfig"/> or <see cref="ConvAutoencoderConfig"/> (validated).</summary>
-    public static object ModelConfig(AutoencoderExperimentOptions options)
+    /// <summary>The model's own config record for <paramref name="options"/>: an <see cref="MlpAutoencoderConfig"/> (the MLP and the denoising model),
+    /// <see cref="LinearAutoencoderConfig"/> or <see cref="ConvAutoencoderConfig"/> (validated).</summary>
+    public static AutoencoderConfig ModelConfig(AutoencoderExperimentOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        switch (options.Architecture)
+        AutoencoderConfig config = options.Architecture switch
         {
-            case AutoencoderArchitecture.Linear:
-                var linear = new LinearAutoencoderConfig(MnistSplit.PixelsPerImage, options.CodeSize, options.CenterInput);
-                linear.Validate();
-                return linear;
-            case AutoencoderArchitecture.Conv:
-                var conv = new ConvAutoencoderConfig(ImageSide: MnistSplit.Side, CodeSize: options.CodeSize, Loss: options.Loss);
-                conv.Validate();
-                return conv;
-            default:
-                var mlp = new MlpAutoencoderConfig(MnistSplit.PixelsPerImage, options.CodeSize, options.HiddenSizes, options.Activation, options.Loss);
-                mlp.Validate();
-                return mlp;
-        }
+            AutoencoderArchitecture.Linear => new LinearAutoencoderConfig(MnistSplit.PixelsPerImage, options.CodeSize, options.CenterInput),
+            AutoencoderArchitecture.Conv => new ConvAutoencoderConfig(ImageSide: MnistSplit.Side, CodeSize: options.CodeSize, Loss: options.Loss),
+            _ => new MlpAutoencoderConfig(MnistSplit.PixelsPerImage, options.CodeSize, options.HiddenSizes, options.Activation, options.Loss),
+        };
+        config.Validate();
+        return config;
     }
 
-    private static IAutoencoder Build(AutoencoderExperimentOptions options, object config) => config switch
+    private static IAutoencoder Build(AutoencoderExperimentOptions options, AutoencoderConfig config) => config switch
     {
         LinearAutoencoderConfig linear => new LinearAutoencoder(linear),
         ConvAutoencoderConfig conv => new ConvAutoencoder(conv),

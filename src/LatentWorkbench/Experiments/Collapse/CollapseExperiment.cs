@@ -75,7 +75,7 @@ public static class CollapseExperiment
         return new ModelRecipe<KlRegularizedVae, CollapseRunConfig>
         {
             ModelName = $"{ModelNamePrefix}-{setting.Decoder.ToString().ToLowerInvariant()}",
-            Config = new CollapseRunConfig(setting.Decoder, options.MlpModel, options.AutoregressiveModel, setting.Regularization, new CollapseProbe(options.ProbeCount, options.Seed)),
+            Config = new CollapseRunConfig(Network(setting, options), setting.Regularization, new CollapseProbe(options.ProbeCount, options.Seed)),
             Build = build ?? (() => Build(setting, options)),
             Training = options.Training,
             Optimizer = options.Optimizer,
@@ -93,6 +93,10 @@ public static class CollapseExperiment
             ? (z, x) => LogDensities.Bernoulli(autoregressive.ReconstructionLogits(z, x), x)
             : DecoderLogLikelihoods.Bernoulli(inner);
     }
+
+    // The sizes of the network the setting's decoder names.
+    private static VaeNetworkConfig Network(CollapseSetting setting, CollapseExperimentOptions options) =>
+        setting.Decoder == CollapseDecoder.Autoregressive ? options.AutoregressiveModel : options.MlpModel;
 
     private static KlRegularizedVae Build(CollapseSetting setting, CollapseExperimentOptions options)
     {
