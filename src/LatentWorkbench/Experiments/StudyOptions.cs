@@ -3,8 +3,8 @@ using LatentWorkbench.Compute;
 namespace LatentWorkbench.Experiments;
 
 /// <summary>
-/// What the options of every study share, spelled once: the seed, the device, and how many training and test digits
-/// it uses. Each study's options record (<c>VaeExperimentOptions</c>, <c>CollapseExperimentOptions</c>, …) derives from it
+/// What the options of every study share, spelled once: the seed, the device, how many training and test digits it
+/// uses, and validation. Each study's options record (<c>VaeExperimentOptions</c>, <c>CollapseExperimentOptions</c>, …) derives from it
 /// and adds its own model, training and measurement settings.
 /// </summary>
 public abstract record StudyOptions
@@ -15,11 +15,14 @@ public abstract record StudyOptions
     /// <summary>Where to train and evaluate (<c>auto</c> picks CUDA when libtorch sees a GPU).</summary>
     public DeviceChoice Device { get; init; } = DeviceChoice.Auto;
 
-    /// <summary>Train on the first this many training digits (a fixed prefix, so quick runs are reproducible); null: all of them.</summary>
+    /// <summary>Train on the first this many training digits (a fixed prefix, so quick runs are reproducible); null, or more than the split holds: all of them.</summary>
     public int? TrainCount { get; init; }
 
-    /// <summary>Evaluate on the first this many test digits; null: all of them.</summary>
+    /// <summary>Evaluate on the first this many test digits; null, or more than the split holds: all of them.</summary>
     public int? TestCount { get; init; }
+
+    /// <summary>Throws naming the first invalid option.</summary>
+    public abstract void Validate();
 
     /// <summary>Throws naming <see cref="TrainCount"/> or <see cref="TestCount"/> when it is zero or negative.</summary>
     protected void ValidateCounts()

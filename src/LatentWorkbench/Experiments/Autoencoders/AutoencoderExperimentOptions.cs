@@ -104,8 +104,8 @@ public sealed record AutoencoderExperimentOptions : StudyOptions
     private const int LinearBatchSize = 128;
     private const double LinearLearningRate = 1e-2;
 
-    /// <summary>Throws naming the first invalid option.</summary>
-    public void Validate()
+    /// <inheritdoc/>
+    public override void Validate()
     {
         ValidateCounts();
         if (!Enum.IsDefined(Architecture))

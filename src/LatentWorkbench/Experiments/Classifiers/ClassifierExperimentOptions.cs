@@ -29,8 +29,8 @@ public sealed record ClassifierExperimentOptions : StudyOptions
     /// <summary>Adam with a cosine decay over the epochs.</summary>
     public OptimizerOptions Optimizer { get; init; } = new() { LearningRate = 2e-3, Schedule = ScheduleKind.Cosine };
 
-    /// <summary>Throws naming the first invalid option.</summary>
-    public void Validate()
+    /// <inheritdoc/>
+    public override void Validate()
     {
         ValidateCounts();
         Model.Validate();

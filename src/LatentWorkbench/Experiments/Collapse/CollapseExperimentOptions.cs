@@ -86,8 +86,8 @@ public sealed record CollapseExperimentOptions : StudyOptions
     public IReadOnlyList<CollapseSetting> BetaSweep() =>
         [.. Betas.Select(beta => new CollapseSetting($"β = {beta:0.##}", CollapseDecoder.Mlp, new KlRegularization(KlSchedule.Constant(beta))))];
 
-    /// <summary>Throws naming the first invalid option.</summary>
-    public void Validate()
+    /// <inheritdoc/>
+    public override void Validate()
     {
         ValidateCounts();
         MlpModel.Validate();

@@ -29,8 +29,8 @@ public sealed record ConditionalVaeExperimentOptions : StudyOptions
     /// <summary>Optimiser and schedule.</summary>
     public OptimizerOptions Optimizer { get; init; } = new();
 
-    /// <summary>Throws naming the first invalid option.</summary>
-    public void Validate()
+    /// <inheritdoc/>
+    public override void Validate()
     {
         ValidateCounts();
         Model.Validate();

@@ -52,8 +52,8 @@ public sealed record GanExperimentOptions : StudyOptions
         new($"equal lr, PacGAN m = {Packing}", Model with { Packing = Packing }),
     ];
 
-    /// <summary>Throws naming the first invalid option.</summary>
-    public void Validate()
+    /// <inheritdoc/>
+    public override void Validate()
     {
         ValidateCounts();
         Model.Validate();

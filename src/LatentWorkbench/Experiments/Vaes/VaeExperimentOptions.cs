@@ -54,8 +54,8 @@ public sealed record VaeExperimentOptions : StudyOptions
     public VaeExperimentOptions WithLatentSize(int latentSize) =>
         this with { Model = Model with { LatentSize = latentSize }, Conv = Conv with { LatentSize = latentSize } };
 
-    /// <summary>Throws naming the first invalid option.</summary>
-    public void Validate()
+    /// <inheritdoc/>
+    public override void Validate()
     {
         ValidateCounts();
         if (!Enum.IsDefined(Architecture))
