@@ -1,6 +1,7 @@
 using LatentWorkbench.Models.Vaes;
 using LatentWorkbench.Runs;
 using LatentWorkbench.Training;
+using LatentWorkbench.Experiments;
 using LatentWorkbench.Experiments.Arithmetic;
 using LatentWorkbench.Experiments.Autoencoders;
 using LatentWorkbench.Experiments.Classifiers;
@@ -40,7 +41,7 @@ public sealed class RunKeyCompatibilityTests
     [Fact]
     public void The_Collapse_Study_Keeps_Its_Hashes()
     {
-        var options = CollapseExperimentOptions.Quick;
+        var options = CollapseExperimentOptions.Default.WithBudget(StudyBudget.Quick);
         var remedies = options.Remedies();
         string[] expected =
         [
@@ -57,7 +58,7 @@ public sealed class RunKeyCompatibilityTests
     [Fact]
     public void The_Classifier_Keeps_Its_Hash()
     {
-        var classifier = ClassifierExperiment.Recipe(ClassifierExperimentOptions.Quick);
+        var classifier = ClassifierExperiment.Recipe(ClassifierExperimentOptions.Default.WithBudget(StudyBudget.Quick));
         Assert.Equal("285e34d95515f915da55ee9775e8fd09f407b2ff455363d79dc8959713f80de5", Hash(classifier, "mnist-train:first-5000"));
     }
 
@@ -65,7 +66,7 @@ public sealed class RunKeyCompatibilityTests
     public void The_Autoencoders_Keep_Their_Hashes()
     {
         // Notebook 02's quick runs (the first 2,000 digits), and the default MLP on all of them.
-        static AutoencoderExperimentOptions Quick(AutoencoderArchitecture architecture) => AutoencoderExperimentOptions.Defaults(architecture).QuickIf(true);
+        static AutoencoderExperimentOptions Quick(AutoencoderArchitecture architecture) => AutoencoderExperimentOptions.Defaults(architecture).WithBudget(StudyBudget.Quick);
         const string QuickData = "mnist-train:first-2000";
         Assert.Equal("ac340e44134664bb7ff8395847e1925ab448b250dd10b7a185f11d6d80bd900e", Hash(AutoencoderExperiment.Recipe(AutoencoderExperimentOptions.Default), "mnist-train:60000"));
         Assert.Equal("d022b421f71c1d9ae246bfdd37d90a7f22c8df8a056b4a02c677203c55a26655", Hash(AutoencoderExperiment.Recipe(Quick(AutoencoderArchitecture.Mlp) with { CodeSize = 2 }), QuickData));
@@ -81,8 +82,9 @@ public sealed class RunKeyCompatibilityTests
     {
         // Notebook 05's quick runs (the first 5,000 digits).
         const string QuickData = "mnist-train:first-5000";
-        Assert.Equal("59199d4702ea40a5709057d28eeb993802f674e13fa1af4d1fa6da811fd543b8", Hash(LatentArithmeticRecipes.Autoencoder(quick: true), QuickData));
-        Assert.Equal("ec208b63526d9cb4f2a0ef5231183b0d57f4e70ffc0d2246f30c171d2f994fd8", Hash(LatentArithmeticRecipes.Vae(quick: true), QuickData));
-        Assert.Equal("1f0d446266c187b5a6ee2eb97e1dc2ec16bc8318bb43113ba6864b1cc631f540", Hash(ConditionalVaeExperiment.Recipe(ConditionalVaeExperimentOptions.Quick), QuickData));
+        var arithmetic = LatentArithmeticOptions.Default.WithBudget(StudyBudget.Quick);
+        Assert.Equal("59199d4702ea40a5709057d28eeb993802f674e13fa1af4d1fa6da811fd543b8", Hash(LatentArithmeticRecipes.Autoencoder(arithmetic), QuickData));
+        Assert.Equal("ec208b63526d9cb4f2a0ef5231183b0d57f4e70ffc0d2246f30c171d2f994fd8", Hash(LatentArithmeticRecipes.Vae(arithmetic), QuickData));
+        Assert.Equal("1f0d446266c187b5a6ee2eb97e1dc2ec16bc8318bb43113ba6864b1cc631f540", Hash(ConditionalVaeExperiment.Recipe(ConditionalVaeExperimentOptions.Default.WithBudget(StudyBudget.Quick)), QuickData));
     }
 }
