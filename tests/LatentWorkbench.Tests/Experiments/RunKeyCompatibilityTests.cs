@@ -1,7 +1,11 @@
 using LatentWorkbench.Models.Vaes;
 using LatentWorkbench.Runs;
 using LatentWorkbench.Training;
+using LatentWorkbench.Experiments;
+using LatentWorkbench.Experiments.Arithmetic;
+using LatentWorkbench.Experiments.Autoencoders;
 using LatentWorkbench.Experiments.Classifiers;
+using LatentWorkbench.Experiments.ConditionalVaes;
 using LatentWorkbench.Experiments.Collapse;
 using LatentWorkbench.Experiments.Vaes;
 
@@ -9,7 +13,8 @@ namespace LatentWorkbench.Tests.Experiments;
 
 /// <summary>
 /// The typed run-store keys hash exactly as the anonymous objects they replaced, so runs stored before keep being found.
-/// Every hash below was read from a run store the quick runs of notebooks 03 and 06 filled before the change.
+/// Every hash below was read from a run store the quick runs of notebooks 02, 03, 05 and 06 filled before the change
+/// (the default autoencoder's was computed by the code that wrote them).
 /// </summary>
 public sealed class RunKeyCompatibilityTests
 {
@@ -36,7 +41,7 @@ public sealed class RunKeyCompatibilityTests
     [Fact]
     public void The_Collapse_Study_Keeps_Its_Hashes()
     {
-        var options = CollapseExperimentOptions.Quick;
+        var options = CollapseExperimentOptions.Default.WithBudget(StudyBudget.Quick);
         var remedies = options.Remedies();
         string[] expected =
         [
@@ -53,7 +58,33 @@ public sealed class RunKeyCompatibilityTests
     [Fact]
     public void The_Classifier_Keeps_Its_Hash()
     {
-        var classifier = ClassifierExperiment.Recipe(ClassifierExperimentOptions.Quick);
+        var classifier = ClassifierExperiment.Recipe(ClassifierExperimentOptions.Default.WithBudget(StudyBudget.Quick));
         Assert.Equal("285e34d95515f915da55ee9775e8fd09f407b2ff455363d79dc8959713f80de5", Hash(classifier, "mnist-train:first-5000"));
+    }
+
+    [Fact]
+    public void The_Autoencoders_Keep_Their_Hashes()
+    {
+        // Notebook 02's quick runs (the first 2,000 digits), and the default MLP on all of them.
+        static AutoencoderExperimentOptions Quick(AutoencoderArchitecture architecture) => AutoencoderExperimentOptions.Defaults(architecture).WithBudget(StudyBudget.Quick);
+        const string QuickData = "mnist-train:first-2000";
+        Assert.Equal("ac340e44134664bb7ff8395847e1925ab448b250dd10b7a185f11d6d80bd900e", Hash(AutoencoderExperiment.Recipe(AutoencoderExperimentOptions.Default), "mnist-train:60000"));
+        Assert.Equal("d022b421f71c1d9ae246bfdd37d90a7f22c8df8a056b4a02c677203c55a26655", Hash(AutoencoderExperiment.Recipe(Quick(AutoencoderArchitecture.Mlp) with { CodeSize = 2 }), QuickData));
+        Assert.Equal("8d1aa5a82fad52003ff076871a9a9a7654a5003d1d7b7143e8d3607dc8da7b66", Hash(AutoencoderExperiment.Recipe(Quick(AutoencoderArchitecture.Linear) with { CodeSize = 2 }), QuickData));
+        Assert.Equal("92ffad333c8dd6fd64014fe67fa49972e43907e91c35e30911c44aef1f5f2cdb", Hash(AutoencoderExperiment.Recipe(Quick(AutoencoderArchitecture.Conv) with { CodeSize = 2 }), QuickData));
+        Assert.Equal("946c538b98e46226fd5261931db6e7a278adb1c580a64cdb5fe8c6007acb6be8", Hash(AutoencoderExperiment.Recipe(Quick(AutoencoderArchitecture.Linear) with { CodeSize = 30, CenterInput = false }), QuickData));
+        Assert.Equal("16e3034977fd0339c0bcc68cc7dd38e154c0a9e6e42bfba63806d521fd65b6a9", Hash(AutoencoderExperiment.Recipe(Quick(AutoencoderArchitecture.Denoising) with { CodeSize = 30 }), QuickData));
+        Assert.Equal("6e1cd7e4875088c6b332aee2c2c98d10240938ed3dfb635eae8c14b6671860ed", Hash(AutoencoderExperiment.Recipe(Quick(AutoencoderArchitecture.Mlp) with { CodeSize = 10, ExcludedDigit = 4 }), QuickData + ":without-4"));
+    }
+
+    [Fact]
+    public void The_Latent_Arithmetic_Models_Keep_Their_Hashes()
+    {
+        // Notebook 05's quick runs (the first 5,000 digits).
+        const string QuickData = "mnist-train:first-5000";
+        var arithmetic = LatentArithmeticOptions.Default.WithBudget(StudyBudget.Quick);
+        Assert.Equal("59199d4702ea40a5709057d28eeb993802f674e13fa1af4d1fa6da811fd543b8", Hash(LatentArithmeticRecipes.Autoencoder(arithmetic), QuickData));
+        Assert.Equal("ec208b63526d9cb4f2a0ef5231183b0d57f4e70ffc0d2246f30c171d2f994fd8", Hash(LatentArithmeticRecipes.Vae(arithmetic), QuickData));
+        Assert.Equal("1f0d446266c187b5a6ee2eb97e1dc2ec16bc8318bb43113ba6864b1cc631f540", Hash(ConditionalVaeExperiment.Recipe(ConditionalVaeExperimentOptions.Default.WithBudget(StudyBudget.Quick)), QuickData));
     }
 }

@@ -1,4 +1,3 @@
-using LatentWorkbench.Compute;
 using LatentWorkbench.Data;
 using LatentWorkbench.Models.Autoencoders;
 using LatentWorkbench.Runs;
@@ -34,24 +33,17 @@ public static class AutoencoderExperiment
         bool force = false,
         CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(options);
-        ArgumentNullException.ThrowIfNull(mnist);
-        options.Validate();
-        var device = Devices.Resolve(options.Device);
-        using var train = mnist.Train.To(device);
-        using var test = mnist.Test.To(device);
-        var data = TrainingDataFor(options, train);
+        using var study = StudyData.Load(options, mnist);
+        var data = TrainingDataFor(options, study.Training);
         try
         {
             var trained = ModelTraining.Train(Recipe(options), data, store, callbacks, force, cancellationToken);
-            long testCount = Math.Min(options.TestCount ?? test.Count, test.Count);
-            using var testImages = test.Images.narrow(0, 0, testCount);
-            double error = AutoencoderLoss.SquaredErrorPerImage(trained.Model, testImages);
+            double error = AutoencoderLoss.SquaredErrorPerImage(trained.Model, study.Test.Images);
             return new AutoencoderExperimentResult(trained.Model, options, trained.Epochs, error, trained.Device, trained.RunId, trained.FromCache);
         }
         finally
         {
-            if (!ReferenceEquals(data.Inputs, train.Images))
+            if (!ReferenceEquals(data.Inputs, study.Training.Inputs))
             {
                 data.Inputs.Dispose();
             }
@@ -93,7 +85,7 @@ public static class AutoencoderExperiment
     public static ModelRecipe<IAutoencoder, AutoencoderRunConfig> Recipe(AutoencoderExperimentOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        object config = ModelConfig(options);
+        var config = ModelConfig(options);
         return new ModelRecipe<IAutoencoder, AutoencoderRunConfig>
         {
             ModelName = ModelNamePrefix + options.Architecture.ToString().ToLowerInvariant(),
@@ -106,28 +98,22 @@ public static class AutoencoderExperiment
         };
     }
 
-    /// <summary>The model's own config record for <paramref name="options"/>: an <see cref="MlpAutoencoderConfig"/>, <see cref="LinearAutoencoderConfig"/> or <see cref="ConvAutoencoderConfig"/> (validated).</summary>
-    public static object ModelConfig(AutoencoderExperimentOptions options)
+    /// <summary>The model's own config record for <paramref name="options"/>: an <see cref="MlpAutoencoderConfig"/> (the MLP and the denoising model),
+    /// <see cref="LinearAutoencoderConfig"/> or <see cref="ConvAutoencoderConfig"/> (validated).</summary>
+    public static AutoencoderConfig ModelConfig(AutoencoderExperimentOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        switch (options.Architecture)
+        AutoencoderConfig config = options.Architecture switch
         {
-            case AutoencoderArchitecture.Linear:
-                var linear = new LinearAutoencoderConfig(MnistSplit.PixelsPerImage, options.CodeSize, options.CenterInput);
-                linear.Validate();
-                return linear;
-            case AutoencoderArchitecture.Conv:
-                var conv = new ConvAutoencoderConfig(ImageSide: MnistSplit.Side, CodeSize: options.CodeSize, Loss: options.Loss);
-                conv.Validate();
-                return conv;
-            default:
-                var mlp = new MlpAutoencoderConfig(MnistSplit.PixelsPerImage, options.CodeSize, options.HiddenSizes, options.Activation, options.Loss);
-                mlp.Validate();
-                return mlp;
-        }
+            AutoencoderArchitecture.Linear => new LinearAutoencoderConfig(MnistSplit.PixelsPerImage, options.CodeSize, options.CenterInput),
+            AutoencoderArchitecture.Conv => new ConvAutoencoderConfig(ImageSide: MnistSplit.Side, CodeSize: options.CodeSize, Loss: options.Loss),
+            _ => new MlpAutoencoderConfig(MnistSplit.PixelsPerImage, options.CodeSize, options.HiddenSizes, options.Activation, options.Loss),
+        };
+        config.Validate();
+        return config;
     }
 
-    private static IAutoencoder Build(AutoencoderExperimentOptions options, object config) => config switch
+    private static IAutoencoder Build(AutoencoderExperimentOptions options, AutoencoderConfig config) => config switch
     {
         LinearAutoencoderConfig linear => new LinearAutoencoder(linear),
         ConvAutoencoderConfig conv => new ConvAutoencoder(conv),
@@ -137,16 +123,15 @@ public static class AutoencoderExperiment
     };
 
     // The training prefix, without the excluded class when there is one; the key says both, so such runs never share a cache entry with full ones.
-    private static TrainingData TrainingDataFor(AutoencoderExperimentOptions options, MnistSplit train)
+    private static TrainingData TrainingDataFor(AutoencoderExperimentOptions options, TrainingData prefix)
     {
-        var data = TrainingData.FromMnistAtMost(train, "train", options.TrainCount).WithoutLabels();
+        var data = prefix.WithoutLabels();
         if (options.ExcludedDigit is not { } digit)
         {
             return data;
         }
 
-        using var labels = train.Labels.narrow(0, 0, data.Inputs.shape[0]);
-        using var kept = (labels != digit).nonzero().squeeze(1);
+        using var kept = (prefix.Labels! != digit).nonzero().squeeze(1);
         return new TrainingData(data.Inputs.index_select(0, kept), null, WithoutDigit(data.Key, digit));
     }
 

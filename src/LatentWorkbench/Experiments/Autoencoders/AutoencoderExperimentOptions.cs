@@ -11,8 +11,8 @@ namespace LatentWorkbench.Experiments.Autoencoders;
 /// </summary>
 /// <remarks>
 /// Change one thing with <c>with</c>: <c>AutoencoderExperimentOptions.Default with { CodeSize = 2 }</c>,
-/// <c>… with { Architecture = AutoencoderArchitecture.Linear }</c>. <see cref="Quick"/> is the same run on a small
-/// prefix of the data for a few epochs (what notebooks use in quick mode).
+/// <c>… with { Architecture = AutoencoderArchitecture.Linear }</c>. Its <see cref="StudyBudget.Quick"/> budget
+/// (<c>WithBudget</c>) is the same run on the first 2,000 training and 500 test digits for 2 epochs: a smoke run of seconds.
 /// </remarks>
 public sealed record AutoencoderExperimentOptions : StudyOptions
 {
@@ -68,26 +68,6 @@ public sealed record AutoencoderExperimentOptions : StudyOptions
     /// <summary>Leave this digit class out of the training data (anomaly detection: it is then the novelty); null: keep all.</summary>
     public int? ExcludedDigit { get; init; }
 
-    /// <summary>Training digits of <see cref="Quick"/>.</summary>
-    public int QuickTrainCount { get; init; } = 2_000;
-
-    /// <summary>Test digits of <see cref="Quick"/>.</summary>
-    public int QuickTestCount { get; init; } = 500;
-
-    /// <summary>Epochs of <see cref="Quick"/>.</summary>
-    public int QuickEpochs { get; init; } = 2;
-
-    /// <summary><see cref="Quick"/> when <paramref name="quick"/> is true, else these options unchanged (a notebook's <c>quick</c> parameter).</summary>
-    public AutoencoderExperimentOptions QuickIf(bool quick) => quick ? Quick() : this;
-
-    /// <summary>These options on <see cref="QuickTrainCount"/> training and <see cref="QuickTestCount"/> test digits for <see cref="QuickEpochs"/> epochs: a smoke run of seconds.</summary>
-    public AutoencoderExperimentOptions Quick() => this with
-    {
-        TrainCount = QuickTrainCount,
-        TestCount = QuickTestCount,
-        Training = Training with { Epochs = QuickEpochs },
-    };
-
     /// <summary>A short name for tables and progress displays, e.g. <c>MLP AE-30</c>, <c>linear AE-2</c>.</summary>
     public string Label => Architecture switch
     {
@@ -104,8 +84,13 @@ public sealed record AutoencoderExperimentOptions : StudyOptions
     private const int LinearBatchSize = 128;
     private const double LinearLearningRate = 1e-2;
 
-    /// <summary>Throws naming the first invalid option.</summary>
-    public void Validate()
+    // The quick budget: the data and epochs of a smoke run, whatever the architecture.
+    private const int QuickTrainCount = 2_000;
+    private const int QuickTestCount = 500;
+    private const int QuickEpochs = 2;
+
+    /// <inheritdoc/>
+    public override void Validate()
     {
         ValidateCounts();
         if (!Enum.IsDefined(Architecture))
@@ -119,12 +104,16 @@ public sealed record AutoencoderExperimentOptions : StudyOptions
             throw new ArgumentOutOfRangeException(nameof(ExcludedDigit), digit, "ExcludedDigit must be a digit 0–9 (or null to keep every class).");
         }
 
-        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(QuickTrainCount, nameof(QuickTrainCount));
-        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(QuickTestCount, nameof(QuickTestCount));
-        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(QuickEpochs, nameof(QuickEpochs));
         Noise.Validate();
         Training.Validate();
         Optimizer.Validate();
         _ = AutoencoderExperiment.ModelConfig(this);   // the model's own config validates its sizes
     }
+
+    /// <inheritdoc/>
+    protected override AutoencoderExperimentOptions ForBudget(StudyBudget budget) => budget switch
+    {
+        StudyBudget.Quick => this with { TrainCount = QuickTrainCount, TestCount = QuickTestCount, Training = Training with { Epochs = QuickEpochs } },
+        _ => throw UnknownBudget(budget),
+    };
 }

@@ -5,12 +5,11 @@ using LatentWorkbench.Models.Autoencoders;
 namespace LatentWorkbench.Experiments.Autoencoders;
 
 /// <summary>The run-store key of an <see cref="AutoencoderExperiment"/> run: the autoencoder's config record and, for the denoising one, its corruption.</summary>
-/// <param name="Autoencoder">The model's config record (<see cref="AutoencoderExperiment.ModelConfig"/>: an <see cref="MlpAutoencoderConfig"/>,
-/// <see cref="LinearAutoencoderConfig"/> or <see cref="ConvAutoencoderConfig"/>).</param>
+/// <param name="Autoencoder">The model's config record (<see cref="AutoencoderExperiment.ModelConfig"/>).</param>
 /// <param name="Noise">The corruption of a denoising autoencoder; null for the others.</param>
-/// <remarks>Its JSON is the key runs were stored under before it was a record: the config alone, or <c>{autoencoder, noise}</c>.</remarks>
+/// <remarks>Its JSON is the key runs were stored under before it was a record: the config's own fields alone, or <c>{autoencoder, noise}</c>.</remarks>
 [JsonConverter(typeof(AutoencoderRunConfigJsonConverter))]
-public sealed record AutoencoderRunConfig(object Autoencoder, DenoisingOptions? Noise)
+public sealed record AutoencoderRunConfig(AutoencoderConfig Autoencoder, DenoisingOptions? Noise)
 {
     private sealed class AutoencoderRunConfigJsonConverter : JsonConverter<AutoencoderRunConfig>
     {
@@ -21,13 +20,13 @@ public sealed record AutoencoderRunConfig(object Autoencoder, DenoisingOptions? 
         {
             if (value.Noise is null)
             {
-                JsonSerializer.Serialize(writer, value.Autoencoder, value.Autoencoder.GetType(), options);
+                JsonSerializer.Serialize(writer, value.Autoencoder, options);
                 return;
             }
 
             writer.WriteStartObject();
             writer.WritePropertyName("autoencoder");
-            JsonSerializer.Serialize(writer, value.Autoencoder, value.Autoencoder.GetType(), options);
+            JsonSerializer.Serialize(writer, value.Autoencoder, options);
             writer.WritePropertyName("noise");
             JsonSerializer.Serialize(writer, value.Noise, options);
             writer.WriteEndObject();

@@ -1,4 +1,3 @@
-using LatentWorkbench.Compute;
 using LatentWorkbench.Data;
 using LatentWorkbench.Models.Classifiers;
 using LatentWorkbench.Runs;
@@ -28,19 +27,11 @@ public static class ClassifierExperiment
         bool force = false,
         CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(options);
-        ArgumentNullException.ThrowIfNull(mnist);
-        options.Validate();
-        var device = Devices.Resolve(options.Device);
-        using var train = mnist.Train.To(device);
-        using var test = mnist.Test.To(device);
-        var data = TrainingData.FromMnistAtMost(train, "train", options.TrainCount);
-        var trained = ModelTraining.Train(Recipe(options), data, store, callbacks, force, cancellationToken);
-        long testCount = Math.Min(options.TestCount ?? test.Count, test.Count);
-        using var images = test.Images.narrow(0, 0, testCount);
-        using var labels = test.Labels.narrow(0, 0, testCount);
-        double accuracy = ClassifierPredictions.Accuracy(trained.Model, images, labels);
-        return new ClassifierExperimentResult(trained.Model, trained.Epochs, accuracy, testCount, trained.Device, trained.RunId, trained.FromCache);
+        using var study = StudyData.Load(options, mnist);
+        var trained = ModelTraining.Train(Recipe(options), study.Training, store, callbacks, force, cancellationToken);
+        var test = study.Test;
+        double accuracy = ClassifierPredictions.Accuracy(trained.Model, test.Images, test.Labels);
+        return new ClassifierExperimentResult(trained.Model, trained.Epochs, accuracy, test.Count, trained.Device, trained.RunId, trained.FromCache);
     }
 
     /// <summary>The generic recipe these options describe (model, trainer, optimiser, seed, device).</summary>

@@ -12,14 +12,6 @@ public sealed record ClassifierExperimentOptions : StudyOptions
     /// <summary>The defaults: all 60k training digits, evaluated on all 10k test digits (≥ 99 % accuracy).</summary>
     public static ClassifierExperimentOptions Default { get; } = new();
 
-    /// <summary>A quick run (notebook smoke tests): the first 5,000 training digits, one epoch, the first 1,000 test digits.</summary>
-    public static ClassifierExperimentOptions Quick { get; } = new()
-    {
-        Training = new TrainerOptions { Epochs = 1, BatchSize = 64 },
-        TrainCount = 5_000,
-        TestCount = 1_000,
-    };
-
     /// <summary>Layer sizes and dropout.</summary>
     public ConvClassifierConfig Model { get; init; } = new();
 
@@ -29,12 +21,20 @@ public sealed record ClassifierExperimentOptions : StudyOptions
     /// <summary>Adam with a cosine decay over the epochs.</summary>
     public OptimizerOptions Optimizer { get; init; } = new() { LearningRate = 2e-3, Schedule = ScheduleKind.Cosine };
 
-    /// <summary>Throws naming the first invalid option.</summary>
-    public void Validate()
+    /// <inheritdoc/>
+    public override void Validate()
     {
         ValidateCounts();
         Model.Validate();
         Training.Validate();
         Optimizer.Validate();
     }
+
+    /// <inheritdoc/>
+    /// <remarks>Quick: the first 5,000 training digits, one epoch, the first 1,000 test digits.</remarks>
+    protected override ClassifierExperimentOptions ForBudget(StudyBudget budget) => budget switch
+    {
+        StudyBudget.Quick => this with { TrainCount = 5_000, TestCount = 1_000, Training = Training with { Epochs = 1 } },
+        _ => throw UnknownBudget(budget),
+    };
 }

@@ -1,4 +1,3 @@
-using LatentWorkbench.Compute;
 using LatentWorkbench.Data;
 using LatentWorkbench.Metrics.Collapse;
 using LatentWorkbench.Metrics.Likelihood;
@@ -42,13 +41,9 @@ public static class CollapseExperiment
         CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(setting);
-        ArgumentNullException.ThrowIfNull(options);
-        ArgumentNullException.ThrowIfNull(mnist);
-        options.Validate();
         setting.Regularization.Validate();
-        var device = Devices.Resolve(options.Device);
-        using var train = mnist.Train.To(device);
-        using var test = mnist.Test.To(device);
+        using var study = StudyData.Load(options, mnist);
+        var test = study.Test;
         if (options.ProbeCount > test.Count || options.NllCount > test.Count)
         {
             throw new ArgumentException($"ProbeCount ({options.ProbeCount}) and NllCount ({options.NllCount}) must not exceed the {test.Count} test digits.", nameof(options));
@@ -58,8 +53,7 @@ public static class CollapseExperiment
         KlRegularizedVae? built = null;
         var recipe = Recipe(setting, options, () => built = Build(setting, options));
         var monitor = new CollapseMonitor(() => built ?? throw new InvalidOperationException("The model is measured before it is built."), probe, options.Seed);
-        var data = TrainingData.FromMnist(train, "train", options.TrainCount).WithoutLabels();
-        var trained = ModelTraining.Train(recipe, data, store, [monitor, .. callbacks ?? []], cancellationToken: cancellationToken);
+        var trained = ModelTraining.Train(recipe, study.Training.WithoutLabels(), store, [monitor, .. callbacks ?? []], cancellationToken: cancellationToken);
         var model = trained.Model;
         var collapse = CollapseDiagnostics.Measure(model, probe, options.Seed);
         using var nllData = test.Images.narrow(0, 0, options.NllCount);
@@ -75,7 +69,7 @@ public static class CollapseExperiment
         return new ModelRecipe<KlRegularizedVae, CollapseRunConfig>
         {
             ModelName = $"{ModelNamePrefix}-{setting.Decoder.ToString().ToLowerInvariant()}",
-            Config = new CollapseRunConfig(setting.Decoder, options.MlpModel, options.AutoregressiveModel, setting.Regularization, new CollapseProbe(options.ProbeCount, options.Seed)),
+            Config = new CollapseRunConfig(Network(setting, options), setting.Regularization, new CollapseProbe(options.ProbeCount, options.Seed)),
             Build = build ?? (() => Build(setting, options)),
             Training = options.Training,
             Optimizer = options.Optimizer,
@@ -93,6 +87,10 @@ public static class CollapseExperiment
             ? (z, x) => LogDensities.Bernoulli(autoregressive.ReconstructionLogits(z, x), x)
             : DecoderLogLikelihoods.Bernoulli(inner);
     }
+
+    // The sizes of the network the setting's decoder names.
+    private static VaeNetworkConfig Network(CollapseSetting setting, CollapseExperimentOptions options) =>
+        setting.Decoder == CollapseDecoder.Autoregressive ? options.AutoregressiveModel : options.MlpModel;
 
     private static KlRegularizedVae Build(CollapseSetting setting, CollapseExperimentOptions options)
     {

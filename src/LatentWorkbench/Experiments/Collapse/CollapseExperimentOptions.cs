@@ -17,17 +17,6 @@ public sealed record CollapseExperimentOptions : StudyOptions
     /// <summary>The defaults: 10,000 training digits, 6 epochs (chosen so notebook 06 runs in minutes on 2 CPU cores, not 60,000 × 10).</summary>
     public static CollapseExperimentOptions Default { get; } = new();
 
-    /// <summary>Small enough for <c>--quick</c>: 300 digits, 2 epochs, a narrower GRU, a small probe and few importance samples (shows the mechanics, not the phenomenon).</summary>
-    public static CollapseExperimentOptions Quick { get; } = new()
-    {
-        AutoregressiveModel = new AutoregressiveVaeConfig(DecoderHiddenSize: 64),
-        TrainCount = 300,
-        Training = new TrainerOptions { Epochs = 2, BatchSize = 100 },
-        ProbeCount = 100,
-        NllCount = 50,
-        Nll = new ImportanceSamplingOptions { Samples = 10, SampleBatch = 10 },
-    };
-
     /// <summary>The MLP VAE (the β sweep).</summary>
     public VaeConfig MlpModel { get; init; } = new();
 
@@ -86,8 +75,8 @@ public sealed record CollapseExperimentOptions : StudyOptions
     public IReadOnlyList<CollapseSetting> BetaSweep() =>
         [.. Betas.Select(beta => new CollapseSetting($"β = {beta:0.##}", CollapseDecoder.Mlp, new KlRegularization(KlSchedule.Constant(beta))))];
 
-    /// <summary>Throws naming the first invalid option.</summary>
-    public void Validate()
+    /// <inheritdoc/>
+    public override void Validate()
     {
         ValidateCounts();
         MlpModel.Validate();
@@ -103,4 +92,21 @@ public sealed record CollapseExperimentOptions : StudyOptions
             throw new ArgumentException($"MlpModel.InputSize ({MlpModel.InputSize}) and AutoregressiveModel's side² ({AutoregressiveModel.InputSize}) must agree.", nameof(MlpModel));
         }
     }
+
+    /// <inheritdoc/>
+    /// <remarks>Quick, small enough for <c>--quick</c>: 300 digits, 2 epochs, a narrower GRU (64 units), a probe of 100
+    /// digits and the NLL of 50 with 10 importance samples (shows the mechanics, not the phenomenon).</remarks>
+    protected override CollapseExperimentOptions ForBudget(StudyBudget budget) => budget switch
+    {
+        StudyBudget.Quick => this with
+        {
+            AutoregressiveModel = AutoregressiveModel with { DecoderHiddenSize = 64 },
+            TrainCount = 300,
+            Training = Training with { Epochs = 2 },
+            ProbeCount = 100,
+            NllCount = 50,
+            Nll = Nll with { Samples = 10, SampleBatch = 10 },
+        },
+        _ => throw UnknownBudget(budget),
+    };
 }

@@ -25,17 +25,9 @@ public static class ConditionalVaeExperiment
         bool force = false,
         CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(options);
-        ArgumentNullException.ThrowIfNull(mnist);
-        options.Validate();
-        var device = Devices.Resolve(options.Device);
-        using var train = mnist.Train.To(device);
-        using var test = mnist.Test.To(device);
-        var trained = ModelTraining.Train(Recipe(options), TrainingData.FromMnistAtMost(train, "train", options.TrainCount), store, callbacks, force, cancellationToken);
-        long testCount = Math.Min(options.TestCount ?? test.Count, test.Count);
-        using var images = test.Images.narrow(0, 0, testCount);
-        using var labels = test.Labels.narrow(0, 0, testCount);
-        double loss = NegativeElboAtMean(trained.Model, images, labels, options.Training.BatchSize);
+        using var study = StudyData.Load(options, mnist);
+        var trained = ModelTraining.Train(Recipe(options), study.Training, store, callbacks, force, cancellationToken);
+        double loss = NegativeElboAtMean(trained.Model, study.Test.Images, study.Test.Labels, options.Training.BatchSize);
         return new ConditionalVaeExperimentResult(trained.Model, trained.Epochs, loss, trained.Device, trained.RunId, trained.FromCache);
     }
 

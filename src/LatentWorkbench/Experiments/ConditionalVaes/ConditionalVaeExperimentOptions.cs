@@ -12,14 +12,6 @@ public sealed record ConditionalVaeExperimentOptions : StudyOptions
     /// <summary>The defaults: all 60k training digits.</summary>
     public static ConditionalVaeExperimentOptions Default { get; } = new();
 
-    /// <summary>A quick run (notebook smoke tests): the first 5,000 training digits, two epochs, the first 1,000 test digits.</summary>
-    public static ConditionalVaeExperimentOptions Quick { get; } = new()
-    {
-        Training = new TrainerOptions { Epochs = 2 },
-        TrainCount = 5_000,
-        TestCount = 1_000,
-    };
-
     /// <summary>Layer sizes.</summary>
     public ConditionalVaeConfig Model { get; init; } = new();
 
@@ -29,12 +21,20 @@ public sealed record ConditionalVaeExperimentOptions : StudyOptions
     /// <summary>Optimiser and schedule.</summary>
     public OptimizerOptions Optimizer { get; init; } = new();
 
-    /// <summary>Throws naming the first invalid option.</summary>
-    public void Validate()
+    /// <inheritdoc/>
+    public override void Validate()
     {
         ValidateCounts();
         Model.Validate();
         Training.Validate();
         Optimizer.Validate();
     }
+
+    /// <inheritdoc/>
+    /// <remarks>Quick: the first 5,000 training digits, two epochs, the first 1,000 test digits.</remarks>
+    protected override ConditionalVaeExperimentOptions ForBudget(StudyBudget budget) => budget switch
+    {
+        StudyBudget.Quick => this with { TrainCount = 5_000, TestCount = 1_000, Training = Training with { Epochs = 2 } },
+        _ => throw UnknownBudget(budget),
+    };
 }

@@ -1,4 +1,3 @@
-using LatentWorkbench.Compute;
 using LatentWorkbench.Data;
 using LatentWorkbench.Models.Gans;
 using LatentWorkbench.Runs;
@@ -29,17 +28,13 @@ public static class GanExperiment
         GanSetting setting, GanExperimentOptions options, MnistData mnist, RunStore? store = null, IReadOnlyList<ITrainingCallback>? callbacks = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(setting);
-        ArgumentNullException.ThrowIfNull(options);
-        ArgumentNullException.ThrowIfNull(mnist);
-        options.Validate();
         setting.Config.Validate();
+        using var study = StudyData.Load(options, mnist);
         if (options.Training.BatchSize % setting.Config.Packing != 0)
         {
             throw new ArgumentException($"The batch size ({options.Training.BatchSize}) must be a multiple of {setting.Name}'s packing ({setting.Config.Packing}).", nameof(options));
         }
 
-        var device = Devices.Resolve(options.Device);
-        using var train = mnist.Train.To(device);
         Gan? built = null;
         var recipe = new ModelRecipe<Gan, GanConfig>
         {
@@ -51,8 +46,7 @@ public static class GanExperiment
             Device = options.Device,
         };
         var snapshots = new GanSnapshots(() => built ?? throw new InvalidOperationException("The GAN is sampled before it is built."), options.SnapshotCount, options.Seed);
-        var data = TrainingData.FromMnist(train, "train", options.TrainCount).WithoutLabels();
-        var trained = ModelTraining.Train(recipe, data, store, [snapshots, .. callbacks ?? []], cancellationToken: cancellationToken);
+        var trained = ModelTraining.Train(recipe, study.Training.WithoutLabels(), store, [snapshots, .. callbacks ?? []], cancellationToken: cancellationToken);
         string? checkpoint = trained.RunId is { } id ? store?.Get(id)?.CheckpointPath : null;
         IReadOnlyList<torch.Tensor> shown = snapshots.Snapshots;
         if (checkpoint is not null)

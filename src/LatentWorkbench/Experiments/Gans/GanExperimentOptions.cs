@@ -12,14 +12,6 @@ public sealed record GanExperimentOptions : StudyOptions
     /// <summary>The defaults: 10,000 training digits, 8 epochs.</summary>
     public static GanExperimentOptions Default { get; } = new();
 
-    /// <summary>Small enough for <c>--quick</c>: 500 digits, 2 epochs.</summary>
-    public static GanExperimentOptions Quick { get; } = new()
-    {
-        TrainCount = 500,
-        Training = new TrainerOptions { Epochs = 2, BatchSize = 64 },
-        SampleCount = 500,
-    };
-
     /// <summary>The network sizes every setting shares (a setting changes packing and learning rates).</summary>
     public GanConfig Model { get; init; } = new();
 
@@ -52,8 +44,8 @@ public sealed record GanExperimentOptions : StudyOptions
         new($"equal lr, PacGAN m = {Packing}", Model with { Packing = Packing }),
     ];
 
-    /// <summary>Throws naming the first invalid option.</summary>
-    public void Validate()
+    /// <inheritdoc/>
+    public override void Validate()
     {
         ValidateCounts();
         Model.Validate();
@@ -66,4 +58,12 @@ public sealed record GanExperimentOptions : StudyOptions
             throw new ArgumentOutOfRangeException(nameof(GeneratorRateRatio), GeneratorRateRatio, "The learning-rate ratio must be positive and finite.");
         }
     }
+
+    /// <inheritdoc/>
+    /// <remarks>Quick, small enough for <c>--quick</c>: 500 digits, 2 epochs, 500 measured samples.</remarks>
+    protected override GanExperimentOptions ForBudget(StudyBudget budget) => budget switch
+    {
+        StudyBudget.Quick => this with { TrainCount = 500, Training = Training with { Epochs = 2 }, SampleCount = 500 },
+        _ => throw UnknownBudget(budget),
+    };
 }

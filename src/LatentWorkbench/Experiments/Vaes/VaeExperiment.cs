@@ -1,4 +1,3 @@
-using LatentWorkbench.Compute;
 using LatentWorkbench.Data;
 using LatentWorkbench.Models.Vaes;
 using LatentWorkbench.Runs;
@@ -21,7 +20,7 @@ public static class VaeExperiment
     /// With a <paramref name="store"/>, a completed run of the same configuration is loaded instead of trained
     /// (unless <paramref name="force"/>), and a new run is recorded there with its per-epoch metrics and checkpoint.
     /// </summary>
-    /// <exception cref="ArgumentException">The network's input size is not MNIST's 784 pixels, or a subset is larger than its split.</exception>
+    /// <exception cref="ArgumentException">The network's input size is not MNIST's 784 pixels.</exception>
     public static VaeExperimentResult Run(
         VaeExperimentOptions options,
         MnistData mnist,
@@ -39,12 +38,9 @@ public static class VaeExperiment
             throw new ArgumentException($"The {options.Architecture} network takes {inputSize} pixels per image, but MNIST images have {MnistSplit.PixelsPerImage}.", nameof(options));
         }
 
-        var device = Devices.Resolve(options.Device);
-        using var train = mnist.Train.To(device);
-        using var test = mnist.Test.To(device);
-        var data = TrainingData.FromMnist(train, "train", options.TrainCount).WithoutLabels();
-        var testImages = TrainingData.FromMnist(test, "test", options.TestCount).Inputs;
-        var trained = ModelTraining.Train(Recipe(options), data, store, callbacks, force, cancellationToken);
+        using var study = StudyData.Load(options, mnist);
+        var trained = ModelTraining.Train(Recipe(options), study.Training.WithoutLabels(), store, callbacks, force, cancellationToken);
+        var testImages = study.Test.Images;
         var sampled = VaeEvaluation.NegativeElbo(trained.Model, testImages, options.Training.BatchSize, options.TestNoiseSeed);
         var mean = VaeEvaluation.NegativeElbo(trained.Model, testImages, options.Training.BatchSize, null);
         return new VaeExperimentResult(options, trained.Model, trained.Epochs, sampled, mean.Loss, trained.Device, trained.RunId, trained.FromCache);

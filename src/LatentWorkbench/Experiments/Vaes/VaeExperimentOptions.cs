@@ -54,8 +54,8 @@ public sealed record VaeExperimentOptions : StudyOptions
     public VaeExperimentOptions WithLatentSize(int latentSize) =>
         this with { Model = Model with { LatentSize = latentSize }, Conv = Conv with { LatentSize = latentSize } };
 
-    /// <summary>Throws naming the first invalid option.</summary>
-    public void Validate()
+    /// <inheritdoc/>
+    public override void Validate()
     {
         ValidateCounts();
         if (!Enum.IsDefined(Architecture))
@@ -77,4 +77,12 @@ public sealed record VaeExperimentOptions : StudyOptions
         Training.Validate();
         Optimizer.Validate();
     }
+
+    /// <inheritdoc/>
+    /// <remarks>Quick (notebook 03's smoke run): the first 2,000 training and 1,000 test digits, 2 epochs.</remarks>
+    protected override VaeExperimentOptions ForBudget(StudyBudget budget) => budget switch
+    {
+        StudyBudget.Quick => this with { TrainCount = 2_000, TestCount = 1_000, Training = Training with { Epochs = 2 } },
+        _ => throw UnknownBudget(budget),
+    };
 }

@@ -14,7 +14,7 @@ public sealed record ConvAutoencoderConfig(
     int FirstChannels = 16,
     int SecondChannels = 32,
     int CodeSize = 16,
-    ReconstructionLoss Loss = ReconstructionLoss.BinaryCrossEntropy)
+    ReconstructionLoss Loss = ReconstructionLoss.BinaryCrossEntropy) : AutoencoderConfig
 {
     /// <summary>Pixels per flattened image, side².</summary>
     public int InputSize => ImageSide * ImageSide;
@@ -23,7 +23,7 @@ public sealed record ConvAutoencoderConfig(
     public int BottleneckSide => ImageSide / 4;
 
     /// <summary>Throws when a size is not positive or the side is not divisible by 4, naming the field.</summary>
-    public void Validate()
+    public override void Validate()
     {
         ConvolutionalStacks.ValidateSizes(ImageSide, FirstChannels, SecondChannels);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(CodeSize, nameof(CodeSize));

@@ -9,10 +9,10 @@ namespace LatentWorkbench.Models.Autoencoders;
 /// 52.7) the encoder's gradient is dominated by the mean direction and Adam needs many times the epochs to find the
 /// principal subspace (docs/autoencoders.md, "Linear autoencoder").
 /// </param>
-public sealed record LinearAutoencoderConfig(int InputSize = 784, int CodeSize = 30, bool CenterInput = true)
+public sealed record LinearAutoencoderConfig(int InputSize = 784, int CodeSize = 30, bool CenterInput = true) : AutoencoderConfig
 {
     /// <summary>Throws when a size is not positive, naming it.</summary>
-    public void Validate()
+    public override void Validate()
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(InputSize, nameof(InputSize));
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(CodeSize, nameof(CodeSize));

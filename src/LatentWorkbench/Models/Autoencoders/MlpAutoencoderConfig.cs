@@ -16,7 +16,7 @@ public sealed record MlpAutoencoderConfig(
     int CodeSize = 30,
     IReadOnlyList<int>? HiddenSizes = null,
     HiddenActivation Activation = HiddenActivation.Sigmoid,
-    ReconstructionLoss Loss = ReconstructionLoss.BinaryCrossEntropy)
+    ReconstructionLoss Loss = ReconstructionLoss.BinaryCrossEntropy) : AutoencoderConfig
 {
     /// <summary>The widths of Hinton &amp; Salakhutdinov 2006.</summary>
     public static IReadOnlyList<int> PaperHiddenSizes { get; } = [1000, 500, 250];
@@ -25,7 +25,7 @@ public sealed record MlpAutoencoderConfig(
     public IReadOnlyList<int> ResolvedHiddenSizes => HiddenSizes ?? PaperHiddenSizes;
 
     /// <summary>Throws when a size is not positive, naming it.</summary>
-    public void Validate()
+    public override void Validate()
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(InputSize, nameof(InputSize));
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(CodeSize, nameof(CodeSize));

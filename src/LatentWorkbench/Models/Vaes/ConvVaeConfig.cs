@@ -7,7 +7,7 @@ namespace LatentWorkbench.Models.Vaes;
 /// <param name="FirstChannels">Channels after the first stride-2 convolution.</param>
 /// <param name="SecondChannels">Channels after the second.</param>
 /// <param name="LatentSize">Latent dimensions.</param>
-public sealed record ConvVaeConfig(int ImageSide = 28, int FirstChannels = 32, int SecondChannels = 64, int LatentSize = 20)
+public sealed record ConvVaeConfig(int ImageSide = 28, int FirstChannels = 32, int SecondChannels = 64, int LatentSize = 20) : VaeNetworkConfig
 {
     /// <summary>Pixels per flattened image, side².</summary>
     public int InputSize => ImageSide * ImageSide;
@@ -16,7 +16,7 @@ public sealed record ConvVaeConfig(int ImageSide = 28, int FirstChannels = 32, i
     public int BottleneckSide => ImageSide / 4;
 
     /// <summary>Throws when a size is not positive or the side is not divisible by 4, naming the field.</summary>
-    public void Validate()
+    public override void Validate()
     {
         ConvolutionalStacks.ValidateSizes(ImageSide, FirstChannels, SecondChannels);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(LatentSize, nameof(LatentSize));

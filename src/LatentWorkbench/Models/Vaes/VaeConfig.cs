@@ -4,10 +4,10 @@ namespace LatentWorkbench.Models.Vaes;
 /// <param name="InputSize">Pixels per image (MNIST: 784).</param>
 /// <param name="HiddenSize">Width of the one hidden layer on each side.</param>
 /// <param name="LatentSize">Latent dimensions.</param>
-public sealed record VaeConfig(int InputSize = 784, int HiddenSize = 400, int LatentSize = 20)
+public sealed record VaeConfig(int InputSize = 784, int HiddenSize = 400, int LatentSize = 20) : VaeNetworkConfig
 {
     /// <summary>Throws when a size is not positive, naming it.</summary>
-    public void Validate()
+    public override void Validate()
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(InputSize, nameof(InputSize));
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(HiddenSize, nameof(HiddenSize));

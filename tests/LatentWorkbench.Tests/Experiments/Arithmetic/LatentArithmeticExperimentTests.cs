@@ -1,4 +1,6 @@
 using LatentWorkbench.Compute;
+using LatentWorkbench.Data;
+using LatentWorkbench.Experiments;
 using LatentWorkbench.Latent;
 using LatentWorkbench.Metrics;
 using LatentWorkbench.Models.Classifiers;
@@ -110,10 +112,12 @@ public sealed class LatentArithmeticExperimentTests
     [Fact]
     public void The_Notebooks_Vae_Is_The_Seed_Recipe_And_Quick_Runs_Train_Less()
     {
-        var full = LatentArithmeticRecipes.Vae(quick: false);
+        var quick = LatentArithmeticOptions.Default.WithBudget(StudyBudget.Quick);
+        var full = LatentArithmeticRecipes.Vae(LatentArithmeticOptions.Default);
         Assert.Equal(VaeExperiment.Recipe(VaeExperimentOptions.Default).CacheKey("d").ToString(), full.CacheKey("d").ToString());
-        Assert.True(LatentArithmeticRecipes.Vae(quick: true).Training.Epochs < full.Training.Epochs);
-        Assert.True(LatentArithmeticRecipes.Autoencoder(quick: true).Training.Epochs < LatentArithmeticRecipes.Autoencoder(quick: false).Training.Epochs);
+        Assert.True(LatentArithmeticRecipes.Vae(quick).Training.Epochs < full.Training.Epochs);
+        Assert.True(LatentArithmeticRecipes.Autoencoder(quick).Training.Epochs < LatentArithmeticRecipes.Autoencoder(LatentArithmeticOptions.Default).Training.Epochs);
+        Assert.True(quick.TrainCount < MnistSplit.PublishedTrainCount);
         Assert.Equal(new VaeConfig().LatentSize, LatentArithmeticRecipes.AutoencoderConfig.CodeSize);
     }
 }

@@ -1,5 +1,6 @@
 using LatentWorkbench.Compute;
 using LatentWorkbench.Data;
+using LatentWorkbench.Experiments;
 using LatentWorkbench.Models.Autoencoders;
 using LatentWorkbench.Reduction;
 using LatentWorkbench.Reduction.Pca;
@@ -35,11 +36,8 @@ public sealed class AutoencoderExperimentTests(MnistFixture mnist)
         Assert.Equal(30, model.CodeSize);
         Assert.Equal("MLP AE-30", defaults.Label);
 
-        var quick = defaults.Quick();
-        Assert.Equal(defaults.QuickTrainCount, quick.TrainCount);
-        Assert.Equal(defaults.QuickTestCount, quick.TestCount);
-        Assert.Equal(defaults.QuickEpochs, quick.Training.Epochs);
-        Assert.Equal(defaults with { TrainCount = quick.TrainCount, TestCount = quick.TestCount, Training = quick.Training }, quick);
+        var quick = defaults.WithBudget(StudyBudget.Quick);
+        Assert.Equal(defaults with { TrainCount = 2_000, TestCount = 500, Training = defaults.Training with { Epochs = 2 } }, quick);
     }
 
     [Theory]

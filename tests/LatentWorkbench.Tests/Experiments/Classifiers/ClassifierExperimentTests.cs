@@ -1,4 +1,5 @@
 using LatentWorkbench.Compute;
+using LatentWorkbench.Experiments;
 using LatentWorkbench.Models.Classifiers;
 using LatentWorkbench.Runs;
 using LatentWorkbench.Tests.TestUtilities;
@@ -43,7 +44,7 @@ public sealed class ClassifierExperimentTests(MnistFixture mnist)
         Assert.Null(ClassifierExperimentOptions.Default.TrainCount);
         Assert.Null(ClassifierExperimentOptions.Default.TestCount);
         Assert.Equal(new ConvClassifierConfig(), ClassifierExperimentOptions.Default.Model);
-        Assert.True(ClassifierExperimentOptions.Quick.TrainCount < 60_000);
+        Assert.True(ClassifierExperimentOptions.Default.WithBudget(StudyBudget.Quick).TrainCount < 60_000);
         var e = Assert.Throws<ArgumentOutOfRangeException>(() => ClassifierExperiment.Run(Small with { TrainCount = 0 }, mnist.Data));
         Assert.Equal("TrainCount", e.ParamName);
     }
