@@ -54,7 +54,7 @@ internal static class NotebooksConsole
                     }
                 }
 
-                Console.WriteLine($"{(result.Succeeded ? "ok" : "FAILED")}  {options.RecordedOutputPath}  ({result.Figures.Count} figures, {result.Recorded.Count} recorded values, {result.Duration.TotalSeconds:F1} s)");
+                Console.WriteLine($"{(result.Succeeded ? "ok" : "FAILED")}  {options.RecordedOutputPath}  ({result.Figures.Count} figures, {result.Recorded.Count} recorded values, {result.Duration.TotalSeconds:F1} s, peak {result.PeakResidentBytes / (1024.0 * 1024 * 1024):F2} GB resident{(result.PeakCoversWholeProcess ? " since start" : string.Empty)})");
             }
 
             ArtifactsIndex.Write(staging.Directory);

@@ -23,6 +23,15 @@ public sealed record NotebookRunResult(
     IReadOnlyDictionary<string, object?> Variables,
     TimeSpan Duration)
 {
+    /// <summary>
+    /// The process's peak resident memory while the notebook ran (Linux: VmHWM, reset when the run started; see
+    /// <see cref="PeakCoversWholeProcess"/>).
+    /// </summary>
+    public long PeakResidentBytes { get; init; }
+
+    /// <summary>True when the peak could not be reset at the start, so it is the process's peak so far.</summary>
+    public bool PeakCoversWholeProcess { get; init; }
+
     /// <summary>True when no cell failed.</summary>
     public bool Succeeded => Failure is null;
 }

@@ -91,6 +91,15 @@ public sealed partial class NotebookRunner
         notebook.Metadata["papermill"] = papermill;
     }
 
+    // Beside the recorded values, not among them: memory is a property of the run and the machine, not a result.
+    private static void RecordPeakMemory(Notebook notebook, PeakMemory.Measurement peak)
+    {
+        var ours = notebook.Metadata[RecordedValues.MetadataKey] as JsonObject ?? [];
+        ours["peak_resident_bytes"] = peak.Bytes;
+        ours["peak_covers_whole_process"] = peak.SinceStart;
+        notebook.Metadata[RecordedValues.MetadataKey] = ours;
+    }
+
     private static void RecordValues(Notebook notebook, JsonObject recorded)
     {
         var ours = notebook.Metadata[RecordedValues.MetadataKey] as JsonObject ?? [];

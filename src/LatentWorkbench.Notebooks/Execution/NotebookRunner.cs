@@ -53,6 +53,8 @@ public sealed partial class NotebookRunner
         CellFailure? failure;
         IReadOnlyDictionary<string, object?> variables;
         await OneRunAtATime.WaitAsync(cancellationToken).ConfigureAwait(false);
+        bool peakReset = PeakMemory.Reset();
+        PeakMemory.Measurement peak;
         string previousDirectory = Directory.GetCurrentDirectory();
         try
         {
@@ -64,11 +66,13 @@ public sealed partial class NotebookRunner
         }
         finally
         {
+            peak = PeakMemory.Read(peakReset);
             Directory.SetCurrentDirectory(previousDirectory);
             OneRunAtATime.Release();
         }
 
         RecordRun(notebook, parameters, path, _options.RecordedOutputPath ?? _options.OutputPath, started, clock.Elapsed, failure);
+        RecordPeakMemory(notebook, peak);
         RecordValues(notebook, recorded);
         if (_options.OutputPath is { } outputPath)
         {
@@ -78,7 +82,11 @@ public sealed partial class NotebookRunner
         exporter?.WriteManifest(
             _options.OutputPath is null ? name : Path.GetFileName(_options.OutputPath),
             failure is null ? null : $"cell {failure.CellNumber} failed: {failure.ExceptionType}: {failure.Message}");
-        return new NotebookRunResult(notebook, _options.OutputPath, failure, exporter?.Figures ?? [], parameters, recorded, variables, clock.Elapsed);
+        return new NotebookRunResult(notebook, _options.OutputPath, failure, exporter?.Figures ?? [], parameters, recorded, variables, clock.Elapsed)
+        {
+            PeakResidentBytes = peak.Bytes,
+            PeakCoversWholeProcess = peak.SinceStart,
+        };
     }
 
     private async Task<CellFailure?> RunCellsAsync(CellRun run, CancellationToken cancellationToken)
