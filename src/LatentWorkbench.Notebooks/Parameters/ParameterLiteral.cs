@@ -15,6 +15,11 @@ public sealed record ParameterLiteral(string CSharp, JsonNode? Json)
     {
         ArgumentNullException.ThrowIfNull(parameter);
         ArgumentNullException.ThrowIfNull(text);
+        if (parameter.IsArray && parameter.Type != ParameterType.Unsupported)
+        {
+            return ParseList(parameter, text);
+        }
+
         var invariant = CultureInfo.InvariantCulture;
         const NumberStyles integer = NumberStyles.AllowLeadingSign;
         const NumberStyles real = NumberStyles.Float;
@@ -30,9 +35,98 @@ public sealed record ParameterLiteral(string CSharp, JsonNode? Json)
             _ => null,
         };
         return literal ?? throw new ParameterException(parameter.Type == ParameterType.Unsupported
-            ? $"Parameter '{parameter.Name}' cannot be overridden: its default '{parameter.DefaultSource}' is not a literal of a supported type (bool, int, long, float, double, decimal, string)."
+            ? $"Parameter '{parameter.Name}' cannot be overridden: its default '{parameter.DefaultSource}' is not a literal of a supported type (bool, int, long, float, double, decimal, string, or a one-dimensional array of one of them)."
             : $"Parameter '{parameter.Name}' is {Describe(parameter.Type)}; '{text}' is not a valid value (default: {parameter.DefaultSource}).");
     }
+
+    // A list override: "[2, 10, 30]" or "2,10,30"; string elements may be quoted ("a, b", ["a", "b"]). Each element is
+    // parsed as the scalar it is, so an error names the element, what was given and what was expected.
+    private static ParameterLiteral ParseList(ParameterDeclaration parameter, string text)
+    {
+        string inner = text.Trim();
+        if (inner.StartsWith('[') && inner.EndsWith(']'))
+        {
+            inner = inner[1..^1];
+        }
+
+        var elements = SplitElements(inner);
+        if (elements.Count == 0)
+        {
+            throw new ParameterException(
+                $"Parameter '{parameter.Name}' is a list of {Describe(parameter.Type)}; '{text}' has no elements (give at least one, e.g. {parameter.DefaultSource}).");
+        }
+
+        var scalar = parameter with { IsArray = false };
+        var csharp = new List<string>();
+        var json = new JsonArray();
+        for (int i = 0; i < elements.Count; i++)
+        {
+            string element = elements[i];
+            if (parameter.Type == ParameterType.String && element.Length >= 2 && element.StartsWith('"') && element.EndsWith('"'))
+            {
+                element = element[1..^1];
+            }
+
+            ParameterLiteral literal;
+            try
+            {
+                literal = Parse(scalar, element);
+            }
+            catch (ParameterException)
+            {
+                throw new ParameterException(
+                    $"Parameter '{parameter.Name}' is a list of {Describe(parameter.Type)}; element {i + 1} of '{text}', '{elements[i]}', is not one (default: {parameter.DefaultSource}).");
+            }
+
+            csharp.Add(literal.CSharp);
+            json.Add(literal.Json?.DeepClone());
+        }
+
+        return new ParameterLiteral($"new {Keyword(parameter.Type)}[] {{ {string.Join(", ", csharp)} }}", json);
+    }
+
+    // Commas separate elements except inside double quotes (a quoted string element may hold a comma).
+    private static List<string> SplitElements(string inner)
+    {
+        var elements = new List<string>();
+        if (inner.Trim().Length == 0)
+        {
+            return elements;
+        }
+
+        var current = new System.Text.StringBuilder();
+        bool quoted = false;
+        foreach (char c in inner)
+        {
+            if (c == '"')
+            {
+                quoted = !quoted;
+            }
+
+            if (c == ',' && !quoted)
+            {
+                elements.Add(current.ToString().Trim());
+                current.Clear();
+                continue;
+            }
+
+            current.Append(c);
+        }
+
+        elements.Add(current.ToString().Trim());
+        return elements;
+    }
+
+    private static string Keyword(ParameterType type) => type switch
+    {
+        ParameterType.Bool => "bool",
+        ParameterType.Int => "int",
+        ParameterType.Long => "long",
+        ParameterType.Float => "float",
+        ParameterType.Double => "double",
+        ParameterType.Decimal => "decimal",
+        _ => "string",
+    };
 
     private static string DoubleLiteral(double value)
     {

@@ -35,8 +35,13 @@ public static class ParametersCell
             foreach (var variable in declaration.Variables)
             {
                 var initializer = variable.Initializer?.Value;
-                var type = declaration.Type.IsVar ? TypeOfLiteral(initializer) : TypeOfKeyword(declaration.Type);
-                declarations.Add(new ParameterDeclaration(variable.Identifier.ValueText, type, initializer?.ToString() ?? string.Empty));
+                var (type, isArray) = declaration.Type switch
+                {
+                    { IsVar: true } => (TypeOfLiteral(initializer), false),
+                    ArrayTypeSyntax { RankSpecifiers: [{ Rank: 1 }] } array => (TypeOfKeyword(array.ElementType), true),
+                    var explicitType => (TypeOfKeyword(explicitType), false),
+                };
+                declarations.Add(new ParameterDeclaration(variable.Identifier.ValueText, type, initializer?.ToString() ?? string.Empty, isArray));
             }
         }
 

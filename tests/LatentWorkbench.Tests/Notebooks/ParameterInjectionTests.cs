@@ -51,6 +51,46 @@ public sealed class ParameterInjectionTests
     }
 
     [Fact]
+    public void Parse_Learns_One_Dimensional_Arrays_Of_Supported_Types()
+    {
+        var declared = ParametersCell.Parse("int[] ks = [2, 10, 30];\ndouble[] betas = [0.1, 1];\nstring[] spaces = [\"pixels\"];\nint[,] grid = new int[1, 1];\nDateTime[] days = [];");
+        Assert.Equal(
+            [(ParameterType.Int, true), (ParameterType.Double, true), (ParameterType.String, true), (ParameterType.Unsupported, false), (ParameterType.Unsupported, true)],
+            declared.Select(d => (d.Type, d.IsArray)));
+        Assert.Equal("[2, 10, 30]", declared[0].DefaultSource);
+    }
+
+    [Theory]
+    [InlineData("int[] ks = [2];", "[2,10,30]", "new int[] { 2, 10, 30 }")]
+    [InlineData("int[] ks = [2];", "2, 10, 30", "new int[] { 2, 10, 30 }")]
+    [InlineData("int[] ks = [2];", "[7]", "new int[] { 7 }")]
+    [InlineData("double[] b = [1.0];", "0.1,4", "new double[] { 0.1, 4.0 }")]
+    [InlineData("string[] s = [\"a\"];", "x, y", "new string[] { \"x\", \"y\" }")]
+    [InlineData("string[] s = [\"a\"];", "[\"a,b\", \"c\"]", "new string[] { \"a,b\", \"c\" }")]
+    public void List_Overrides_Become_Array_Literals_Of_The_Element_Type(string cell, string value, string expected)
+    {
+        var parameter = ParametersCell.Parse(cell).Single();
+        var literal = ParameterLiteral.Parse(parameter, value);
+        Assert.Equal(expected, literal.CSharp);
+        Assert.IsType<JsonArray>(literal.Json);
+    }
+
+    [Theory]
+    [InlineData("2,x,3", "element 2", "'x'")]
+    [InlineData("[2, 3.5]", "element 2", "'3.5'")]
+    [InlineData("[]", "no elements", "'[]'")]
+    [InlineData("2,,3", "element 2", "''")]
+    public void A_Bad_List_Names_The_Parameter_And_The_Element(string value, string what, string given)
+    {
+        var parameter = ParametersCell.Parse("int[] ks = [2, 10, 30];").Single();
+        var e = Assert.Throws<ParameterException>(() => ParameterLiteral.Parse(parameter, value));
+        Assert.Contains("'ks'", e.Message, StringComparison.Ordinal);
+        Assert.Contains("a list of an int", e.Message, StringComparison.Ordinal);
+        Assert.Contains(what, e.Message, StringComparison.Ordinal);
+        Assert.Contains(given, e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Overrides_Are_Injected_After_The_Parameters_Cell_Recorded_And_Used()
     {
         using var scratch = new TempDirectory();
