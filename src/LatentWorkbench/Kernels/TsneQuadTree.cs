@@ -54,7 +54,6 @@ internal sealed partial class QuadTree
             throw new ArgumentException($"y holds {y.Length / 2} points; this tree was made for {Order.Length}.", nameof(y));
         }
 
-        var tree = this;
         _y = y;
         _nodes = 0;
         for (int i = 0; i < Order.Length; i++)
@@ -72,16 +71,16 @@ internal sealed partial class QuadTree
         }
 
         double half = (Math.Max(maxX - minX, maxY - minY) / 2 * (1 + 1e-9)) + 1e-12;
-        tree.NewNode();
-        tree.BuildNode(0, 0, tree.Order.Length, (minX + maxX) / 2, (minY + maxY) / 2, half, 0);
-        for (int position = 0; position < tree.Order.Length; position++)
+        NewNode();
+        BuildNode(0, 0, Order.Length, (minX + maxX) / 2, (minY + maxY) / 2, half, 0);
+        for (int position = 0; position < Order.Length; position++)
         {
-            int i = tree.Order[position];
-            tree._sorted[2 * position] = y[2 * i];
-            tree._sorted[(2 * position) + 1] = y[(2 * i) + 1];
+            int i = Order[position];
+            _sorted[2 * position] = y[2 * i];
+            _sorted[(2 * position) + 1] = y[(2 * i) + 1];
         }
 
-        return tree;
+        return this;
     }
 
     private int NewNode()
