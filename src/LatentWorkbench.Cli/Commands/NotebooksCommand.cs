@@ -43,7 +43,7 @@ internal static class NotebooksCommand
             Description = "Override a parameter declared in the cell tagged 'parameters': name=value (repeatable); typed like its default.",
             DefaultValueFactory = _ => [],
         };
-        var quick = new Option<bool>("--quick") { Description = "Set the notebooks' 'quick' parameter to true: a fast smoke run." };
+        var quick = new Option<bool>("--quick") { Description = "Set each notebook's 'budget' parameter to quick: a fast smoke run (same as --set budget=quick)." };
         var output = new Option<string?>("--out") { Description = "Folder for executed notebooks, figures/, index.html and metrics.json (default: artifacts/); replaced only when every notebook runs to the end." };
         var run = new Command("run", "Run notebooks cell by cell; a cell that throws stops its notebook (exit code 2) and the error is kept in the executed copy.")
         {

@@ -18,7 +18,7 @@ internal static class NotebooksConsole
     /// </summary>
     /// <param name="notebooks">The notebook files.</param>
     /// <param name="parameters">Overrides for every notebook.</param>
-    /// <param name="quick">Set each notebook's <c>quick</c> parameter.</param>
+    /// <param name="quick">Set each notebook's <c>budget</c> parameter to <c>quick</c>.</param>
     /// <param name="outputDirectory">The output folder (executed copies, figures/, index.html, metrics.json).</param>
     /// <param name="replaceAll">True: the run replaces the whole folder (the main job); false: other notebooks' results in it are kept.</param>
     /// <param name="cancellationToken">Cancels the run; the output is left as it was.</param>
@@ -27,6 +27,20 @@ internal static class NotebooksConsole
         IReadOnlyList<string> notebooks, IReadOnlyDictionary<string, string> parameters, bool quick, string outputDirectory, bool replaceAll, CancellationToken cancellationToken)
     {
         var console = CliAction.ProgressConsole;
+        NotebookRunOptions For(string notebook) => NotebookRunOptions.IntoDirectory(outputDirectory, notebook) with
+        {
+            Parameters = parameters,
+            Quick = quick,
+            Enums = NotebookParameterEnums.Instance,
+        };
+
+        // Every notebook's overrides are checked before the first one runs: a bad value for the fifth notebook must not
+        // cost the first four's time, and nothing is written.
+        foreach (string notebook in notebooks)
+        {
+            new NotebookRunner(For(notebook)).CheckParameters(notebook);
+        }
+
         var stems = notebooks.Select(n => Path.GetFileNameWithoutExtension(n)).ToHashSet(StringComparer.Ordinal);
         var staging = ArtifactsStaging.Begin(outputDirectory, replaceAll ? null : relative => KeepsResultOfAnother(relative, stems));
         int failed = 0, figures = 0;
@@ -34,11 +48,11 @@ internal static class NotebooksConsole
         {
             foreach (string notebook in notebooks)
             {
-                console.MarkupLine($"[bold]{Markup.Escape(Path.GetFileName(notebook))}[/]{(quick ? " [grey](quick)[/]" : string.Empty)}");
-                var options = NotebookRunOptions.IntoDirectory(staging.Directory, notebook) with
+                console.MarkupLine($"[bold]{Markup.Escape(Path.GetFileName(notebook))}[/]{(quick ? " [grey](budget quick)[/]" : string.Empty)}");
+                var options = For(notebook) with
                 {
-                    Parameters = parameters,
-                    Quick = quick,
+                    OutputPath = NotebookRunOptions.IntoDirectory(staging.Directory, notebook).OutputPath,
+                    FiguresDirectory = NotebookRunOptions.IntoDirectory(staging.Directory, notebook).FiguresDirectory,
                     Progress = p => ReportCell(console, p),
                     RecordedOutputPath = Path.Combine(outputDirectory, Path.GetFileNameWithoutExtension(notebook) + ".ipynb"),
                 };

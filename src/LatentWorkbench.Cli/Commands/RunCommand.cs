@@ -9,7 +9,7 @@ internal static class RunCommand
 {
     public static Command Create()
     {
-        var quick = new Option<bool>("--quick") { Description = "Set every notebook's 'quick' parameter: a fast smoke run on small subsets." };
+        var quick = new Option<bool>("--quick") { Description = "Set every notebook's 'budget' parameter to quick: a fast smoke run on small subsets." };
         var output = new Option<string?>("--out") { Description = "Output folder (default: artifacts/ in the repository)." };
         var run = new Command("run", "Main job: fetch MNIST if needed, run every notebook in notebooks/ with its defaults, write executed copies, figures, index.html and metrics.json to artifacts/ (replaced only when every notebook runs to the end).")
         {

@@ -1,16 +1,24 @@
+using LatentWorkbench.Notebooks.Parameters;
+
 namespace LatentWorkbench.Notebooks.Execution;
 
 /// <summary>How to run a notebook.</summary>
 public sealed record NotebookRunOptions
 {
-    /// <summary>The parameter name of the fast smoke run every shipped notebook declares.</summary>
-    public const string QuickParameter = "quick";
+    /// <summary>The parameter every shipped notebook declares for how much it trains and measures (a <c>StudyBudget</c>).</summary>
+    public const string BudgetParameter = "budget";
+
+    /// <summary>The <see cref="BudgetParameter"/> value of the fast smoke run (<c>--quick</c>).</summary>
+    public const string QuickBudget = "quick";
 
     /// <summary>Overrides by parameter name, as text (parsed for each parameter's declared type).</summary>
     public IReadOnlyDictionary<string, string> Parameters { get; init; } = new Dictionary<string, string>();
 
-    /// <summary>Sets the <c>quick</c> parameter to true (unless <see cref="Parameters"/> sets it).</summary>
+    /// <summary>Sets the <c>budget</c> parameter to <c>quick</c> where the notebook declares one (unless <see cref="Parameters"/> sets it).</summary>
     public bool Quick { get; init; }
+
+    /// <summary>Resolves enum parameters' types and says which values this machine cannot use (default: the enums loaded in the process, every value usable).</summary>
+    public ParameterEnums Enums { get; init; } = ParameterEnums.FromLoadedAssemblies;
 
     /// <summary>Where to write the executed notebook (.ipynb); null: not written.</summary>
     public string? OutputPath { get; init; }
@@ -27,13 +35,14 @@ public sealed record NotebookRunOptions
     /// <summary>Called when each code cell starts and ends.</summary>
     public Action<CellProgress>? Progress { get; init; }
 
-    /// <summary>The overrides including <c>quick=true</c> when <see cref="Quick"/> is set.</summary>
-    public IReadOnlyDictionary<string, string> EffectiveParameters()
+    /// <summary>The overrides for a notebook that declares <paramref name="declared"/>: <see cref="Parameters"/>, plus <c>budget=quick</c> when <see cref="Quick"/> is set and the notebook has a budget.</summary>
+    public IReadOnlyDictionary<string, string> EffectiveParameters(IReadOnlyList<ParameterDeclaration> declared)
     {
+        ArgumentNullException.ThrowIfNull(declared);
         var all = new Dictionary<string, string>(Parameters, StringComparer.Ordinal);
-        if (Quick)
+        if (Quick && declared.Any(p => p.Name == BudgetParameter))
         {
-            all.TryAdd(QuickParameter, "true");
+            all.TryAdd(BudgetParameter, QuickBudget);
         }
 
         return all;

@@ -28,6 +28,20 @@ public sealed partial class NotebookRunner
     /// <summary>Creates a runner with <paramref name="options"/>.</summary>
     public NotebookRunner(NotebookRunOptions? options = null) => _options = options ?? new NotebookRunOptions();
 
+    /// <summary>
+    /// Checks this run's overrides against the notebook at <paramref name="path"/> without running anything, so that a
+    /// job of several notebooks fails on a bad parameter before its first notebook starts.
+    /// </summary>
+    /// <returns>The values the run would record.</returns>
+    /// <exception cref="FileNotFoundException">There is no file at <paramref name="path"/>.</exception>
+    /// <exception cref="NotebookFormatException">The file is not a notebook.</exception>
+    /// <exception cref="ParameterException">An override names no declared parameter, does not parse, or cannot be used here.</exception>
+    public JsonObject CheckParameters(string path)
+    {
+        var notebook = Notebook.Load(Path.GetFullPath(path));
+        return ParameterInjector.Apply(notebook, _options.EffectiveParameters(ParameterInjector.Declared(notebook)), path, _options.Enums);
+    }
+
     /// <summary>Runs the notebook at <paramref name="path"/>.</summary>
     /// <exception cref="FileNotFoundException">There is no file at <paramref name="path"/>.</exception>
     /// <exception cref="NotebookFormatException">The file is not a notebook.</exception>
@@ -39,7 +53,7 @@ public sealed partial class NotebookRunner
         var notebook = Notebook.Load(fullPath);
         string name = Path.GetFileName(fullPath);
 
-        var parameters = ParameterInjector.Apply(notebook, _options.EffectiveParameters(), path);
+        var parameters = ParameterInjector.Apply(notebook, _options.EffectiveParameters(ParameterInjector.Declared(notebook)), path, _options.Enums);
         foreach (var cell in notebook.Cells.Where(c => c.Kind == CellKind.Code))
         {
             cell.ClearOutputs();

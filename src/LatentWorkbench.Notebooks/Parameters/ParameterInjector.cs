@@ -23,9 +23,10 @@ public static class ParameterInjector
     /// <param name="notebook">The notebook to change in place.</param>
     /// <param name="overrides">Name → value text, as given on the command line.</param>
     /// <param name="origin">The notebook's path, for error messages.</param>
+    /// <param name="enums">Resolves enum parameters' types (default: the enums of the assemblies loaded in the process).</param>
     /// <returns>The applied values as recorded in the metadata.</returns>
-    /// <exception cref="ParameterException">An unknown name (the message lists the declared ones) or an unparsable value.</exception>
-    public static JsonObject Apply(Notebook notebook, IReadOnlyDictionary<string, string> overrides, string origin)
+    /// <exception cref="ParameterException">An unknown name (the message lists the declared ones) or an unparsable value; the message names the notebook.</exception>
+    public static JsonObject Apply(Notebook notebook, IReadOnlyDictionary<string, string> overrides, string origin, ParameterEnums? enums = null)
     {
         ArgumentNullException.ThrowIfNull(notebook);
         ArgumentNullException.ThrowIfNull(overrides);
@@ -38,7 +39,16 @@ public static class ParameterInjector
             var parameter = declared.FirstOrDefault(p => p.Name == name) ?? throw new ParameterException(parametersCell is null
                 ? $"Notebook '{origin}' has no cell tagged 'parameters', so it takes no parameter '{name}'."
                 : $"Notebook '{origin}' declares no parameter '{name}'; its parameters are: {string.Join(", ", declared.Select(p => p.Name))}.");
-            var literal = ParameterLiteral.Parse(parameter, text);
+            ParameterLiteral literal;
+            try
+            {
+                literal = ParameterLiteral.Parse(parameter, text, enums);
+            }
+            catch (ParameterException e)
+            {
+                throw new ParameterException($"Notebook '{origin}': {e.Message}", e);
+            }
+
             lines.Append("var ").Append(name).Append(" = ").Append(literal.CSharp).Append(";\n");
             recorded[name] = literal.Json?.DeepClone();
         }

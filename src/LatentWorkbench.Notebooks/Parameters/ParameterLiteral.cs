@@ -10,14 +10,24 @@ namespace LatentWorkbench.Notebooks.Parameters;
 public sealed record ParameterLiteral(string CSharp, JsonNode? Json)
 {
     /// <summary>Parses <paramref name="text"/> as a value of <paramref name="parameter"/>'s type.</summary>
-    /// <exception cref="ParameterException">The text is not a value of that type (or the type cannot be overridden).</exception>
-    public static ParameterLiteral Parse(ParameterDeclaration parameter, string text)
+    /// <param name="parameter">The declared parameter.</param>
+    /// <param name="text">The override as given on the command line.</param>
+    /// <param name="enums">Resolves an enum parameter's type (default: the enums of the assemblies loaded in the process).</param>
+    /// <exception cref="ParameterException">The text is not a value of that type (or the type cannot be overridden, or the value cannot be used on this machine).</exception>
+    public static ParameterLiteral Parse(ParameterDeclaration parameter, string text, ParameterEnums? enums = null)
     {
         ArgumentNullException.ThrowIfNull(parameter);
         ArgumentNullException.ThrowIfNull(text);
+        enums ??= ParameterEnums.FromLoadedAssemblies;
+        Type? enumType = parameter.Type == ParameterType.Enum ? enums.Resolve(parameter) : null;
         if (parameter.IsArray && parameter.Type != ParameterType.Unsupported)
         {
-            return ParseList(parameter, text);
+            return ParseList(parameter, text, enums, enumType);
+        }
+
+        if (enumType is not null)
+        {
+            return ParseEnum(parameter, text, enums, enumType);
         }
 
         var invariant = CultureInfo.InvariantCulture;
@@ -35,13 +45,13 @@ public sealed record ParameterLiteral(string CSharp, JsonNode? Json)
             _ => null,
         };
         return literal ?? throw new ParameterException(parameter.Type == ParameterType.Unsupported
-            ? $"Parameter '{parameter.Name}' cannot be overridden: its default '{parameter.DefaultSource}' is not a literal of a supported type (bool, int, long, float, double, decimal, string, or a one-dimensional array of one of them)."
+            ? $"Parameter '{parameter.Name}' cannot be overridden: its default '{parameter.DefaultSource}' is not a literal of a supported type (bool, int, long, float, double, decimal, string, an enum member, or a one-dimensional array of one of them)."
             : $"Parameter '{parameter.Name}' is {Describe(parameter.Type)}; '{text}' is not a valid value (default: {parameter.DefaultSource}).");
     }
 
     // A list override: "[2, 10, 30]" or "2,10,30"; string elements may be quoted ("a, b", ["a", "b"]). Each element is
     // parsed as the scalar it is, so an error names the element, what was given and what was expected.
-    private static ParameterLiteral ParseList(ParameterDeclaration parameter, string text)
+    private static ParameterLiteral ParseList(ParameterDeclaration parameter, string text, ParameterEnums enums, Type? enumType)
     {
         string inner = text.Trim();
         if (inner.StartsWith('[') && inner.EndsWith(']'))
@@ -53,7 +63,7 @@ public sealed record ParameterLiteral(string CSharp, JsonNode? Json)
         if (elements.Count == 0)
         {
             throw new ParameterException(
-                $"Parameter '{parameter.Name}' is a list of {Describe(parameter.Type)}; '{text}' has no elements (give at least one, e.g. {parameter.DefaultSource}).");
+                $"Parameter '{parameter.Name}' is a list of {Describe(parameter.Type, enumType)}; '{text}' has no elements (give at least one, e.g. {parameter.DefaultSource}).");
         }
 
         var scalar = parameter with { IsArray = false };
@@ -70,19 +80,43 @@ public sealed record ParameterLiteral(string CSharp, JsonNode? Json)
             ParameterLiteral literal;
             try
             {
-                literal = Parse(scalar, element);
+                literal = Parse(scalar, element, enums);
             }
-            catch (ParameterException)
+            catch (ParameterException e)
             {
                 throw new ParameterException(
-                    $"Parameter '{parameter.Name}' is a list of {Describe(parameter.Type)}; element {i + 1} of '{text}', '{elements[i]}', is not one (default: {parameter.DefaultSource}).");
+                    $"Parameter '{parameter.Name}' is a list of {Describe(parameter.Type, enumType)}; element {i + 1} of '{text}', '{elements[i]}', is not one (default: {parameter.DefaultSource}).", e);
             }
 
             csharp.Add(literal.CSharp);
             json.Add(literal.Json?.DeepClone());
         }
 
-        return new ParameterLiteral($"new {Keyword(parameter.Type)}[] {{ {string.Join(", ", csharp)} }}", json);
+        string elementType = enumType is null ? Keyword(parameter.Type) : ParameterEnums.CSharpName(enumType);
+        return new ParameterLiteral($"new {elementType}[] {{ {string.Join(", ", csharp)} }}", json);
+    }
+
+    // An enum member by name, case-insensitive, with or without the type's name before it (quick, StudyBudget.Quick);
+    // numbers are refused, since an enum's numbers say nothing to a reader of the command line.
+    private static ParameterLiteral ParseEnum(ParameterDeclaration parameter, string text, ParameterEnums enums, Type enumType)
+    {
+        string given = text.Trim();
+        int dot = given.LastIndexOf('.');
+        string member = dot >= 0 ? given[(dot + 1)..] : given;
+        string? name = Enum.GetNames(enumType).FirstOrDefault(n => string.Equals(n, member, StringComparison.OrdinalIgnoreCase));
+        if (name is null || (dot >= 0 && !enumType.FullName!.Replace('+', '.').EndsWith(given[..dot], StringComparison.Ordinal)))
+        {
+            throw new ParameterException(
+                $"Parameter '{parameter.Name}' is {Describe(ParameterType.Enum, enumType)}; '{text}' is not one of them (default: {parameter.DefaultSource}).");
+        }
+
+        var value = (Enum)Enum.Parse(enumType, name);
+        if (enums.Unusable(value) is { } why)
+        {
+            throw new ParameterException($"Parameter '{parameter.Name}' cannot be {name} here: {why}");
+        }
+
+        return new ParameterLiteral($"{ParameterEnums.CSharpName(enumType)}.{name}", name);
     }
 
     // Commas separate elements except inside double quotes (a quoted string element may hold a comma).
@@ -145,8 +179,9 @@ public sealed record ParameterLiteral(string CSharp, JsonNode? Json)
         return text.Contains('.', StringComparison.Ordinal) || text.Contains('E', StringComparison.Ordinal) ? text : text + ".0";
     }
 
-    private static string Describe(ParameterType type) => type switch
+    private static string Describe(ParameterType type, Type? enumType = null) => type switch
     {
+        ParameterType.Enum when enumType is not null => $"a {enumType.Name} ({string.Join(", ", Enum.GetNames(enumType).Select(n => n.ToLowerInvariant()))})",
         ParameterType.Bool => "a bool (true or false)",
         ParameterType.Int => "an int",
         ParameterType.Long => "a long",

@@ -26,4 +26,11 @@ public enum ParameterType
 
     /// <summary><c>string</c> (written as an escaped C# literal).</summary>
     String,
+
+    /// <summary>
+    /// An enum, named in the declaration (<c>StudyBudget budget = StudyBudget.Default;</c> or <c>var budget =
+    /// StudyBudget.Default;</c>): overrides are member names, case-insensitive (<c>quick</c>), resolved through
+    /// <see cref="ParameterEnums"/> when the notebook runs.
+    /// </summary>
+    Enum,
 }

@@ -11,6 +11,9 @@ public static class ParametersCell
     /// <remarks>
     /// <c>int epochs = 10;</c> takes the declared type; <c>var lr = 1e-3;</c> takes the literal's type
     /// (int, long with L, float with f, double, decimal with m, string, bool; a leading minus is allowed).
+    /// A type that is a name (<c>StudyBudget budget = …;</c>), or a <c>var</c> initialised with a member of a named type
+    /// (<c>var budget = StudyBudget.Default;</c>), declares an <see cref="ParameterType.Enum"/> parameter: whether the
+    /// name is an enum is learned when an override is parsed (<see cref="ParameterEnums"/>).
     /// Any other initializer declares a parameter of <see cref="ParameterType.Unsupported"/> type.
     /// </remarks>
     public static IReadOnlyList<ParameterDeclaration> Parse(string source)
@@ -35,18 +38,32 @@ public static class ParametersCell
             foreach (var variable in declaration.Variables)
             {
                 var initializer = variable.Initializer?.Value;
-                var (type, isArray) = declaration.Type switch
+                var ((type, typeName), isArray) = declaration.Type switch
                 {
-                    { IsVar: true } => (TypeOfLiteral(initializer), false),
-                    ArrayTypeSyntax { RankSpecifiers: [{ Rank: 1 }] } array => (TypeOfKeyword(array.ElementType), true),
-                    var explicitType => (TypeOfKeyword(explicitType), false),
+                    { IsVar: true } => (TypeOfVarInitializer(initializer), false),
+                    ArrayTypeSyntax { RankSpecifiers: [{ Rank: 1 }] } array => (TypeOf(array.ElementType), true),
+                    var explicitType => (TypeOf(explicitType), false),
                 };
-                declarations.Add(new ParameterDeclaration(variable.Identifier.ValueText, type, initializer?.ToString() ?? string.Empty, isArray));
+                declarations.Add(new ParameterDeclaration(variable.Identifier.ValueText, type, initializer?.ToString() ?? string.Empty, isArray, typeName));
             }
         }
 
         return declarations;
     }
+
+    // A predefined type by its keyword; a name (simple or qualified) may be an enum; anything else cannot be overridden.
+    private static (ParameterType Type, string? TypeName) TypeOf(TypeSyntax type) => type switch
+    {
+        PredefinedTypeSyntax => (TypeOfKeyword(type), null),
+        IdentifierNameSyntax or QualifiedNameSyntax or AliasQualifiedNameSyntax => (ParameterType.Enum, type.ToString()),
+        _ => (ParameterType.Unsupported, null),
+    };
+
+    // var x = <literal>; or var x = SomeEnum.Member; (the member access names the enum).
+    private static (ParameterType Type, string? TypeName) TypeOfVarInitializer(ExpressionSyntax? initializer) =>
+        initializer is MemberAccessExpressionSyntax { Expression: IdentifierNameSyntax or MemberAccessExpressionSyntax or AliasQualifiedNameSyntax } member
+            ? (ParameterType.Enum, member.Expression.ToString())
+            : (TypeOfLiteral(initializer), null);
 
     private static ParameterType TypeOfKeyword(TypeSyntax type) => type is PredefinedTypeSyntax predefined
         ? predefined.Keyword.Kind() switch

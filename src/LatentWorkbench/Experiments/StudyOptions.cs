@@ -22,6 +22,9 @@ public abstract record StudyOptions
     /// <summary>Evaluate on the first this many test digits; null, or more than the split holds: all of them.</summary>
     public int? TestCount { get; init; }
 
+    /// <summary>How many times its default epochs a study trains at <see cref="StudyBudget.Long"/>.</summary>
+    public const int LongEpochFactor = 10;
+
     /// <summary>Throws naming the first invalid option.</summary>
     public abstract void Validate();
 

@@ -59,7 +59,7 @@ public sealed class StudyOptionsTests
     }
 
     [Fact]
-    public void Every_Study_Keeps_Its_Options_At_The_Default_Budget_And_Keeps_The_Callers_Choices_At_The_Quick_One()
+    public void Every_Study_Keeps_Its_Options_At_The_Default_Budget_And_Keeps_The_Callers_Choices_At_Every_Other()
     {
         var studies = typeof(StudyOptions).Assembly.GetTypes().Where(t => t.IsSubclassOf(typeof(StudyOptions)) && !t.IsAbstract).ToHashSet();
         Assert.Equal(studies, NonBudgetChange.Keys.ToHashSet());
@@ -69,14 +69,29 @@ public sealed class StudyOptionsTests
             Assert.Same(defaults, defaults.WithBudget(StudyBudget.Default));
 
             var custom = NonBudgetChange[type](defaults) with { Seed = 7, Device = DeviceChoice.Cpu };
-            var quick = custom.WithBudget(StudyBudget.Quick);
-            Assert.IsType(type, quick);
-            Assert.NotEqual(custom, quick);
-            Assert.Equal(7, quick.Seed);
-            Assert.Equal(DeviceChoice.Cpu, quick.Device);
-            Assert.Equal(quick, NonBudgetChange[type](quick));   // the caller's change is still there
-            quick.Validate();
+            foreach (var budget in Enum.GetValues<StudyBudget>().Where(b => b != StudyBudget.Default))
+            {
+                var budgeted = custom.WithBudget(budget);
+                Assert.IsType(type, budgeted);
+                Assert.NotEqual(custom, budgeted);
+                Assert.Equal(7, budgeted.Seed);
+                Assert.Equal(DeviceChoice.Cpu, budgeted.Device);
+                Assert.Equal(budgeted, NonBudgetChange[type](budgeted));   // the caller's change is still there
+                budgeted.Validate();
+            }
         }
+    }
+
+    [Fact]
+    public void The_Long_Budget_Trains_On_Every_Digit_For_Ten_Times_The_Epochs()
+    {
+        var vae = VaeExperimentOptions.Default.WithBudget(StudyBudget.Long);
+        Assert.Null(vae.TrainCount);
+        Assert.Null(vae.TestCount);
+        Assert.Equal(VaeExperimentOptions.Default.Training.Epochs * StudyOptions.LongEpochFactor, vae.Training.Epochs);
+        var collapse = CollapseExperimentOptions.Default.WithBudget(StudyBudget.Long);
+        Assert.Null(collapse.TrainCount);
+        Assert.Equal(CollapseExperimentOptions.Default.Training.Epochs * StudyOptions.LongEpochFactor, collapse.Training.Epochs);
     }
 
     [Fact]

@@ -77,6 +77,30 @@ public sealed class OutputStagingTests
         Assert.Contains("figures/second/good-figure.svg", File.ReadAllText(Path.Combine(output, "index.html")), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task A_Bad_Parameter_For_A_Later_Notebook_Fails_Before_The_First_Runs_And_Touches_No_Output()
+    {
+        using var scratch = new TempDirectory();
+        string first = WriteStagedNotebook(scratch, "first");
+        string second = scratch.File("second.ipynb");
+        new Notebook(PolyglotMetadata.NotebookMetadata(),
+        [
+            NotebookCell.NewCode(CellIds.FromSeed("second1"), "var fail = 1;", NotebookCell.ParametersTag),
+        ]).Save(second);
+        string output = scratch.File("out");
+        Assert.Equal(0, await NotebooksConsole.RunAllAsync([first], NoOverrides, quick: false, output, replaceAll: false, CancellationToken.None));
+        var good = Snapshot(output);
+
+        // 'fail' is a bool in the first notebook and an int in the second: "false" suits the first only.
+        var e = await Assert.ThrowsAsync<LatentWorkbench.Notebooks.Parameters.ParameterException>(() => NotebooksConsole.RunAllAsync(
+            [first, second], new Dictionary<string, string> { ["fail"] = "false" }, quick: false, output, replaceAll: false, CancellationToken.None));
+
+        Assert.Contains("second.ipynb", e.Message, StringComparison.Ordinal);
+        Assert.Contains("'fail' is an int", e.Message, StringComparison.Ordinal);
+        Assert.Equal(good, Snapshot(output));
+        Assert.Equal([output], Directory.GetDirectories(scratch.Path, "out*"));
+    }
+
     // A notebook with a figure and a recorded value, that fails or interrupts its own run when its parameters say so.
     private static string WriteStagedNotebook(TempDirectory scratch, string stem)
     {

@@ -17,8 +17,9 @@ public sealed class ParameterInjectionTests
     {
         var declared = ParametersCell.Parse("var quick = false;\nvar seed = -3;\nlong big = 10;\nvar rate = 1e-3;\nvar f = 2f;\nvar m = 1.5m;\nvar n = \"x\";\nvar when = DateTime.Now;");
         Assert.Equal(
-            [ParameterType.Bool, ParameterType.Int, ParameterType.Long, ParameterType.Double, ParameterType.Float, ParameterType.Decimal, ParameterType.String, ParameterType.Unsupported],
+            [ParameterType.Bool, ParameterType.Int, ParameterType.Long, ParameterType.Double, ParameterType.Float, ParameterType.Decimal, ParameterType.String, ParameterType.Enum],
             declared.Select(d => d.Type));
+        Assert.Equal("DateTime", declared[^1].TypeName);   // a named type: overridable only if it resolves to an enum
         Assert.Equal(["quick", "seed", "big", "rate", "f", "m", "n", "when"], declared.Select(d => d.Name));
     }
 
@@ -55,7 +56,7 @@ public sealed class ParameterInjectionTests
     {
         var declared = ParametersCell.Parse("int[] ks = [2, 10, 30];\ndouble[] betas = [0.1, 1];\nstring[] spaces = [\"pixels\"];\nint[,] grid = new int[1, 1];\nDateTime[] days = [];");
         Assert.Equal(
-            [(ParameterType.Int, true), (ParameterType.Double, true), (ParameterType.String, true), (ParameterType.Unsupported, false), (ParameterType.Unsupported, true)],
+            [(ParameterType.Int, true), (ParameterType.Double, true), (ParameterType.String, true), (ParameterType.Unsupported, false), (ParameterType.Enum, true)],
             declared.Select(d => (d.Type, d.IsArray)));
         Assert.Equal("[2, 10, 30]", declared[0].DefaultSource);
     }
@@ -97,17 +98,17 @@ public sealed class ParameterInjectionTests
         string path = NotebookTestFiles.StageFixture(scratch, "runner-fixture.ipynb");
         var result = await new NotebookRunner(new NotebookRunOptions
         {
-            Parameters = Overrides(("seed", "7"), ("label", "a \"b\""), ("rate", "1"), ("budget", "5"), ("verbose", "false")),
+            Parameters = Overrides(("seed", "7"), ("label", "a \"b\""), ("rate", "1"), ("steps", "5"), ("verbose", "false")),
             Quick = true,
         }).RunAsync(path);
 
         Assert.True(result.Succeeded, result.Failure?.Message);
         var cells = result.Notebook.Cells;
-        Assert.True(cells[1].HasTag(NotebookCell.ParametersTag));
-        var injected = cells[2];
+        Assert.True(cells[2].HasTag(NotebookCell.ParametersTag));
+        var injected = cells[3];
         Assert.Equal([NotebookCell.InjectedParametersTag], injected.Tags);
         Assert.Equal(
-            "// Parameters\nvar seed = 7;\nvar label = \"a \\\"b\\\"\";\nvar rate = 1.0;\nvar budget = 5L;\nvar verbose = false;\nvar quick = true;",
+            "// Parameters\nvar seed = 7;\nvar label = \"a \\\"b\\\"\";\nvar rate = 1.0;\nvar steps = 5L;\nvar verbose = false;\nvar budget = global::LatentWorkbench.Experiments.StudyBudget.Quick;",
             injected.Source);
         Assert.Equal("csharp", PolyglotMetadata.KernelNameOf(injected));
         Assert.Equal(1, cells.Count(c => c.HasTag(NotebookCell.InjectedParametersTag)));
@@ -116,12 +117,13 @@ public sealed class ParameterInjectionTests
         Assert.Equal(7, recorded["seed"]!.GetValue<int>());
         Assert.Equal(1.0, recorded["rate"]!.GetValue<double>());
         Assert.False(recorded["verbose"]!.GetValue<bool>());
-        Assert.True(recorded["quick"]!.GetValue<bool>());
-        Assert.Equal(5L, Assert.IsType<long>(result.Variables["budget"]));
+        Assert.Equal("Quick", recorded["budget"]!.GetValue<string>());
+        Assert.Equal(5L, Assert.IsType<long>(result.Variables["steps"]));
+        Assert.Equal("Quick", result.Variables["budget"]!.ToString());
         Assert.Equal(1.0, Assert.IsType<double>(result.Variables["rate"]));
 
         string stdout = IpynbSerializer.JoinLines(cells[5].Outputs[0]["text"]);
-        Assert.StartsWith("seed=7 label=a \"b\" rate=1 budget=5 verbose=False quick=True", stdout, StringComparison.Ordinal);
+        Assert.StartsWith("seed=7 label=a \"b\" rate=1 steps=5 verbose=False budget=Quick", stdout, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -149,7 +151,7 @@ public sealed class ParameterInjectionTests
         var e = await Assert.ThrowsAsync<ParameterException>(() =>
             new NotebookRunner(new NotebookRunOptions { Parameters = Overrides(("sed", "1")), OutputPath = output }).RunAsync(path));
         Assert.Contains("'sed'", e.Message, StringComparison.Ordinal);
-        Assert.Contains("quick, seed, label, rate, budget, verbose", e.Message, StringComparison.Ordinal);
+        Assert.Contains("seed, label, rate, steps, verbose, budget", e.Message, StringComparison.Ordinal);
         Assert.False(File.Exists(output));
     }
 
@@ -166,12 +168,23 @@ public sealed class ParameterInjectionTests
     }
 
     [Fact]
-    public async Task Quick_Fails_Clearly_On_A_Notebook_Without_Parameters()
+    public async Task Quick_Leaves_A_Notebook_Without_A_Budget_As_Written()
     {
         using var scratch = new TempDirectory();
         string path = NotebookTestFiles.WriteCodeNotebook(scratch.File("plain.ipynb"), "var x = 1;");
-        var e = await Assert.ThrowsAsync<ParameterException>(() => new NotebookRunner(new NotebookRunOptions { Quick = true }).RunAsync(path));
+        var result = await new NotebookRunner(new NotebookRunOptions { Quick = true }).RunAsync(path);
+        Assert.True(result.Succeeded);
+        Assert.DoesNotContain(result.Notebook.Cells, c => c.HasTag(NotebookCell.InjectedParametersTag));
+    }
+
+    [Fact]
+    public async Task A_Parameter_For_A_Notebook_Without_Parameters_Fails_Naming_It()
+    {
+        using var scratch = new TempDirectory();
+        string path = NotebookTestFiles.WriteCodeNotebook(scratch.File("plain.ipynb"), "var x = 1;");
+        var e = await Assert.ThrowsAsync<ParameterException>(() => new NotebookRunner(new NotebookRunOptions { Parameters = Overrides(("seed", "1")) }).RunAsync(path));
         Assert.Contains("no cell tagged 'parameters'", e.Message, StringComparison.Ordinal);
+        Assert.Contains("plain.ipynb", e.Message, StringComparison.Ordinal);
     }
 
     [Fact]

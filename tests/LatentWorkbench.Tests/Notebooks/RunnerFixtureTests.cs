@@ -50,7 +50,7 @@ public sealed class RunnerFixtureTests : IClassFixture<RunnerFixtureTests.Execut
         var outputs = Cell(5).Outputs;
         Assert.Equal(["stdout", "stderr", "stdout"], outputs.Select(o => o["name"]!.GetValue<string>()));
         Assert.All(outputs, o => Assert.Equal("stream", o["output_type"]!.GetValue<string>()));
-        Assert.Equal("seed=42 label=digits rate=0.5 budget=10 verbose=True quick=False\n", Text(outputs[0]["text"]));
+        Assert.Equal("seed=42 label=digits rate=0.5 steps=10 verbose=True budget=Default\n", Text(outputs[0]["text"]));
         Assert.Equal("to stderr\n", Text(outputs[1]["text"]));
     }
 

@@ -51,12 +51,12 @@ public sealed class ShippedNotebookTests
 
     [Theory]
     [MemberData(nameof(Notebooks))]
-    public void Declares_A_Bool_Quick_Parameter_And_A_Seed(string name)
+    public void Declares_A_Budget_Parameter_And_A_Seed(string name)
     {
         var notebook = Notebook.Load(PathOf(name));
         Assert.Single(notebook.Cells, c => c.HasTag(NotebookCell.ParametersTag));
         var declared = ParameterInjector.Declared(notebook);
-        Assert.Contains(declared, p => p.Name == NotebookRunOptions.QuickParameter && p.Type == ParameterType.Bool && p.DefaultSource == "false");
+        Assert.Contains(declared, p => p.Name == NotebookRunOptions.BudgetParameter && p.Type == ParameterType.Enum && p.TypeName == "StudyBudget" && p.DefaultSource == "StudyBudget.Default");
         Assert.Contains(declared, p => p.Name == "seed" && p.Type == ParameterType.Int);
     }
 

@@ -27,6 +27,7 @@ public sealed record LatentArithmeticOptions : StudyOptions
     protected override LatentArithmeticOptions ForBudget(StudyBudget budget) => budget switch
     {
         StudyBudget.Quick => this with { TrainCount = 5_000, Training = Training with { Epochs = 2 } },
+        StudyBudget.Long => this with { TrainCount = null, TestCount = null, Training = Training with { Epochs = Training.Epochs * LongEpochFactor } },
         _ => throw UnknownBudget(budget),
     };
 }

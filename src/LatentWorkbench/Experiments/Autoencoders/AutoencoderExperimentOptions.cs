@@ -114,6 +114,7 @@ public sealed record AutoencoderExperimentOptions : StudyOptions
     protected override AutoencoderExperimentOptions ForBudget(StudyBudget budget) => budget switch
     {
         StudyBudget.Quick => this with { TrainCount = QuickTrainCount, TestCount = QuickTestCount, Training = Training with { Epochs = QuickEpochs } },
+        StudyBudget.Long => this with { TrainCount = null, TestCount = null, Training = Training with { Epochs = Training.Epochs * LongEpochFactor } },
         _ => throw UnknownBudget(budget),
     };
 }

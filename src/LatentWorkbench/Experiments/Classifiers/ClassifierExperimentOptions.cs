@@ -35,6 +35,7 @@ public sealed record ClassifierExperimentOptions : StudyOptions
     protected override ClassifierExperimentOptions ForBudget(StudyBudget budget) => budget switch
     {
         StudyBudget.Quick => this with { TrainCount = 5_000, TestCount = 1_000, Training = Training with { Epochs = 1 } },
+        StudyBudget.Long => this with { TrainCount = null, TestCount = null, Training = Training with { Epochs = Training.Epochs * LongEpochFactor } },
         _ => throw UnknownBudget(budget),
     };
 }

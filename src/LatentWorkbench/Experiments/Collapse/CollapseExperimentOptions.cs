@@ -107,6 +107,7 @@ public sealed record CollapseExperimentOptions : StudyOptions
             NllCount = 50,
             Nll = Nll with { Samples = 10, SampleBatch = 10 },
         },
+        StudyBudget.Long => this with { TrainCount = null, TestCount = null, Training = Training with { Epochs = Training.Epochs * LongEpochFactor } },
         _ => throw UnknownBudget(budget),
     };
 }

@@ -64,6 +64,7 @@ public sealed record GanExperimentOptions : StudyOptions
     protected override GanExperimentOptions ForBudget(StudyBudget budget) => budget switch
     {
         StudyBudget.Quick => this with { TrainCount = 500, Training = Training with { Epochs = 2 }, SampleCount = 500 },
+        StudyBudget.Long => this with { TrainCount = null, TestCount = null, Training = Training with { Epochs = Training.Epochs * LongEpochFactor } },
         _ => throw UnknownBudget(budget),
     };
 }
