@@ -51,13 +51,14 @@ public sealed class ShippedNotebookTests
 
     [Theory]
     [MemberData(nameof(Notebooks))]
-    public void Declares_A_Budget_Parameter_And_A_Seed(string name)
+    public void Declares_A_Budget_Parameter_And_A_Seed_Or_Seeds(string name)
     {
         var notebook = Notebook.Load(PathOf(name));
         Assert.Single(notebook.Cells, c => c.HasTag(NotebookCell.ParametersTag));
         var declared = ParameterInjector.Declared(notebook);
         Assert.Contains(declared, p => p.Name == NotebookRunOptions.BudgetParameter && p.Type == ParameterType.Enum && p.TypeName == "StudyBudget" && p.DefaultSource == "StudyBudget.Default");
-        Assert.Contains(declared, p => p.Name == "seed" && p.Type == ParameterType.Int);
+        // One seed for a notebook that shows; a list for one that compares (its tables show mean ± s.d. over them).
+        Assert.Contains(declared, p => (p.Name == "seed" && p.Type == ParameterType.Int && !p.IsArray) || (p.Name == "seeds" && p.Type == ParameterType.Int && p.IsArray));
     }
 
     [Theory]
