@@ -49,7 +49,7 @@ public static class ParameterInjector
                 throw new ParameterException($"Notebook '{origin}': {e.Message}", e);
             }
 
-            lines.Append("var ").Append(name).Append(" = ").Append(literal.CSharp).Append(";\n");
+            lines.Append(literal.DeclaredAs).Append(' ').Append(name).Append(" = ").Append(literal.CSharp).Append(";\n");
             recorded[name] = literal.Json?.DeepClone();
         }
 

@@ -7,7 +7,8 @@ namespace LatentWorkbench.Notebooks.Parameters;
 /// <summary>An override value parsed for its parameter's type: the C# literal to inject and the JSON to record.</summary>
 /// <param name="CSharp">The C# literal, e.g. <c>true</c>, <c>42L</c>, <c>0.001</c>, <c>"a \"b\""</c>.</param>
 /// <param name="Json">The typed value recorded in <c>metadata.papermill.parameters</c>.</param>
-public sealed record ParameterLiteral(string CSharp, JsonNode? Json)
+/// <param name="DeclaredAs">How the injected line declares the variable: <c>var</c>, or the type where the literal alone would not give it (<c>int?</c>).</param>
+public sealed record ParameterLiteral(string CSharp, JsonNode? Json, string DeclaredAs = "var")
 {
     /// <summary>Parses <paramref name="text"/> as a value of <paramref name="parameter"/>'s type.</summary>
     /// <param name="parameter">The declared parameter.</param>
@@ -23,6 +24,15 @@ public sealed record ParameterLiteral(string CSharp, JsonNode? Json)
         if (parameter.IsArray && parameter.Type != ParameterType.Unsupported)
         {
             return ParseList(parameter, text, enums, enumType);
+        }
+
+        if (parameter.IsNullable && parameter.Type != ParameterType.Unsupported)
+        {
+            // The injected line keeps the declared type, so that later cells' `epochs ?? …` still compile.
+            string declared = (enumType is null ? Keyword(parameter.Type) : ParameterEnums.CSharpName(enumType)) + "?";
+            return string.Equals(text.Trim(), "null", StringComparison.Ordinal)
+                ? new ParameterLiteral("null", null, declared)
+                : Parse(parameter with { IsNullable = false }, text, enums) with { DeclaredAs = declared };
         }
 
         if (enumType is not null)

@@ -9,7 +9,9 @@ public static class ParametersCell
 {
     /// <summary>The variables the cell declares at top level, in order.</summary>
     /// <remarks>
-    /// <c>int epochs = 10;</c> takes the declared type; <c>var lr = 1e-3;</c> takes the literal's type
+    /// <c>int epochs = 10;</c> takes the declared type (the initializer need not be a literal:
+    /// <c>int epochs = VaeExperimentOptions.Default.Training.Epochs;</c> reads the default from its one source);
+    /// <c>int? epochs = null;</c> is a nullable int (an override may be <c>null</c>); <c>var lr = 1e-3;</c> takes the literal's type
     /// (int, long with L, float with f, double, decimal with m, string, bool; a leading minus is allowed).
     /// A type that is a name (<c>StudyBudget budget = …;</c>), or a <c>var</c> initialised with a member of a named type
     /// (<c>var budget = StudyBudget.Default;</c>), declares an <see cref="ParameterType.Enum"/> parameter: whether the
@@ -38,13 +40,14 @@ public static class ParametersCell
             foreach (var variable in declaration.Variables)
             {
                 var initializer = variable.Initializer?.Value;
-                var ((type, typeName), isArray) = declaration.Type switch
+                var ((type, typeName), isArray, isNullable) = declaration.Type switch
                 {
-                    { IsVar: true } => (TypeOfVarInitializer(initializer), false),
-                    ArrayTypeSyntax { RankSpecifiers: [{ Rank: 1 }] } array => (TypeOf(array.ElementType), true),
-                    var explicitType => (TypeOf(explicitType), false),
+                    { IsVar: true } => (TypeOfVarInitializer(initializer), false, false),
+                    ArrayTypeSyntax { RankSpecifiers: [{ Rank: 1 }] } array => (TypeOf(array.ElementType), true, false),
+                    NullableTypeSyntax nullable => (TypeOf(nullable.ElementType), false, true),
+                    var explicitType => (TypeOf(explicitType), false, false),
                 };
-                declarations.Add(new ParameterDeclaration(variable.Identifier.ValueText, type, initializer?.ToString() ?? string.Empty, isArray, typeName));
+                declarations.Add(new ParameterDeclaration(variable.Identifier.ValueText, type, initializer?.ToString() ?? string.Empty, isArray, typeName, isNullable));
             }
         }
 

@@ -167,6 +167,48 @@ public sealed class ParameterInjectionTests
         Assert.False(File.Exists(output));
     }
 
+    [Theory]
+    [InlineData("3", "3", "int?")]
+    [InlineData("null", "null", "int?")]
+    public void A_Nullable_Parameter_Keeps_Its_Type_And_Takes_Null(string value, string expected, string declaredAs)
+    {
+        var parameter = ParametersCell.Parse("int? epochs = null;").Single();
+        Assert.True(parameter.IsNullable);
+        Assert.Equal(ParameterType.Int, parameter.Type);
+        var literal = ParameterLiteral.Parse(parameter, value);
+        Assert.Equal(expected, literal.CSharp);
+        Assert.Equal(declaredAs, literal.DeclaredAs);
+        Assert.Throws<ParameterException>(() => ParameterLiteral.Parse(parameter, "many"));
+    }
+
+    [Fact]
+    public void A_Typed_Declaration_With_A_Computed_Default_Takes_Its_Declared_Type()
+    {
+        var parameter = ParametersCell.Parse("int epochs = Options.Default.Training.Epochs;").Single();
+        Assert.Equal((ParameterType.Int, false), (parameter.Type, parameter.IsNullable));
+        Assert.Equal("Options.Default.Training.Epochs", parameter.DefaultSource);
+        Assert.Equal("4", ParameterLiteral.Parse(parameter, "4").CSharp);
+    }
+
+    [Fact]
+    public async Task A_Nullable_Override_Compiles_Where_The_Notebook_Reads_It_With_A_Fallback()
+    {
+        using var scratch = new TempDirectory();
+        string path = scratch.File("nullable.ipynb");
+        new Notebook(PolyglotMetadata.NotebookMetadata(),
+        [
+            NotebookCell.NewCode(CellIds.FromSeed("n1"), "int? epochs = null;", NotebookCell.ParametersTag),
+            NotebookCell.NewCode(CellIds.FromSeed("n2"), "var used = epochs ?? 7;"),
+        ]).Save(path);
+
+        var given = await new NotebookRunner(new NotebookRunOptions { Parameters = Overrides(("epochs", "3")) }).RunAsync(path);
+        var unset = await new NotebookRunner().RunAsync(path);
+
+        Assert.True(given.Succeeded, given.Failure?.Message);
+        Assert.Equal(3, given.Variables["used"]);
+        Assert.Equal(7, unset.Variables["used"]);
+    }
+
     [Fact]
     public async Task Quick_Leaves_A_Notebook_Without_A_Budget_As_Written()
     {
