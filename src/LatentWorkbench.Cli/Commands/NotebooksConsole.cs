@@ -40,6 +40,7 @@ internal static class NotebooksConsole
                     Parameters = parameters,
                     Quick = quick,
                     Progress = p => ReportCell(console, p),
+                    History = RunStoreHistory.Instance,
                     RecordedOutputPath = Path.Combine(outputDirectory, Path.GetFileNameWithoutExtension(notebook) + ".ipynb"),
                 };
                 var result = await new NotebookRunner(options).RunAsync(notebook, cancellationToken).ConfigureAwait(false);
