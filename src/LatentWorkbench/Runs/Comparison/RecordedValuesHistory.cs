@@ -40,7 +40,7 @@ public static class RecordedValuesHistory
                 r.Notebook,
                 r.Id,
                 r.RanUtc.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture),
-                r.CodeVersion,
+                CodeVersion.Short(r.CodeVersion),
                 r.Succeeded,
                 string.Join(", ", r.Parameters.Select(p => $"{p.Key}={Text(p.Value)}")),
             }

@@ -81,7 +81,8 @@ public sealed partial class RunComparison
         double At(ComparedRun run) => FlatConfig.Number(run.Config[xField])!.Value;
         var lines = drawn
             .GroupBy(r => LineName(r, others, severalFamilies))
-            .OrderBy(g => g.Key, StringComparer.Ordinal)
+            // Numbers in numeric order (hidden_size=64 before hidden_size=128), anything else in text order.
+            .OrderBy(g => LineSettings(g.First(), others, severalFamilies), SettingsOrder.Instance)
             .Select(line =>
             {
                 var points = line.GroupBy(At).Select(atX => atX.MaxBy(r => r.Run.Id)!).OrderBy(At).ToList();
@@ -89,6 +90,31 @@ public sealed partial class RunComparison
             })
             .ToList();
         return (xField, metric, lines);
+    }
+
+    private static List<object?> LineSettings(ComparedRun run, IReadOnlyList<string> others, bool withFamily) =>
+        [.. (withFamily ? [run.Family] : Array.Empty<object?>()), .. others.Select(f => run.Config.GetValueOrDefault(f))];
+
+    /// <summary>Orders lines by their settings, one field after another: numbers by value, other values by their text.</summary>
+    private sealed class SettingsOrder : IComparer<List<object?>>
+    {
+        public static SettingsOrder Instance { get; } = new();
+
+        public int Compare(List<object?>? a, List<object?>? b)
+        {
+            for (int i = 0; i < Math.Min(a!.Count, b!.Count); i++)
+            {
+                int order = FlatConfig.Number(a[i]) is { } left && FlatConfig.Number(b[i]) is { } right
+                    ? left.CompareTo(right)
+                    : string.CompareOrdinal(FlatConfig.Key(a[i]), FlatConfig.Key(b[i]));
+                if (order != 0)
+                {
+                    return order;
+                }
+            }
+
+            return a.Count.CompareTo(b.Count);
+        }
     }
 
     private string LineName(ComparedRun run, IReadOnlyList<string> others, bool withFamily)

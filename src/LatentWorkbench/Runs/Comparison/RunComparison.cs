@@ -126,7 +126,7 @@ public sealed partial class RunComparison
         var fixedColumns = new[] { "family", "run", "started (UTC)", "code version" };
         var taken = new HashSet<string>(fixedColumns.Concat(fields), StringComparer.Ordinal);
         var metricColumns = Metrics.Select(m => taken.Contains(m) ? "final " + m : m).ToList();
-        var rows = Runs.Select(r => new object?[] { r.Family, r.Run.Id, r.Run.StartedUtc.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture), r.Run.CodeVersion }
+        var rows = Runs.Select(r => new object?[] { r.Family, r.Run.Id, r.Run.StartedUtc.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture), CodeVersion.Short(r.Run.CodeVersion) }
             .Concat(fields.Select(f => r.Config.TryGetValue(f, out object? v) ? v : null))
             .Concat(Metrics.Select(m => r.Metrics.TryGetValue(m, out double v) ? (object?)v : null))
             .ToArray());
