@@ -32,9 +32,9 @@ public static class RecordedValuesHistory
     {
         ArgumentNullException.ThrowIfNull(runs);
         string[] fixedColumns = ["notebook", "run", "ran (UTC)", "code version", "succeeded", "parameters"];
-        var names = runs.SelectMany(r => r.Values.Keys).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)
-            .Select(n => fixedColumns.Contains(n, StringComparer.Ordinal) ? "recorded " + n : n).ToList();
         var valueNames = runs.SelectMany(r => r.Values.Keys).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+        // A recorded value named like a fixed column (a notebook may record "notebook") keeps its own column.
+        var names = valueNames.Select(n => fixedColumns.Contains(n, StringComparer.Ordinal) ? "recorded " + n : n).ToList();
         var rows = runs.Select(r => new object?[]
             {
                 r.Notebook,
