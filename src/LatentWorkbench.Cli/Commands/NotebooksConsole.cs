@@ -54,6 +54,7 @@ internal static class NotebooksConsole
                     OutputPath = NotebookRunOptions.IntoDirectory(staging.Directory, notebook).OutputPath,
                     FiguresDirectory = NotebookRunOptions.IntoDirectory(staging.Directory, notebook).FiguresDirectory,
                     Progress = p => ReportCell(console, p),
+                    History = RunStoreHistory.Instance,
                     RecordedOutputPath = Path.Combine(outputDirectory, Path.GetFileNameWithoutExtension(notebook) + ".ipynb"),
                 };
                 var result = await new NotebookRunner(options).RunAsync(notebook, cancellationToken).ConfigureAwait(false);

@@ -7,15 +7,17 @@ using Spectre.Console.Rendering;
 
 namespace LatentWorkbench.Cli.Commands;
 
-/// <summary><c>workbench runs list|show</c>: what the run store recorded about each training run.</summary>
-internal static class RunsCommand
+/// <summary><c>workbench runs list|show|compare|history</c>: what the run store recorded about each training run and each notebook run.</summary>
+internal static partial class RunsCommand
 {
     /// <summary>Builds the command group; <paramref name="output"/> replaces stdout (tests read what it prints).</summary>
     public static Command Create(TextWriter? output = null)
     {
-        var runs = new Command("runs", "List and inspect recorded training runs (the run store: config, metrics per epoch, checkpoint).");
+        var runs = new Command("runs", "List, inspect and compare recorded training runs (the run store: config, metrics per epoch, checkpoint) and the values notebook runs recorded.");
         runs.Subcommands.Add(CreateList(output));
         runs.Subcommands.Add(CreateShow(output));
+        runs.Subcommands.Add(CreateCompare(output));
+        runs.Subcommands.Add(CreateHistory(output));
         return runs;
     }
 

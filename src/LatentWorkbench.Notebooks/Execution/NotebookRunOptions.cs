@@ -32,6 +32,9 @@ public sealed record NotebookRunOptions
     /// <summary>Where to export figures (a fresh folder); null: figures are not exported.</summary>
     public string? FiguresDirectory { get; init; }
 
+    /// <summary>Where each run's recorded values are kept beyond <c>metrics.json</c> (the CLI: the run store); null: nowhere.</summary>
+    public IRecordedValuesHistory? History { get; init; }
+
     /// <summary>Called when each code cell starts and ends.</summary>
     public Action<CellProgress>? Progress { get; init; }
 

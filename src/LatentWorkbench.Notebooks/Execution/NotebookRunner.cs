@@ -93,6 +93,11 @@ public sealed partial class NotebookRunner
             notebook.Save(outputPath);
         }
 
+        if (_options.History is { } history && recorded.Count > 0)
+        {
+            history.Keep(new RecordedRun(fullPath, started, (JsonObject)parameters.DeepClone(), (JsonObject)recorded.DeepClone(), failure is null));
+        }
+
         exporter?.WriteManifest(
             _options.OutputPath is null ? name : Path.GetFileName(_options.OutputPath),
             failure is null ? null : $"cell {failure.CellNumber} failed: {failure.ExceptionType}: {failure.Message}");

@@ -14,4 +14,15 @@ public static class CodeVersion
         typeof(CodeVersion).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion
         ?? typeof(CodeVersion).Assembly.GetName().Version?.ToString()
         ?? "unknown";
+
+    /// <summary>
+    /// <paramref name="version"/> with its commit cut to 7 hex digits (<c>1.0.0+d32ea4b</c>), as git abbreviates it: short
+    /// enough for a table column, still enough to find the commit.
+    /// </summary>
+    public static string Short(string version)
+    {
+        ArgumentNullException.ThrowIfNull(version);
+        int plus = version.IndexOf('+', StringComparison.Ordinal);
+        return plus >= 0 && version.Length - plus - 1 > 7 && version[(plus + 1)..].All(char.IsAsciiHexDigit) ? version[..(plus + 8)] : version;
+    }
 }

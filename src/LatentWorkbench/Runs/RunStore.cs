@@ -48,21 +48,28 @@ public sealed partial class RunStore
     /// under the repository root (found like the MNIST folder, from the current directory or the library's
     /// folder), else under the current directory.
     /// </summary>
-    public static string DefaultPath()
+    public static string DefaultPath() => DefaultPath(Directory.GetCurrentDirectory());
+
+    /// <summary>
+    /// The store a notebook in <paramref name="startDirectory"/> opens with <see cref="Open"/> (it runs with its own folder as the
+    /// current directory): as <see cref="DefaultPath()"/>, the repository root searched from <paramref name="startDirectory"/>.
+    /// </summary>
+    public static string DefaultPath(string startDirectory)
     {
+        ArgumentException.ThrowIfNullOrWhiteSpace(startDirectory);
         string? fromEnvironment = Environment.GetEnvironmentVariable(PathVariable);
         if (!string.IsNullOrWhiteSpace(fromEnvironment))
         {
             return System.IO.Path.GetFullPath(fromEnvironment);
         }
 
-        string root = DataPaths.FindRepositoryRoot() ?? DataPaths.FindRepositoryRoot(AppContext.BaseDirectory) ?? Directory.GetCurrentDirectory();
+        string root = DataPaths.FindRepositoryRoot(startDirectory) ?? DataPaths.FindRepositoryRoot(AppContext.BaseDirectory) ?? startDirectory;
         // Not under artifacts/: a notebook run replaces that whole folder when it succeeds, and trained models
         // must outlive every rerun (that is what makes a rerun with unchanged parameters instant).
         return System.IO.Path.Combine(root, "data", "runs", "runs.db");
     }
 
-    /// <summary>Opens the store at <paramref name="path"/> (default: <see cref="DefaultPath"/>), creating the file and its folder when missing and upgrading an older schema.</summary>
+    /// <summary>Opens the store at <paramref name="path"/> (default: <see cref="DefaultPath()"/>), creating the file and its folder when missing and upgrading an older schema.</summary>
     /// <exception cref="RunStoreException">The file is not SQLite, is corrupt, belongs to another application, has a newer schema, or cannot be written.</exception>
     public static RunStore Open(string? path = null) => OpenAt(path, create: true);
 

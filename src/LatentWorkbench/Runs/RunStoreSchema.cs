@@ -83,11 +83,35 @@ internal static class RunStoreSchema
         CREATE INDEX runs_by_status ON runs (status);
         """;
 
+    /// <summary>
+    /// Version 2 → 3: the values each notebook run recorded (notebook, time, parameters, code version, name → value), so
+    /// the history survives the output folder's <c>metrics.json</c> being replaced by the next run. Only new tables: the
+    /// runs and their metrics are untouched.
+    /// </summary>
+    private const string Version3 = """
+        CREATE TABLE notebook_runs (
+            id              INTEGER PRIMARY KEY AUTOINCREMENT,
+            notebook        TEXT NOT NULL,
+            ran_utc         TEXT NOT NULL,
+            parameters_json TEXT NOT NULL,
+            code_version    TEXT NOT NULL,
+            succeeded       INTEGER NOT NULL CHECK (succeeded IN (0, 1))
+        );
+        CREATE INDEX notebook_runs_by_notebook ON notebook_runs (notebook, id);
+        CREATE TABLE recorded_values (
+            notebook_run_id INTEGER NOT NULL REFERENCES notebook_runs (id) ON DELETE CASCADE,
+            name            TEXT NOT NULL,
+            value_json      TEXT NOT NULL,
+            PRIMARY KEY (notebook_run_id, name)
+        ) WITHOUT ROWID;
+        """;
+
     /// <summary>Schema steps; index v upgrades version v to v + 1.</summary>
     public static IReadOnlyList<Action<SqliteConnection>> Migrations { get; } =
     [
         connection => Execute(connection, Version1),
         connection => Execute(connection, Version2),
+        connection => Execute(connection, Version3),
     ];
 
     /// <summary>The schema version this build writes.</summary>
