@@ -78,12 +78,15 @@ internal sealed class TwinRun
             string output = Path.GetFullPath(arguments.Output ?? Path.Combine(DataPaths.FindRepositoryRoot() ?? Directory.GetCurrentDirectory(), "artifacts"));
             var staging = ArtifactsStaging.Begin(output, ArtifactsStaging.ResultsOfOtherNotebooks(new HashSet<string>([Path.GetFileNameWithoutExtension(path)], StringComparer.Ordinal)));
 
+            // As `workbench run` does: MNIST is fetched once (verified by SHA-256) when it is not there yet.
+            new MnistFetcher().EnsureAsync(DataPaths.MnistDirectory(), new Progress<string>(line => Console.Error.WriteLine(line))).GetAwaiter().GetResult();
+
             // As the runner does: the notebook's cells run with its folder as the current directory.
             Directory.SetCurrentDirectory(Path.GetDirectoryName(path)!);
             Console.Error.WriteLine($"{Path.GetFileName(path)}{(overrides.Count > 0 ? " " + string.Join(' ', overrides.Select(o => $"{o.Key}={o.Value}")) : string.Empty)} → {output}");
             return new TwinRun(notebook, applied, origin, staging);
         }
-        catch (Exception e) when (e is ArgumentException or ParameterException or TwinFormatException or InvalidOperationException or IOException)
+        catch (Exception e) when (e is ArgumentException or ParameterException or TwinFormatException or InvalidOperationException or IOException or MnistFetchException)
         {
             Console.Error.WriteLine($"error: {e.Message}");
             Environment.Exit(1);
