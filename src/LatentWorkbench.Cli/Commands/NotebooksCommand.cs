@@ -10,6 +10,7 @@ internal static class NotebooksCommand
     {
         var notebooks = new Command("notebooks", "Execute C# Polyglot notebooks headlessly (papermill-style parameters; executed copies and figures to a folder).");
         notebooks.Subcommands.Add(CreateRun());
+        notebooks.Subcommands.Add(NotebooksPairCommand.Create());
         return notebooks;
     }
 

@@ -1,6 +1,7 @@
 using LatentWorkbench.Notebooks.Artifacts;
 using LatentWorkbench.Notebooks.Execution;
 using LatentWorkbench.Notebooks.Figures;
+using LatentWorkbench.Twins;
 using Spectre.Console;
 
 namespace LatentWorkbench.Cli.Commands;
@@ -31,7 +32,7 @@ internal static class NotebooksConsole
         {
             Parameters = parameters,
             Quick = quick,
-            Enums = NotebookParameterEnums.Instance,
+            Enums = LibraryParameterEnums.Instance,
         };
 
         // Every notebook's overrides are checked before the first one runs: a bad value for the fifth notebook must not
@@ -42,7 +43,7 @@ internal static class NotebooksConsole
         }
 
         var stems = notebooks.Select(n => Path.GetFileNameWithoutExtension(n)).ToHashSet(StringComparer.Ordinal);
-        var staging = ArtifactsStaging.Begin(outputDirectory, replaceAll ? null : relative => KeepsResultOfAnother(relative, stems));
+        var staging = ArtifactsStaging.Begin(outputDirectory, replaceAll ? null : ArtifactsStaging.ResultsOfOtherNotebooks(stems));
         int failed = 0, figures = 0;
         try
         {
@@ -93,24 +94,6 @@ internal static class NotebooksConsole
         string output = staging.Commit();
         Console.WriteLine($"Results: {Path.Combine(output, ArtifactsIndex.FileName)} ({notebooks.Count} notebooks ran to the end, {figures} figures; recorded values in {MetricsFile.FileName})");
         return 0;
-    }
-
-    // What a partial run copies from the current output: everything except what it rewrites (its notebooks' copies
-    // and figures, the index and the metrics, which are rebuilt from what the folder then holds).
-    private static bool KeepsResultOfAnother(string relative, HashSet<string> stems)
-    {
-        if (relative is ArtifactsIndex.FileName or MetricsFile.FileName)
-        {
-            return false;
-        }
-
-        if (relative.EndsWith(".ipynb", StringComparison.Ordinal) && !relative.Contains('/', StringComparison.Ordinal))
-        {
-            return !stems.Contains(Path.GetFileNameWithoutExtension(relative));
-        }
-
-        string[] parts = relative.Split('/');
-        return !(parts.Length >= 2 && parts[0] == "figures" && stems.Contains(parts[1]));
     }
 
     /// <summary>The notebooks named by <paramref name="paths"/>: files as given, folders expanded to their .ipynb and .dib files (sorted).</summary>

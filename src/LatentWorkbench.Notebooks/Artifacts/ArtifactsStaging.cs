@@ -1,4 +1,5 @@
 using System.Globalization;
+using LatentWorkbench.Notebooks.Figures;
 
 namespace LatentWorkbench.Notebooks.Artifacts;
 
@@ -46,6 +47,31 @@ public sealed class ArtifactsStaging
         }
 
         return new ArtifactsStaging(output, staging);
+    }
+
+    /// <summary>
+    /// What a run of the notebooks named <paramref name="stems"/> copies from the current output (for <see cref="Begin"/>):
+    /// everything except what it rewrites — its notebooks' executed copies and figures, the index and the metrics, which
+    /// are rebuilt from what the folder then holds.
+    /// </summary>
+    public static Func<string, bool> ResultsOfOtherNotebooks(IReadOnlySet<string> stems)
+    {
+        ArgumentNullException.ThrowIfNull(stems);
+        return relative =>
+        {
+            if (relative is ArtifactsIndex.FileName or MetricsFile.FileName)
+            {
+                return false;
+            }
+
+            if (relative.EndsWith(".ipynb", StringComparison.Ordinal) && !relative.Contains('/', StringComparison.Ordinal))
+            {
+                return !stems.Contains(Path.GetFileNameWithoutExtension(relative));
+            }
+
+            string[] parts = relative.Split('/');
+            return !(parts.Length >= 2 && parts[0] == "figures" && stems.Contains(parts[1]));
+        };
     }
 
     /// <summary>Replaces the output folder with the staging folder; returns the output folder.</summary>

@@ -106,7 +106,7 @@ internal sealed class CellOutputRecorder
         }
     }
 
-    private static JsonObject ErrorOutput(string name, string message, IEnumerable<string> traceback) => new()
+    internal static JsonObject ErrorOutput(string name, string message, IEnumerable<string> traceback) => new()
     {
         ["ename"] = name,
         ["evalue"] = message,
@@ -114,7 +114,7 @@ internal sealed class CellOutputRecorder
         ["traceback"] = new JsonArray(traceback.Select(l => (JsonNode)JsonValue.Create(l)).ToArray()),
     };
 
-    private static JsonObject DisplayData(FormattedValue value)
+    internal static JsonObject DisplayData(FormattedValue value)
     {
         var data = new JsonObject();
         foreach (var (mimeType, text) in value.Data)

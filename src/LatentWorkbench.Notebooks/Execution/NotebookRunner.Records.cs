@@ -78,7 +78,7 @@ public sealed partial class NotebookRunner
         }
     }
 
-    private static void RecordRun(Notebook notebook, JsonObject parameters, string inputPath, string? outputPath, DateTime start, TimeSpan duration, CellFailure? failure)
+    internal static void RecordRun(Notebook notebook, JsonObject parameters, string inputPath, string? outputPath, DateTime start, TimeSpan duration, CellFailure? failure)
     {
         var papermill = notebook.Metadata["papermill"] as JsonObject ?? [];
         papermill["parameters"] = parameters.DeepClone();
@@ -100,7 +100,7 @@ public sealed partial class NotebookRunner
         notebook.Metadata[RecordedValues.MetadataKey] = ours;
     }
 
-    private static void RecordValues(Notebook notebook, JsonObject recorded)
+    internal static void RecordValues(Notebook notebook, JsonObject recorded)
     {
         var ours = notebook.Metadata[RecordedValues.MetadataKey] as JsonObject ?? [];
         ours[RecordedValues.RecordedKey] = recorded.DeepClone();
@@ -113,7 +113,7 @@ public sealed partial class NotebookRunner
         source.Split('\n').Select(l => l.Trim()).FirstOrDefault(l => l.Length > 0) ?? string.Empty;
 
     // The nearest markdown above the cell says what the figure shows: its first line, without heading marks.
-    private static string? CaptionAbove(Notebook notebook, int cellIndex)
+    internal static string? CaptionAbove(Notebook notebook, int cellIndex)
     {
         for (int i = cellIndex - 1; i >= 0; i--)
         {

@@ -23,6 +23,14 @@ internal static class DisplayBundles
             data[value.MimeType] = value.Value ?? string.Empty;
         }
 
+        return From(displayed.Value, data);
+    }
+
+    /// <summary>The bundle <paramref name="data"/> of <paramref name="shownValue"/>, formatted outside a kernel (a twin's host).</summary>
+    public static FormattedValue From(object? shownValue, Dictionary<string, string> data)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        var displayed = new { Value = shownValue };
         bool hasImage = data.ContainsKey(MimeTypes.Svg) || data.ContainsKey(MimeTypes.Png);
         bool ownHtml = data.ContainsKey(MimeTypes.Html) && displayed.Value is { } shown && DeclaresFormatters(shown.GetType());
         return new FormattedValue(data, hasImage || ownHtml, TitleOf(displayed.Value));

@@ -33,6 +33,13 @@ internal static class KernelDisplay
     private static bool Display(object value, out object? displayed)
     {
         displayed = null;
+        if (ProgramDisplay.Handler is { } handler)
+        {
+            // A twin's host: its replace function stands in for the kernel's DisplayedValue.
+            displayed = handler(value) is { } replace ? new ProgramDisplayedValue(replace) : null;
+            return true;
+        }
+
         var kernelAssembly = AppDomain.CurrentDomain.GetAssemblies().FirstOrDefault(a => a.GetName().Name == KernelAssemblyName);
         var context = kernelAssembly?.GetType("Microsoft.DotNet.Interactive.KernelInvocationContext")
             ?.GetProperty("Current", BindingFlags.Public | BindingFlags.Static)?.GetValue(null);
@@ -46,5 +53,11 @@ internal static class KernelDisplay
         // No mime types: the value's preferred ones (its TypeFormatterSourceAttribute or registered formatters say which).
         displayed = display.Invoke(null, [value, Array.Empty<string>()]);
         return true;
+    }
+
+    // Looks like the kernel's DisplayedValue to TryDisplayUpdatable: a public Update(object).
+    private sealed class ProgramDisplayedValue(Action<object> replace)
+    {
+        public void Update(object value) => replace(value);
     }
 }

@@ -3,10 +3,10 @@ using LatentWorkbench.Experiments;
 using LatentWorkbench.Notebooks.Parameters;
 using TorchSharp;
 
-namespace LatentWorkbench.Cli.Commands;
+namespace LatentWorkbench.Twins;
 
-/// <summary>The enums the shipped notebooks' parameters may have (the library's), and the values this machine cannot use.</summary>
-internal static class NotebookParameterEnums
+/// <summary>The enums the shipped notebooks' parameters may have (the library's), and the values this machine cannot use; shared by <c>notebooks run</c> and the twins.</summary>
+public static class LibraryParameterEnums
 {
     /// <summary>The library's public enums; <c>device=cuda</c> is refused before anything runs where libtorch sees no GPU.</summary>
     public static ParameterEnums Instance { get; } = new(typeof(StudyBudget).Assembly.GetExportedTypes(), Unusable);
