@@ -1,13 +1,16 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Runtime.CompilerServices;
 using LatentWorkbench.Common;
+using LatentWorkbench.Figures;
 using SixLabors.ImageSharp;
 
 namespace LatentWorkbench.Images;
 
 /// <summary>
 /// Makes the notebook kernel show an ImageSharp <see cref="Image"/> as a picture: <c>image/png</c> (base64 in the
-/// notebook) and <c>text/html</c> (the same PNG in an <c>&lt;img&gt;</c>, with a grid's title and labels as text).
+/// notebook), <c>text/html</c> (the same PNG in an <c>&lt;img&gt;</c>, with a grid's title and labels as text),
+/// <c>image/svg+xml</c> (the PNG with the title and labels as SVG text, what the runner exports as the figure's SVG)
+/// and the figure's label (<see cref="FigureLabel.MimeType"/>).
 /// </summary>
 /// <remarks>
 /// Why both: <c>image/png</c> is the form every front end and converter shows without running anything (GitHub's
@@ -25,6 +28,8 @@ public static class ImageFormatters
     [
         new(KernelFormatting.Png, (value, writer) => writer.Write(Convert.ToBase64String(((Image)value).ToPngBytes()))),
         new(KernelFormatting.Html, (value, writer) => writer.Write(((Image)value).ToHtml())),
+        new(KernelFormatting.Svg, (value, writer) => writer.Write(((Image)value).ToSvg())),
+        new(FigureLabel.MimeType, (value, writer) => writer.Write(FigureLabels.Of(value).ToJson())),
     ];
 
     /// <summary>Registers the image formatters (for every pixel type) with the kernel's <c>Formatter</c>; calling it again is harmless.</summary>
