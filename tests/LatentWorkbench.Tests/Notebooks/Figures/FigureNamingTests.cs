@@ -1,7 +1,6 @@
 using System.Text.Json.Nodes;
 using LatentWorkbench.Notebooks.Execution;
 using LatentWorkbench.Notebooks.Figures;
-using LatentWorkbench.Notebooks.Model;
 using LatentWorkbench.Tests.TestUtilities;
 
 namespace LatentWorkbench.Tests.Notebooks.Figures;
@@ -101,10 +100,10 @@ public sealed class FigureNamingTests(FigureNamingTests.Runs runs) : IClassFixtu
     {
         public Runs()
         {
-            string source = Write(Scratch, "naming.ipynb", insertMarkdown: false);
-            Original = Run(source, "original");
-            string inserted = Write(Scratch, Path.Combine("moved", "naming.ipynb"), insertMarkdown: true);
-            Inserted = Run(inserted, "inserted");
+            string source = FigureFixtureNotebook.Write(Scratch, "naming.ipynb", insertMarkdown: false);
+            Original = FigureFixtureNotebook.Run(Scratch, source, "original");
+            string inserted = FigureFixtureNotebook.Write(Scratch, Path.Combine("moved", "naming.ipynb"), insertMarkdown: true);
+            Inserted = FigureFixtureNotebook.Run(Scratch, inserted, "inserted");
         }
 
         public TempDirectory Scratch { get; } = new();
@@ -121,42 +120,5 @@ public sealed class FigureNamingTests(FigureNamingTests.Runs runs) : IClassFixtu
         public string OriginalNotebook => Scratch.File(Path.Combine("original", "naming.ipynb"));
 
         public void Dispose() => Scratch.Dispose();
-
-        private NotebookRunResult Run(string notebook, string output)
-        {
-            var result = new NotebookRunner(NotebookRunOptions.IntoDirectory(Scratch.File(output), notebook) with
-            {
-                Parameters = new Dictionary<string, string> { ["seed"] = "7" },
-            }).RunAsync(notebook).GetAwaiter().GetResult();
-            return result.Failure is null ? result : throw new InvalidOperationException($"cell {result.Failure.CellNumber} failed: {result.Failure.Message}");
-        }
-
-        private static string Write(TempDirectory scratch, string name, bool insertMarkdown)
-        {
-            string path = scratch.File(name);
-            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-            string lib = Path.GetRelativePath(Path.GetDirectoryName(path)!, scratch.File("lib")).Replace('\\', '/');
-            if (!Directory.Exists(scratch.File("lib")))
-            {
-                NotebookTestFiles.StageFixture(scratch, "runner-fixture.ipynb");   // stages lib/ with the library
-            }
-
-            var cells = new List<NotebookCell>
-            {
-                NotebookCell.NewCode("0c0ffee0", "var seed = 0;", NotebookCell.ParametersTag),
-                NotebookCell.NewCode("0c0ffee1", $"#r \"{lib}/LatentWorkbench.dll\"\nusing LatentWorkbench.Figures;\nusing LatentWorkbench.Images;\nusing LatentWorkbench.Tables;\nLatentWorkbench.Compute.TorchRuntime.EnsureInitialized();"),
-                NotebookCell.NewMarkdown("0c0ffee9", "## Reconstruction error against *k*"),
-                NotebookCell.NewCode("0c0ffee3", "Charts.Line([1.0, 4.0, 9.0], \"squares\", title: \"Reconstruction error against k\").WithId(\"recon-error\").WithCaption(\"Error against *k*, per pixel\")"),
-                NotebookCell.NewCode("0c0ffee2", "display(Charts.Bar([\"a\", \"b\"], [3.0, 1.0]));\nDataFrames.FromRows([\"k\", \"error\"], [[2, 0.5], [10, 0.25]], title: \"Errors\")"),
-                NotebookCell.NewCode("0c0ffee4", "display(GridImage.FromImages(TorchSharp.torch.zeros(4, 784), 2, rowLabels: [\"top\", \"bottom\"], title: \"Blank digits\"));\nGridImage.FromImages(TorchSharp.torch.ones(2, 784), 2, title: \"Blank digits\")"),
-            };
-            if (insertMarkdown)
-            {
-                cells.Insert(0, NotebookCell.NewMarkdown("0c0ffeea", "# A new introduction\n\nInserted above every cell."));
-            }
-
-            new Notebook(PolyglotMetadata.NotebookMetadata(), cells).Save(path);
-            return path;
-        }
     }
 }
