@@ -61,7 +61,7 @@ public sealed class Notebook01KernelTests
 
         // The export cell saved its two figures, named by their ids, under the output folder.
         string report = Path.Combine(output.Path, "report", "01-mnist-and-pca");
-        foreach (string file in (string[])["pca-reconstruction-error.svg", "pca-reconstruction-error.html", "pca-reconstructions.svg", "pca-reconstructions.html"])
+        foreach (string file in (string[])["reconstruction-error-curve.svg", "reconstruction-error-curve.html", "pca-reconstructions.svg", "pca-reconstructions.html"])
         {
             Assert.True(File.Exists(Path.Combine(report, file)), $"the export cell did not write {file}");
         }
