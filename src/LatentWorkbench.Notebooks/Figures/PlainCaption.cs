@@ -23,8 +23,9 @@ public static partial class PlainCaption
     [GeneratedRegex(@"!?\[([^\]]*)\]\([^)]*\)")]
     private static partial Regex Link();
 
-    // A run of * or _ that opens right before a word character and closes right after one; "2 * 3" keeps its star.
-    [GeneratedRegex(@"(\*{1,3}|_{1,3})(?=\S)(.+?)(?<=\S)\1")]
+    // A run of * or _ that opens right before a non-space and closes right after one, not inside a word:
+    // "2 * 3" keeps its star and snake_case_name its underscores.
+    [GeneratedRegex(@"(?<![\w*_])(\*{1,3}|_{1,3})(?=\S)(.+?)(?<=\S)\1(?![\w*_])")]
     private static partial Regex Emphasis();
 
     [GeneratedRegex(@"\s+")]
