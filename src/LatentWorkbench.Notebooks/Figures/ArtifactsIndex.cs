@@ -65,13 +65,14 @@ public static class ArtifactsIndex
         foreach (var figure in figures.OfType<JsonObject>())
         {
             string caption = PlainCaption.Of(figure["caption"]?.GetValue<string>() ?? figure["title"]?.GetValue<string>() ?? figure["id"]?.GetValue<string>() ?? string.Empty);
-            var files = figure["files"] as JsonObject;
-            string? svg = files?["svg"]?.GetValue<string>() ?? files?["png"]?.GetValue<string>();
-            string? page = files?["html"]?.GetValue<string>();
+            // Manifests written before figures had ids list their files at the top level; a partial run keeps such folders.
+            var files = figure["files"] as JsonObject ?? figure;
+            string? svg = files["svg"]?.GetValue<string>() ?? files["png"]?.GetValue<string>();
+            string? page = files["html"]?.GetValue<string>();
             html.Append("<figure>");
             if (svg is not null)
             {
-                html.Append($"<a href=\"{Attr($"{folder}/{svg}")}\"><img src=\"{Attr($"{folder}/{svg}")}\" alt=\"{Attr(caption)}\"></a>");
+                html.Append($"<a href=\"{Attr($"{folder}/{svg}")}\"><img src=\"{Attr($"{folder}/{svg}")}\" alt=\"{Text(caption)}\"></a>");
             }
 
             html.Append($"<figcaption>{Text(caption)}");
