@@ -8,10 +8,22 @@ namespace LatentWorkbench.Figures;
 /// <param name="Skipped">One line per format that could not be written, with the reason (e.g. Chromium missing for PNG).</param>
 public sealed record SavedFigures(string Folder, IReadOnlyList<string> Files, IReadOnlyList<string> Skipped)
 {
-    /// <summary>The folder, the files' names and any skipped formats, one per line (what a notebook cell shows).</summary>
+    /// <summary>
+    /// The folder, the files' names and any skipped formats, one per line (what a notebook cell shows). A folder under
+    /// the run's output is named relative to it: the runner writes into a staging folder that is renamed when the run
+    /// succeeds, so its full path would be stale in the executed notebook.
+    /// </summary>
     public override string ToString()
     {
-        var text = new StringBuilder().Append("Saved ").Append(Files.Count).Append(" files to ").Append(Folder).Append(':');
+        string? output = Environment.GetEnvironmentVariable(FigureFolder.OutputVariable);
+        string folder = Folder;
+        if (!string.IsNullOrWhiteSpace(output))
+        {
+            string relative = Path.GetRelativePath(Path.GetFullPath(output), Folder);
+            folder = relative.StartsWith("..", StringComparison.Ordinal) || Path.IsPathRooted(relative) ? Folder : $"{relative.Replace('\\', '/')} in this run's output folder";
+        }
+
+        var text = new StringBuilder().Append("Saved ").Append(Files.Count).Append(" files to ").Append(folder).Append(':');
         foreach (string file in Files)
         {
             text.Append("\n  ").Append(Path.GetFileName(file));

@@ -68,6 +68,8 @@ public sealed class FigureFolderTests
         {
             Environment.SetEnvironmentVariable(FigureFolder.OutputVariable, output.Path);
             Assert.Equal(Path.Combine(output.Path, "report", "01"), FigureFolder.UnderOutput("report/01"));
+            var saved = new SavedFigures(FigureFolder.UnderOutput("report/01"), [Path.Combine(output.Path, "report", "01", "a.svg")], []);
+            Assert.Equal("Saved 1 files to report/01 in this run's output folder:\n  a.svg", saved.ToString());
             Assert.Throws<ArgumentException>(() => FigureFolder.UnderOutput("../elsewhere"));
             Assert.Throws<ArgumentException>(() => FigureFolder.UnderOutput("/tmp/elsewhere"));
 
