@@ -40,7 +40,7 @@ global::LatentWorkbench.Twins.Twin.Start(args); // twin
 // `workbench notebooks run notebooks/01-mnist-and-pca.ipynb --set seed=3`.
 
 // %% id="9671feee" tags=["parameters"]
-global::LatentWorkbench.Twins.Twin.Cell(2, 13, "9671feee"); // twin
+global::LatentWorkbench.Twins.Twin.Cell(2, 14, "9671feee"); // twin
 StudyBudget budget = StudyBudget.Default;
 var seed = 0;
 budget = global::LatentWorkbench.Twins.Twin.Parameter(nameof(budget), budget); // twin
@@ -53,7 +53,7 @@ seed = global::LatentWorkbench.Twins.Twin.Parameter(nameof(seed), seed); // twin
 // training images only; the test images measure how well it does on digits it has not seen.
 
 // %% id="7b2bc442"
-global::LatentWorkbench.Twins.Twin.Cell(3, 13, "7b2bc442"); // twin
+global::LatentWorkbench.Twins.Twin.Cell(3, 14, "7b2bc442"); // twin
 var mnist = Mnist.Load();
 var train = budget == StudyBudget.Quick ? mnist.Train.Take(2_000) : mnist.Train;
 var test = budget == StudyBudget.Quick ? mnist.Test.Take(500) : mnist.Test;
@@ -66,7 +66,7 @@ display(/*twin*/$"{train.Count:N0} training and {test.Count:N0} test images of {
 // differences, and ignores the ones that do not matter (a pixel of noise, a shift of the pen by a hair).
 
 // %% id="6e749e0c"
-global::LatentWorkbench.Twins.Twin.Cell(4, 13, "6e749e0c"); // twin
+global::LatentWorkbench.Twins.Twin.Cell(4, 14, "6e749e0c"); // twin
 var first = train.Take(40);
 var firstLabels = first.Labels.data<long>().Select(label => label.ToString()).ToList();
 display(/*twin*/GridImage.FromImages(first.Images, 10, captions: firstLabels, title: "The first 40 training digits")/*twin*/);
@@ -79,12 +79,12 @@ display(/*twin*/GridImage.FromImages(first.Images, 10, captions: firstLabels, ti
 // pixels are dimensions of pixel space that carry no information at all.
 
 // %% id="d557cf29"
-global::LatentWorkbench.Twins.Twin.Cell(5, 13, "d557cf29"); // twin
+global::LatentWorkbench.Twins.Twin.Cell(5, 14, "d557cf29"); // twin
 var pixels = PixelStatistics.Of(train);
 display(/*twin*/$"{pixels.CountWithVarianceBelow(1e-3)} of {MnistSplit.PixelsPerImage} pixels have a variance below 0.001"/*twin*/);
 
 // %% id="d7412abc"
-global::LatentWorkbench.Twins.Twin.Cell(6, 13, "d7412abc"); // twin
+global::LatentWorkbench.Twins.Twin.Cell(6, 14, "d7412abc"); // twin
 var meanImage = Charts.Heatmap(pixels.MeanImage, title: "Mean image");
 var varianceImage = Charts.Heatmap(pixels.VarianceImage, title: "Per-pixel variance");
 display(/*twin*/Charts.Subplots([meanImage, varianceImage], columns: 2, title: "Mean and variance of each pixel")/*twin*/);
@@ -102,7 +102,7 @@ display(/*twin*/Charts.Subplots([meanImage, varianceImage], columns: 2, title: "
 // first *k* directions account for.
 
 // %% id="cc961c84"
-global::LatentWorkbench.Twins.Twin.Cell(7, 13, "cc961c84"); // twin
+global::LatentWorkbench.Twins.Twin.Cell(7, 14, "cc961c84"); // twin
 var pca = new PcaReducer(new PcaOptions()).Fit(train.Images);   // every component, so any k below is a truncation
 var cumulative = pca.CumulativeExplainedVarianceRatio;
 display($"{pca.ComponentsForVariance(0.90)} components keep 90% of the variance, {pca.ComponentsForVariance(0.95)} keep 95%");
@@ -117,15 +117,17 @@ display(/*twin*/Charts.Line(cumulative, "explained variance", componentCounts, t
 // generic shape; by 30 they are readable; by 100 the reconstructions are close to the originals.
 
 // %% id="0d0ade2b"
-global::LatentWorkbench.Twins.Twin.Cell(8, 13, "0d0ade2b"); // twin
+global::LatentWorkbench.Twins.Twin.Cell(8, 14, "0d0ade2b"); // twin
 int[] ks = [2, 10, 30, 50, 100];
 var sample = test.Sample(10, seed);
 
 // %% id="d7b14bf2"
-global::LatentWorkbench.Twins.Twin.Cell(9, 13, "d7b14bf2"); // twin
+global::LatentWorkbench.Twins.Twin.Cell(9, 14, "d7b14bf2"); // twin
 var rows = torch.cat([sample.Images, .. ks.Select(k => pca.Truncate(k).Reconstruct(sample.Images))]);
 string[] rowLabels = ["original", .. ks.Select(k => $"k = {k}")];
-display(/*twin*/GridImage.FromImages(rows, 10, rowLabels: rowLabels, title: "Test digits rebuilt from k principal components")/*twin*/);
+var rebuilt = GridImage.FromImages(rows, 10, rowLabels: rowLabels, title: "Test digits rebuilt from k principal components")
+    .WithId("pca-reconstructions");
+display(/*twin*/rebuilt/*twin*/);
 
 // %% [markdown] id="9cdc8603"
 // ### Reconstruction error against *k*
@@ -135,20 +137,24 @@ display(/*twin*/GridImage.FromImages(rows, 10, rowLabels: rowLabels, title: "Tes
 // coincide: a linear projection this simple barely overfits.
 
 // %% id="7797fa25"
-global::LatentWorkbench.Twins.Twin.Cell(10, 13, "7797fa25"); // twin
+global::LatentWorkbench.Twins.Twin.Cell(10, 14, "7797fa25"); // twin
 var testError = ks.Select(k => pca.Truncate(k).ReconstructionError(test.Images)).ToList();
 var trainError = ks.Select(pca.TrainingError).ToList();
 var kAxis = ks.Select(k => (double)k).ToList();
-display(/*twin*/Charts.Line(trainError, "train (from the spectrum)", kAxis, title: "Reconstruction error against k", xTitle: "components k", yTitle: "mean squared error per pixel")
-    .AddLine(testError, "test (measured)", kAxis)/*twin*/);
+var errorChart = Charts.Line(trainError, "train (from the spectrum)", kAxis, title: "Reconstruction error against k", xTitle: "components k", yTitle: "mean squared error per pixel")
+    .AddLine(testError, "test (measured)", kAxis)
+    .WithId("reconstruction-error-curve")
+    .WithCaption("Mean squared error per pixel of test digits rebuilt from k principal components, beside the training error the spectrum predicts.");
+display(/*twin*/errorChart/*twin*/);
 
 // %% id="3c0727bb"
-global::LatentWorkbench.Twins.Twin.Cell(11, 13, "3c0727bb"); // twin
+global::LatentWorkbench.Twins.Twin.Cell(11, 14, "3c0727bb"); // twin
 display(/*twin*/DataFrames.FromRows(["k", "variance kept", "train MSE", "test MSE"],
-    ks.Select((k, i) => new object[] { k, cumulative[k - 1], trainError[i], testError[i] }), title: "PCA reconstruction error")/*twin*/);
+    ks.Select((k, i) => new object[] { k, cumulative[k - 1], trainError[i], testError[i] }), title: "PCA reconstruction error")
+    .WithId("reconstruction-error-table")/*twin*/);
 
 // %% id="5e7c0a91"
-global::LatentWorkbench.Twins.Twin.Cell(12, 13, "5e7c0a91"); // twin
+global::LatentWorkbench.Twins.Twin.Cell(12, 14, "5e7c0a91"); // twin
 // Key numbers, collected by the workbench into artifacts/metrics.json
 Recorded.Value("pca_components_90pct_variance", pca.ComponentsForVariance(0.90));
 Recorded.Value("pca30_test_mse", testError[Array.IndexOf(ks, 30)]);
@@ -162,7 +168,7 @@ Recorded.Value("pca30_test_mse", testError[Array.IndexOf(ks, 30)]);
 // directions cannot untangle ten curved clusters.
 
 // %% id="350672c6"
-global::LatentWorkbench.Twins.Twin.Cell(13, 13, "350672c6"); // twin
+global::LatentWorkbench.Twins.Twin.Cell(13, 14, "350672c6"); // twin
 var shown = train.Take(budget == StudyBudget.Quick ? 1_000 : 5_000);
 var xy = pca.Truncate(2).Transform(shown.Images);
 display(/*twin*/Charts.Embedding(xy, shown.Labels, title: "Training digits on the first two principal components")/*twin*/);
@@ -179,5 +185,21 @@ display(/*twin*/Charts.Embedding(xy, shown.Labels, title: "Training digits on th
 // The next notebook replaces the linear map with a neural network (an autoencoder): an encoder that
 // bends pixel space into a few coordinates, and a decoder that bends them back, trained to make the
 // reconstruction error small. Its error curve can then be set beside the PCA curve above, at the same *k*.
+
+// %% [markdown] id="396fc40a"
+// ## Saving figures for a report
+//
+// Every figure above can be saved where a report wants it. `FigureFolder.Save` writes each chosen figure as SVG
+// (drawn without a browser), PNG at the scale given (rendered by headless Chromium; skipped, with the reason, where
+// Chromium is not installed) and an HTML page that works offline. Files are named by the figure's id, given with
+// `.WithId(...)` (or made from its title), so they keep their names when cells are added or moved.
+// `FigureFolder.UnderOutput` puts them under this run's output folder: the one `workbench notebooks run --out`
+// writes to, else `artifacts/` in the repository (VS Code, Jupyter). Pass any other folder to `Save` instead.
+// `workbench run --figures DIR` copies every figure of every notebook to `DIR` without a cell like this one.
+
+// %% id="2b17ae9a"
+global::LatentWorkbench.Twins.Twin.Cell(14, 14, "2b17ae9a"); // twin
+var reportFolder = FigureFolder.UnderOutput("report/01-mnist-and-pca");
+display(/*twin*/FigureFolder.Save(reportFolder, [errorChart, rebuilt], FigureFormats.All, pngScale: 2).ToString()/*twin*/);
 global::LatentWorkbench.Twins.Twin.End(); // twin
 

@@ -141,7 +141,7 @@ internal sealed class TwinRun
             NotebookRunner.RecordRun(_notebook, _parameters, _origin, Path.Combine(_staging.OutputDirectory, executed), _started, _clock.Elapsed, failure: null);
             NotebookRunner.RecordValues(_notebook, _recorded);
             _notebook.Save(Path.Combine(_staging.Directory, executed));
-            _exporter.WriteManifest(executed, failure: null);
+            _exporter.WriteManifest(executed, _parameters, failure: null);
             ArtifactsIndex.Write(_staging.Directory);
             MetricsFile.Write(_staging.Directory);
             string output = _staging.Commit();
@@ -216,10 +216,9 @@ internal sealed class TwinRun
         cell.Outputs.AddRange(_cell.ToOutputs(failure));
         var displayed = _cell.Bundles();
         RecordedValues.Collect(displayed, _recorded);
-        var figures = displayed.Where(d => d.IsFigure).ToList();
-        for (int k = 0; k < figures.Count; k++)
+        foreach (var figure in displayed.Where(d => d.IsFigure))
         {
-            _exporter.Export(figures[k], _cell.Index + 1, k + 1, NotebookRunner.CaptionAbove(_notebook, _cell.Index));
+            _exporter.Export(figure, cell.Id);
         }
 
         _cell = new CellOutputs(-1);
@@ -242,7 +241,7 @@ internal sealed class TwinRun
             NotebookRunner.RecordRun(_notebook, _parameters, _origin, Path.Combine(_staging.OutputDirectory, executed), _started, _clock.Elapsed, failure: null);
             NotebookRunner.RecordValues(_notebook, _recorded);
             _notebook.Save(Path.Combine(_staging.Directory, executed));
-            _exporter.WriteManifest(executed, $"cell {failedAt + 1}: {message}");
+            _exporter.WriteManifest(executed, _parameters, $"cell {failedAt + 1}: {message}");
             ArtifactsIndex.Write(_staging.Directory);
             MetricsFile.Write(_staging.Directory);
             string kept = _staging.KeepAsFailed();

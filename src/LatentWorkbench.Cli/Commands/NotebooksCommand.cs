@@ -46,16 +46,18 @@ internal static class NotebooksCommand
         };
         var quick = new Option<bool>("--quick") { Description = "Set each notebook's 'budget' parameter to quick: a fast smoke run (same as --set budget=quick)." };
         var output = new Option<string?>("--out") { Description = "Folder for executed notebooks, figures/, index.html and metrics.json (default: artifacts/); replaced only when every notebook runs to the end." };
+        var figures = FiguresOption.Create();
         var run = new Command("run", "Run notebooks cell by cell; a cell that throws stops its notebook (exit code 2) and the error is kept in the executed copy.")
         {
-            paths, set, quick, output,
+            paths, set, quick, output, figures,
         };
-        CliAction.Set(run, (parse, cancellationToken) =>
+        CliAction.Set(run, async (parse, cancellationToken) =>
         {
             var notebooks = NotebooksConsole.Expand(parse.GetValue(paths) ?? []);
             var overrides = ParseOverrides(parse.GetValue(set) ?? []);
             string directory = Path.GetFullPath(parse.GetValue(output) ?? DefaultOutputDirectory());
-            return NotebooksConsole.RunAllAsync(notebooks, overrides, parse.GetValue(quick), directory, replaceAll: false, cancellationToken);
+            int exit = await NotebooksConsole.RunAllAsync(notebooks, overrides, parse.GetValue(quick), directory, replaceAll: false, cancellationToken).ConfigureAwait(false);
+            return FiguresOption.CopyIfSucceeded(exit, directory, parse.GetValue(figures));
         });
         return run;
     }

@@ -11,9 +11,10 @@ internal static class RunCommand
     {
         var quick = new Option<bool>("--quick") { Description = "Set every notebook's 'budget' parameter to quick: a fast smoke run on small subsets." };
         var output = new Option<string?>("--out") { Description = "Output folder (default: artifacts/ in the repository)." };
+        var figures = FiguresOption.Create();
         var run = new Command("run", "Main job: fetch MNIST if needed, run every notebook in notebooks/ with its defaults, write executed copies, figures, index.html and metrics.json to artifacts/ (replaced only when every notebook runs to the end).")
         {
-            quick, output,
+            quick, output, figures,
         };
         CliAction.Set(run, async (parse, cancellationToken) =>
         {
@@ -26,7 +27,8 @@ internal static class RunCommand
 
             var notebooks = NotebooksConsole.Expand([Path.Combine(root, "notebooks")]);
             string directory = Path.GetFullPath(parse.GetValue(output) ?? Path.Combine(root, "artifacts"));
-            return await NotebooksConsole.RunAllAsync(notebooks, new Dictionary<string, string>(), parse.GetValue(quick), directory, replaceAll: true, cancellationToken).ConfigureAwait(false);
+            int exit = await NotebooksConsole.RunAllAsync(notebooks, new Dictionary<string, string>(), parse.GetValue(quick), directory, replaceAll: true, cancellationToken).ConfigureAwait(false);
+            return FiguresOption.CopyIfSucceeded(exit, directory, parse.GetValue(figures));
         });
         return run;
     }

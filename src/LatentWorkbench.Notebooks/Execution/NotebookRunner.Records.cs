@@ -8,7 +8,7 @@ using Microsoft.DotNet.Interactive.Events;
 
 namespace LatentWorkbench.Notebooks.Execution;
 
-/// <summary>What a run records: failures, papermill timings and status, recorded values, captions for figures.</summary>
+/// <summary>What a run records: failures, papermill timings and status, recorded values.</summary>
 public sealed partial class NotebookRunner
 {
     private static CellFailure Failure(CommandFailed failed, int cellNumber, string cellId)
@@ -111,19 +111,4 @@ public sealed partial class NotebookRunner
 
     private static string FirstLine(string source) =>
         source.Split('\n').Select(l => l.Trim()).FirstOrDefault(l => l.Length > 0) ?? string.Empty;
-
-    // The nearest markdown above the cell says what the figure shows: its first line, without heading marks.
-    internal static string? CaptionAbove(Notebook notebook, int cellIndex)
-    {
-        for (int i = cellIndex - 1; i >= 0; i--)
-        {
-            if (notebook.Cells[i].Kind == CellKind.Markdown)
-            {
-                string line = FirstLine(notebook.Cells[i].Source).TrimStart('#', ' ', '*', '>').TrimEnd('*', ' ');
-                return line.Length == 0 ? null : line[..Math.Min(line.Length, 160)];
-            }
-        }
-
-        return null;
-    }
 }

@@ -22,6 +22,13 @@ namespace LatentWorkbench.Notebooks.Execution;
 /// </remarks>
 public sealed partial class NotebookRunner
 {
+    /// <summary>
+    /// The environment variable that tells a running notebook where this run's output goes (the folder of the executed
+    /// copy), so a notebook's own export (the library's <c>FigureFolder.UnderOutput</c>) writes under it; set only while a
+    /// notebook with an output path runs.
+    /// </summary>
+    public const string OutputVariable = "LATENTWORKBENCH_OUTPUT";
+
     private static readonly SemaphoreSlim OneRunAtATime = new(1, 1);
     private readonly NotebookRunOptions _options;
 
@@ -70,9 +77,15 @@ public sealed partial class NotebookRunner
         bool peakReset = PeakMemory.Reset();
         PeakMemory.Measurement peak;
         string previousDirectory = Directory.GetCurrentDirectory();
+        string? previousOutput = Environment.GetEnvironmentVariable(OutputVariable);
         try
         {
             Directory.SetCurrentDirectory(Path.GetDirectoryName(fullPath)!);
+            if (_options.OutputPath is { } output)
+            {
+                Environment.SetEnvironmentVariable(OutputVariable, Path.GetDirectoryName(Path.GetFullPath(output)));
+            }
+
             using var kernel = NotebookKernel.Create();
             var run = new CellRun(notebook, kernel, exporter, recorded, name);
             failure = await RunCellsAsync(run, cancellationToken).ConfigureAwait(false);
@@ -82,6 +95,7 @@ public sealed partial class NotebookRunner
         {
             peak = PeakMemory.Read(peakReset);
             Directory.SetCurrentDirectory(previousDirectory);
+            Environment.SetEnvironmentVariable(OutputVariable, previousOutput);
             OneRunAtATime.Release();
         }
 
@@ -100,6 +114,7 @@ public sealed partial class NotebookRunner
 
         exporter?.WriteManifest(
             _options.OutputPath is null ? name : Path.GetFileName(_options.OutputPath),
+            parameters,
             failure is null ? null : $"cell {failure.CellNumber} failed: {failure.ExceptionType}: {failure.Message}");
         return new NotebookRunResult(notebook, _options.OutputPath, failure, exporter?.Figures ?? [], parameters, recorded, variables, clock.Elapsed)
         {
@@ -146,10 +161,9 @@ public sealed partial class NotebookRunner
             RecordedValues.Collect(displayed, run.Recorded);
             if (run.Exporter is not null)
             {
-                var figures = displayed.Where(d => d.IsFigure).ToList();
-                for (int k = 0; k < figures.Count; k++)
+                foreach (var figure in displayed.Where(d => d.IsFigure))
                 {
-                    run.Exporter.Export(figures[k], i + 1, k + 1, CaptionAbove(notebook, i));
+                    run.Exporter.Export(figure, cell.Id);
                 }
             }
 

@@ -8,7 +8,7 @@ namespace LatentWorkbench.Notebooks.Figures;
 /// <summary>
 /// Writes <c>index.html</c> in an output folder: for each executed notebook (each <c>figures/NAME/figures.json</c>
 /// manifest), a link to the executed .ipynb, whether it ran to the end, and its figures as SVG thumbnails with
-/// one-line captions and links to the SVG and interactive HTML files.
+/// their own captions (else titles) as plain text, markdown marks removed, and links to the SVG and interactive HTML files.
 /// </summary>
 public static class ArtifactsIndex
 {
@@ -64,13 +64,15 @@ public static class ArtifactsIndex
 
         foreach (var figure in figures.OfType<JsonObject>())
         {
-            string caption = figure["caption"]?.GetValue<string>() ?? string.Empty;
-            string? svg = figure["svg"]?.GetValue<string>() ?? figure["png"]?.GetValue<string>();
-            string? page = figure["html"]?.GetValue<string>();
+            string caption = PlainCaption.Of(figure["caption"]?.GetValue<string>() ?? figure["title"]?.GetValue<string>() ?? figure["id"]?.GetValue<string>() ?? string.Empty);
+            // Manifests written before figures had ids list their files at the top level; a partial run keeps such folders.
+            var files = figure["files"] as JsonObject ?? figure;
+            string? svg = files["svg"]?.GetValue<string>() ?? files["png"]?.GetValue<string>();
+            string? page = files["html"]?.GetValue<string>();
             html.Append("<figure>");
             if (svg is not null)
             {
-                html.Append($"<a href=\"{Attr($"{folder}/{svg}")}\"><img src=\"{Attr($"{folder}/{svg}")}\" alt=\"{Attr(caption)}\"></a>");
+                html.Append($"<a href=\"{Attr($"{folder}/{svg}")}\"><img src=\"{Attr($"{folder}/{svg}")}\" alt=\"{Text(caption)}\"></a>");
             }
 
             html.Append($"<figcaption>{Text(caption)}");

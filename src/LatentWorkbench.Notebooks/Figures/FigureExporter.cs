@@ -8,9 +8,10 @@ using LatentWorkbench.Notebooks.Model;
 namespace LatentWorkbench.Notebooks.Figures;
 
 /// <summary>
-/// Writes every displayed figure of one notebook run to a folder: <c>NAME.svg</c> (the static twin) and
-/// <c>NAME.html</c> (a standalone page around the interactive HTML), plus <c>figures.json</c>, the manifest
-/// the artifacts index is built from.
+/// Writes every displayed figure of one notebook run to a folder as <c>{notebook}-{id}.svg</c> (the static twin),
+/// <c>.png</c> (images) and <c>.html</c> (a standalone page around the interactive HTML), plus <c>figures.json</c>,
+/// the manifest that reports and the artifacts index read. Ids are the figures' own (given or from their titles) or
+/// their cell's stable id, so inserting or moving cells never renames a file.
 /// </summary>
 /// <remarks>
 /// The folder is created but never emptied: the runner stages each run's output in a fresh folder and swaps it in
@@ -43,55 +44,74 @@ public sealed class FigureExporter
     /// <summary>The figures exported so far, in order.</summary>
     public IReadOnlyList<ExportedFigure> Figures => _figures;
 
-    /// <summary>Exports the <paramref name="indexInCell"/>-th (1-based) figure of cell <paramref name="cellNumber"/>.</summary>
-    public ExportedFigure Export(FormattedValue figure, int cellNumber, int indexInCell, string? contextCaption)
+    /// <summary>Exports a figure displayed by the cell with id <paramref name="cellId"/>.</summary>
+    /// <param name="figure">The displayed bundle; its label's id, title and caption name and caption the files.</param>
+    /// <param name="cellId">The displaying cell's stable id: untitled figures without an id are named after it.</param>
+    public ExportedFigure Export(FormattedValue figure, string cellId)
     {
         ArgumentNullException.ThrowIfNull(figure);
-        string name = UniqueName(figure.Title is { } title ? Slug(title) : $"{_notebookStem}-cell{cellNumber}-{indexInCell}");
-        string caption = figure.Title ?? contextCaption ?? $"{_notebookStem}, cell {cellNumber}, figure {indexInCell}";
+        ArgumentException.ThrowIfNullOrWhiteSpace(cellId);
+        string id = UniqueId(figure.Id ?? (figure.Title is { } title ? Slug(title) : "cell-" + Slug(cellId)));
+        string stem = $"{_notebookStem}-{id}";
+        string pageTitle = figure.Caption ?? figure.Title ?? stem;
         string? svgFile = null, htmlFile = null, pngFile = null;
         if (figure.Data.TryGetValue(MimeTypes.Svg, out string? svg))
         {
-            svgFile = name + ".svg";
+            svgFile = stem + ".svg";
             AtomicFile.WriteAllText(Path.Combine(Directory, svgFile), svg);
         }
-        else if (figure.Data.TryGetValue(MimeTypes.Png, out string? png))
+
+        if (figure.Data.TryGetValue(MimeTypes.Png, out string? png))
         {
-            // Images (digit grids) carry a PNG twin instead of an SVG one; the bundle holds it base64-encoded.
-            pngFile = name + ".png";
+            // Images (digit grids) carry a PNG; the bundle holds it base64-encoded.
+            pngFile = stem + ".png";
             AtomicFile.WriteAllBytes(Path.Combine(Directory, pngFile), Convert.FromBase64String(png));
         }
 
         if (figure.Data.TryGetValue(MimeTypes.Html, out string? html))
         {
-            htmlFile = name + ".html";
-            AtomicFile.WriteAllText(Path.Combine(Directory, htmlFile), StandalonePage(caption, html, PlotlyScript.IsPlotlyChart(html) ? PlotlyScriptFile() : null));
+            htmlFile = stem + ".html";
+            AtomicFile.WriteAllText(Path.Combine(Directory, htmlFile), StandalonePage(pageTitle, html, PlotlyScript.IsPlotlyChart(html) ? PlotlyScriptFile() : null));
         }
 
-        var exported = new ExportedFigure(name, caption, cellNumber, svgFile, htmlFile, pngFile);
+        var exported = new ExportedFigure(id, stem, figure.Title, figure.Caption, cellId, svgFile, htmlFile, pngFile);
         _figures.Add(exported);
         return exported;
     }
 
-    /// <summary>Writes <c>figures.json</c>: the notebook's name, how the run ended, and each figure's name, caption, cell and files.</summary>
+    /// <summary>
+    /// Writes <c>figures.json</c>: the notebook's name, the parameters it ran with, how the run ended, and for each figure
+    /// its id, title, caption, notebook, parameters, cell and files by format.
+    /// </summary>
     /// <param name="executedNotebookFile">The executed notebook's file name (relative to the folder above <c>figures/</c>).</param>
+    /// <param name="parameters">The parameters the notebook ran with (its <c>metadata.papermill.parameters</c>).</param>
     /// <param name="failure">One line describing the failed cell, or null when every cell ran.</param>
-    public void WriteManifest(string executedNotebookFile, string? failure)
+    public void WriteManifest(string executedNotebookFile, JsonObject parameters, string? failure)
     {
+        ArgumentNullException.ThrowIfNull(parameters);
         var figures = new JsonArray(_figures.Select(f => (JsonNode)new JsonObject
         {
             ["caption"] = f.Caption,
-            ["cell"] = f.CellNumber,
-            ["html"] = f.HtmlFile,
-            ["name"] = f.Name,
-            ["png"] = f.PngFile,
-            ["svg"] = f.SvgFile,
+            ["cell_id"] = f.CellId,
+            ["files"] = new JsonObject(f.Files.Select(file => KeyValuePair.Create(file.Key, (JsonNode?)file.Value))),
+            ["formats"] = new JsonArray(f.Files.Keys.Select(k => (JsonNode)k).ToArray()),
+            ["id"] = f.Id,
+            ["notebook"] = executedNotebookFile,
+            ["parameters"] = parameters.DeepClone(),
+            ["title"] = f.Title,
         }).ToArray());
-        var manifest = new JsonObject { ["failure"] = failure, ["figures"] = figures, ["notebook"] = executedNotebookFile };
+        var manifest = new JsonObject
+        {
+            ["failure"] = failure,
+            ["figures"] = figures,
+            ["notebook"] = executedNotebookFile,
+            ["parameters"] = parameters.DeepClone(),
+        };
         AtomicFile.WriteAllText(Path.Combine(Directory, ManifestFileName), SortedJsonWriter.Write(manifest));
     }
 
-    /// <summary>A file-name slug: lower-case letters and digits, other runs of characters become one dash.</summary>
+    /// <summary>A file-name slug: lower-case letters and digits, other runs of characters become one dash (at most 80 characters).</summary>
+    /// <remarks>The same rule as the library's <c>FigureId.FromTitle</c>, so a title names a figure alike in the runner's folder and in a notebook's own export.</remarks>
     public static string Slug(string text)
     {
         var slug = new StringBuilder();
@@ -107,16 +127,16 @@ public sealed class FigureExporter
             }
         }
 
-        string result = slug.ToString().Trim('-');
-        return result.Length == 0 ? "figure" : result[..Math.Min(result.Length, 80)];
+        string result = slug.ToString()[..Math.Min(slug.Length, 80)].Trim('-');
+        return result.Length == 0 ? "figure" : result;
     }
 
-    private string UniqueName(string name)
+    private string UniqueId(string id)
     {
-        string candidate = name;
-        for (int n = 2; _figures.Any(f => f.Name == candidate); n++)
+        string candidate = id;
+        for (int n = 2; _figures.Any(f => f.Id == candidate); n++)
         {
-            candidate = string.Create(CultureInfo.InvariantCulture, $"{name}-{n}");
+            candidate = string.Create(CultureInfo.InvariantCulture, $"{id}-{n}");
         }
 
         return candidate;

@@ -26,15 +26,49 @@ internal static class DisplayBundles
         return From(displayed.Value, data);
     }
 
-    /// <summary>The bundle <paramref name="data"/> of <paramref name="shownValue"/>, formatted outside a kernel (a twin's host).</summary>
-    public static FormattedValue From(object? shownValue, Dictionary<string, string> data)
+    /// <summary>The bundle <paramref name="data"/> of <paramref name="shownValue"/>, as the kernel displayed it or as a twin's host formatted it.</summary>
+    public static FormattedValue From(object? shownValue, IReadOnlyDictionary<string, string> data)
     {
         ArgumentNullException.ThrowIfNull(data);
-        var displayed = new { Value = shownValue };
-        bool hasImage = data.ContainsKey(MimeTypes.Svg) || data.ContainsKey(MimeTypes.Png);
-        bool ownHtml = data.ContainsKey(MimeTypes.Html) && displayed.Value is { } shown && DeclaresFormatters(shown.GetType());
-        return new FormattedValue(data, hasImage || ownHtml, TitleOf(displayed.Value));
+        return Of(data, shownValue is { } shown && DeclaresFormatters(shown.GetType()), TitleOf(shownValue));
     }
+
+    /// <summary>
+    /// The figure in a bundle: <paramref name="data"/> as displayed (or as recorded in a notebook output),
+    /// <paramref name="ownFormatters"/> when the value's type declared its own formatters, and the value's
+    /// <c>Title</c> property; the bundle's figure label, when it has one, gives the id, caption and title.
+    /// </summary>
+    public static FormattedValue Of(IReadOnlyDictionary<string, string> data, bool ownFormatters, string? valueTitle)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        var (id, title, caption) = LabelOf(data);
+        bool hasImage = data.ContainsKey(MimeTypes.Svg) || data.ContainsKey(MimeTypes.Png);
+        bool ownHtml = data.ContainsKey(MimeTypes.Html) && ownFormatters;
+        bool labelled = data.ContainsKey(MimeTypes.FigureLabel);
+        return new FormattedValue(data, hasImage || ownHtml || labelled, title ?? valueTitle) { Id = id, Caption = caption };
+    }
+
+    private static (string? Id, string? Title, string? Caption) LabelOf(IReadOnlyDictionary<string, string> data)
+    {
+        if (!data.TryGetValue(MimeTypes.FigureLabel, out string? json))
+        {
+            return (null, null, null);
+        }
+
+        try
+        {
+            return System.Text.Json.Nodes.JsonNode.Parse(json) is System.Text.Json.Nodes.JsonObject label
+                ? (Member(label, "id"), Member(label, "title"), Member(label, "caption"))
+                : (null, null, null);
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            return (null, null, null);
+        }
+    }
+
+    private static string? Member(System.Text.Json.Nodes.JsonObject label, string name) =>
+        label[name] is System.Text.Json.Nodes.JsonValue value && value.TryGetValue(out string? text) && text.Length > 0 ? text : null;
 
     // The kernel's own messages (e.g. "Installed Packages") declare formatters too; they are not figures.
     private static bool DeclaresFormatters(Type type)

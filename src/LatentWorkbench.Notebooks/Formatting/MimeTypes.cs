@@ -20,4 +20,11 @@ public static class MimeTypes
     /// beside its <c>text/plain</c> form; the runner collects these into the executed notebook's metadata.
     /// </summary>
     public const string RecordedValue = "application/vnd.latentworkbench.recorded+json";
+
+    /// <summary>
+    /// A figure's label (<c>{"id": ..., "title": ..., "caption": ...}</c>, members optional), displayed by the
+    /// LatentWorkbench formatters of charts, tables and images beside their renderings; the runner names and captions
+    /// exported figures with it.
+    /// </summary>
+    public const string FigureLabel = "application/vnd.latentworkbench.figure+json";
 }

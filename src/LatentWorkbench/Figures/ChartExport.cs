@@ -33,12 +33,21 @@ public static class ChartExport
     /// <summary>A standalone, deterministic SVG document of the chart (no browser needed).</summary>
     public static string ToSvg(this GenericChart chart) => SvgRenderer.Render(PlotlyFigureReader.Read(chart.ToFigureJson()));
 
-    /// <summary>The notebook fragment: a div and a script that draws the chart with plotly.js (the page's, else loaded from the CDN).</summary>
+    /// <summary>
+    /// The notebook fragment: a div holding the chart's static SVG and a script that replaces it with the interactive
+    /// chart once plotly.js is at hand (the page's, else loaded from the CDN); where no script runs or plotly.js cannot
+    /// load, the SVG stays.
+    /// </summary>
     /// <param name="chart">The chart.</param>
     /// <param name="elementId">The div's id (default: a fresh one per call, as each notebook output needs).</param>
-    public static string ToHtml(this GenericChart chart, string? elementId = null) =>
-        PlotlyHtml.Fragment(chart.ToFigureJson(),
-            elementId ?? "lwb-" + Interlocked.Increment(ref _displayCount).ToString(CultureInfo.InvariantCulture) + "-" + Guid.NewGuid().ToString("N")[..8]);
+    public static string ToHtml(this GenericChart chart, string? elementId = null)
+    {
+        ArgumentNullException.ThrowIfNull(chart);
+        string json = chart.ToFigureJson();
+        return PlotlyHtml.Fragment(json,
+            elementId ?? "lwb-" + Interlocked.Increment(ref _displayCount).ToString(CultureInfo.InvariantCulture) + "-" + Guid.NewGuid().ToString("N")[..8],
+            SvgRenderer.Render(PlotlyFigureReader.Read(json)));
+    }
 
     /// <summary>A PNG of plotly.js's rendering in headless Chromium, offline (the local plotly.js copy), at <paramref name="deviceScale"/> device pixels per CSS pixel.</summary>
     /// <exception cref="ChromiumNotFoundException">Chromium is not installed.</exception>

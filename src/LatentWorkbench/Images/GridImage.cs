@@ -14,9 +14,10 @@ namespace LatentWorkbench.Images;
 /// Pixels are floats in [0, 1] (outside values clamped, NaN drawn as 0), written as round(255 × v): MNIST's
 /// byte / 255 pixels come back as their original bytes. Image i goes to row i / columns, column i % columns,
 /// each enlarged <see cref="GridImageStyle.Scale"/> times (nearest neighbour), with
-/// <see cref="GridImageStyle.Gap"/> background pixels between images. Labels cannot be drawn into the pixels
-/// (ImageSharp draws text only with ImageSharp.Drawing); they travel with the image (<see cref="LayoutOf"/>), the
-/// title also as the PNG's <c>Title</c> text chunk, and the HTML rendering draws them as text.
+/// <see cref="GridImageStyle.Gap"/> background pixels between images. The image itself holds only the digits; the
+/// labels travel with it (<see cref="LayoutOf"/>), the title also as the PNG's <c>Title</c> text chunk. Every rendering
+/// shows them: the HTML and SVG as text around the pixels, the displayed and exported PNG drawn into its pixels with a
+/// small pixel font (<see cref="ImagePng.ToLabelledPngBytes"/>).
 /// </remarks>
 public static class GridImage
 {

@@ -23,6 +23,17 @@ public static class ImagePng
         return stream.ToArray();
     }
 
+    /// <summary>
+    /// The PNG a report takes: for a grid from <see cref="GridImage"/>, its title, row and column labels and captions
+    /// drawn into the pixels (a 5 × 7 pixel font, scaled like the digits); any other image as <see cref="ToPngBytes"/>.
+    /// </summary>
+    public static byte[] ToLabelledPngBytes(this Image image)
+    {
+        ArgumentNullException.ThrowIfNull(image);
+        using var labelled = GridImageLabels.Draw(image);
+        return labelled is null ? image.ToPngBytes() : labelled.ToPngBytes();
+    }
+
     /// <summary>A <c>data:image/png;base64,…</c> URI of the image, for HTML and SVG.</summary>
     public static string ToPngDataUri(this Image image) => "data:image/png;base64," + Convert.ToBase64String(image.ToPngBytes());
 

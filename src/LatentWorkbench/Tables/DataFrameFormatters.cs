@@ -1,6 +1,7 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Runtime.CompilerServices;
 using LatentWorkbench.Common;
+using LatentWorkbench.Figures;
 using Microsoft.Data.Analysis;
 
 namespace LatentWorkbench.Tables;
@@ -25,6 +26,7 @@ public static class DataFrameFormatters
         new(KernelFormatting.Html, (value, writer) => writer.Write(((DataFrame)value).ToHtml())),
         new(KernelFormatting.Svg, (value, writer) => writer.Write(((DataFrame)value).ToSvg())),
         new(KernelFormatting.PlainText, (value, writer) => writer.Write(((DataFrame)value).ToPlainText())),
+        new(FigureLabel.MimeType, (value, writer) => writer.Write(FigureLabels.Of(value).ToJson())),
     ];
 
     /// <summary>Registers the table formatters with the kernel's <c>Formatter</c>; calling it again is harmless.</summary>

@@ -22,8 +22,9 @@ public sealed class ChartKernelDisplayTests
             """);
 
         var output = Assert.Single(values);
-        Assert.Equal(["image/svg+xml", "text/html"], output.Keys.Order(StringComparer.Ordinal));
-        Assert.Contains("plotly.newPlot(id, figure.data, figure.layout", output["text/html"], StringComparison.Ordinal);
+        Assert.Equal(["application/vnd.latentworkbench.figure+json", "image/svg+xml", "text/html"], output.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal("{\"title\":\"four points\"}", output["application/vnd.latentworkbench.figure+json"]);
+        Assert.Contains("plotly.newPlot(div, figure.data, figure.layout", output["text/html"], StringComparison.Ordinal);
         Assert.Contains("window.Plotly", output["text/html"], StringComparison.Ordinal);
         var svg = XDocument.Parse(output["image/svg+xml"]).Root!;
         Assert.Equal("svg", svg.Name.LocalName);

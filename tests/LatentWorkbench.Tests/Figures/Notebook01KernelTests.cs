@@ -1,5 +1,6 @@
 using System.Text.Json;
 using LatentWorkbench.Data;
+using LatentWorkbench.Figures;
 using LatentWorkbench.Tests.TestUtilities;
 
 namespace LatentWorkbench.Tests.Figures;
@@ -24,20 +25,31 @@ public sealed class Notebook01KernelTests
             .Select(c => string.Concat(c.GetProperty("source").EnumerateArray().Select(l => l.GetString())))
             .ToList();
 
+        // The export cell writes under the run's output folder: a scratch one here, never the repository's artifacts/.
+        using var output = new TempDirectory();
+        string? previousOutput = Environment.GetEnvironmentVariable(FigureFolder.OutputVariable);
+        Environment.SetEnvironmentVariable(FigureFolder.OutputVariable, output.Path);
         using var kernel = new InProcessKernel();
         var charts = new List<Dictionary<string, string>>();
-        for (int i = 0; i < cells.Count; i++)
+        try
         {
-            // The kernel's folder is not the notebook's here: make the #r path absolute, and run quick (an injected parameter).
-            string code = cells[i].Replace("#r \"../", $"#r \"{root}/", StringComparison.Ordinal);
-            if (i == 0)
+            for (int i = 0; i < cells.Count; i++)
             {
-                code += "\nquick = true;";
-            }
+                // The kernel's folder is not the notebook's here: make the #r path absolute, and run quick (an injected parameter).
+                string code = cells[i].Replace("#r \"../", $"#r \"{root}/", StringComparison.Ordinal);
+                if (i == 0)
+                {
+                    code += "\nquick = true;";
+                }
 
-            var (displays, failure) = await kernel.SubmitAsync(code);
-            Assert.True(failure is null, $"code cell {i + 1} failed: {failure}");
-            charts.AddRange(displays.Where(d => d.TryGetValue("text/html", out string? html) && html.Contains("newPlot(", StringComparison.Ordinal)));
+                var (displays, failure) = await kernel.SubmitAsync(code);
+                Assert.True(failure is null, $"code cell {i + 1} failed: {failure}");
+                charts.AddRange(displays.Where(d => d.TryGetValue("text/html", out string? html) && html.Contains("newPlot(", StringComparison.Ordinal)));
+            }
+        }
+        finally
+        {
+            Environment.SetEnvironmentVariable(FigureFolder.OutputVariable, previousOutput);
         }
 
         Assert.True(charts.Count >= 4, $"notebook 01 displayed {charts.Count} charts; expected its heatmaps, two curves and the embedding");
@@ -46,5 +58,14 @@ public sealed class Notebook01KernelTests
             Assert.True(chart.ContainsKey("image/svg+xml"), "a chart output has no image/svg+xml twin");
             Assert.StartsWith("<svg", chart["image/svg+xml"], StringComparison.Ordinal);
         });
+
+        // The export cell saved its two figures, named by their ids, under the output folder.
+        string report = Path.Combine(output.Path, "report", "01-mnist-and-pca");
+        foreach (string file in (string[])["reconstruction-error-curve.svg", "reconstruction-error-curve.html", "pca-reconstructions.svg", "pca-reconstructions.html"])
+        {
+            Assert.True(File.Exists(Path.Combine(report, file)), $"the export cell did not write {file}");
+        }
+
+        Assert.Contains(">k = 30</text>", File.ReadAllText(Path.Combine(report, "pca-reconstructions.svg")), StringComparison.Ordinal);
     }
 }

@@ -19,10 +19,15 @@ public sealed class ImageKernelTests
             """);
 
         var bundle = Assert.Single(displays);
-        Assert.Equal(["image/png", "text/html"], bundle.Keys);
+        Assert.Equal(["image/png", "text/html", "image/svg+xml", "application/vnd.latentworkbench.figure+json"], bundle.Keys);
+        Assert.Contains(">bottom</text>", bundle["image/svg+xml"], StringComparison.Ordinal);
+        Assert.Contains(">Ramps</text>", bundle["image/svg+xml"], StringComparison.Ordinal);
+        Assert.Equal("{\"title\":\"Ramps\"}", bundle["application/vnd.latentworkbench.figure+json"]);
         byte[] png = Convert.FromBase64String(bundle["image/png"]);
         Assert.Equal(new byte[] { 0x89, (byte)'P', (byte)'N', (byte)'G', 0x0D, 0x0A, 0x1A, 0x0A }, png[..8]);
-        Assert.Contains("<img src=\"data:image/png;base64," + bundle["image/png"] + "\"", bundle["text/html"], StringComparison.Ordinal);
+        // The PNG carries the labels in its pixels (so it is larger than the grid); the HTML shows the bare grid with text labels.
+        Assert.DoesNotContain(bundle["image/png"], bundle["text/html"], StringComparison.Ordinal);
+        Assert.Contains("<img src=\"data:image/png;base64,", bundle["text/html"], StringComparison.Ordinal);
         Assert.Contains(">bottom</span>", bundle["text/html"], StringComparison.Ordinal);
         Assert.Contains("<figcaption", bundle["text/html"], StringComparison.Ordinal);
     }

@@ -20,7 +20,7 @@ public sealed class OutputStagingTests
         string output = scratch.File("out");
         Assert.Equal(0, await NotebooksConsole.RunAllAsync([notebook], NoOverrides, quick: false, output, replaceAll: true, CancellationToken.None));
         var good = Snapshot(output);
-        Assert.Contains("figures/staged/good-figure.svg", good.Keys);
+        Assert.Contains("figures/staged/staged-good-figure.svg", good.Keys);
 
         int exit = await NotebooksConsole.RunAllAsync([notebook], new Dictionary<string, string> { ["fail"] = "true" }, quick: false, output, replaceAll: true, CancellationToken.None);
 
@@ -70,11 +70,11 @@ public sealed class OutputStagingTests
         Assert.Equal(0, await NotebooksConsole.RunAllAsync([first], NoOverrides, quick: false, output, replaceAll: false, CancellationToken.None));
 
         Assert.Equal(secondCopy, File.ReadAllText(Path.Combine(output, "second.ipynb")));
-        Assert.True(File.Exists(Path.Combine(output, "figures", "second", "good-figure.svg")));
+        Assert.True(File.Exists(Path.Combine(output, "figures", "second", "second-good-figure.svg")));
         var metrics = MetricsFile.Read(Path.Combine(output, MetricsFile.FileName));
         Assert.Equal(["first.ipynb", "second.ipynb"], metrics.Select(p => p.Key));
         Assert.Equal(42, metrics["second.ipynb"]!["answer"]!.GetValue<int>());
-        Assert.Contains("figures/second/good-figure.svg", File.ReadAllText(Path.Combine(output, "index.html")), StringComparison.Ordinal);
+        Assert.Contains("figures/second/second-good-figure.svg", File.ReadAllText(Path.Combine(output, "index.html")), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -117,16 +117,21 @@ public sealed class RunnerFixtureTests : IClassFixture<RunnerFixtureTests.Execut
     }
 
     [Fact]
-    public void Figures_Are_Exported_As_Svg_And_Html_With_A_Manifest()
+    public void Figures_Are_Exported_As_Svg_And_Html_With_A_Manifest_Named_By_Title_Else_By_Cell_Id()
     {
-        Assert.Equal(["loss-curve", "runner-fixture-cell9-2"], Result.Figures.Select(f => f.Name));
-        Assert.Equal(["Loss curve", "Loss curve figure"], Result.Figures.Select(f => f.Caption));
+        // The titled figure is named from its title; the untitled one from its cell's id, never the heading above it.
+        Assert.Equal(["loss-curve", "cell-af494c65"], Result.Figures.Select(f => f.Id));
+        Assert.Equal(["Loss curve", null], Result.Figures.Select(f => f.Title));
+        Assert.All(Result.Figures, f => Assert.Null(f.Caption));
         string folder = _run.FiguresDirectory;
-        Assert.Equal("<svg data-points=\"3\">Loss curve</svg>", File.ReadAllText(Path.Combine(folder, "loss-curve.svg")));
-        Assert.Contains("<div class=\"fixture\">Loss curve:3</div>", File.ReadAllText(Path.Combine(folder, "loss-curve.html")), StringComparison.Ordinal);
+        Assert.Equal("<svg data-points=\"3\">Loss curve</svg>", File.ReadAllText(Path.Combine(folder, "runner-fixture-loss-curve.svg")));
+        Assert.Contains("<div class=\"fixture\">Loss curve:3</div>", File.ReadAllText(Path.Combine(folder, "runner-fixture-loss-curve.html")), StringComparison.Ordinal);
         var manifest = JsonNode.Parse(File.ReadAllText(Path.Combine(folder, FigureExporter.ManifestFileName)))!;
         Assert.Equal("runner-fixture.ipynb", manifest["notebook"]!.GetValue<string>());
-        Assert.Equal(["loss-curve.svg", "runner-fixture-cell9-2.svg"], manifest["figures"]!.AsArray().Select(f => f!["svg"]!.GetValue<string>()));
+        var figures = manifest["figures"]!.AsArray();
+        Assert.Equal(["runner-fixture-loss-curve.svg", "runner-fixture-cell-af494c65.svg"], figures.Select(f => f!["files"]!["svg"]!.GetValue<string>()));
+        Assert.Equal(["loss-curve", "cell-af494c65"], figures.Select(f => f!["id"]!.GetValue<string>()));
+        Assert.All(figures, f => Assert.Equal("runner-fixture.ipynb", f!["notebook"]!.GetValue<string>()));
     }
 
     [Fact]

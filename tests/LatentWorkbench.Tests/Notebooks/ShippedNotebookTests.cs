@@ -82,7 +82,7 @@ public sealed class ShippedNotebookTests
 
         Assert.True(result.Succeeded, $"{name}: cell {result.Failure?.CellNumber} failed: {result.Failure?.ExceptionType}: {result.Failure?.Message}");
         // Charts and image grids carry both twins; HTML-only results (tables) are exported as pages.
-        Assert.All(result.Figures, f => Assert.True(f.HtmlFile is not null, $"{name}: figure {f.Name} has no HTML page"));
+        Assert.All(result.Figures, f => Assert.True(f.HtmlFile is not null, $"{name}: figure {f.Id} has no HTML page"));
         Assert.Contains(result.Figures, f => f.SvgFile is not null);
         var bundles = result.Notebook.Cells.SelectMany(c => c.Outputs).Where(o => o["output_type"]!.GetValue<string>() == "display_data").Select(o => o["data"]!.AsObject());
         Assert.All(bundles.Where(b => b.ContainsKey(MimeTypes.Svg)), b => Assert.True(b.ContainsKey(MimeTypes.Html)));

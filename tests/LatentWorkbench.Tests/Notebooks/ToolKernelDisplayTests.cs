@@ -23,9 +23,9 @@ public sealed class ToolKernelDisplayTests
             .Select(cell => cell.GetProperty("outputs").EnumerateArray().Where(o => o.TryGetProperty("data", out _))
                 .Select(o => o.GetProperty("data").EnumerateObject().Select(p => p.Name).Order(StringComparer.Ordinal).ToArray()).ToList())
             .ToList();
-        Assert.Equal(["image/svg+xml", "text/html"], bundles[1].Single());
+        Assert.Equal(["application/vnd.latentworkbench.figure+json", "image/svg+xml", "text/html"], bundles[1].Single());
         Assert.Contains("image/svg+xml", bundles[2].Single());
         Assert.Contains("text/html", bundles[2].Single());
-        Assert.Equal(["image/png", "text/html"], bundles[3].Single());
+        Assert.Equal(["application/vnd.latentworkbench.figure+json", "image/png", "image/svg+xml", "text/html"], bundles[3].Single());
     }
 }

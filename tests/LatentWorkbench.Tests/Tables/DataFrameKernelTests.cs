@@ -36,7 +36,7 @@ public sealed class DataFrameKernelTests
             """);
 
         var bundle = Assert.Single(displays);
-        Assert.Equal(["text/html", "image/svg+xml", "text/plain"], bundle.Keys);
+        Assert.Equal(["text/html", "image/svg+xml", "text/plain", "application/vnd.latentworkbench.figure+json"], bundle.Keys);
         Assert.Contains("<td style=\"text-align:right\">1e-06</td>", bundle["text/html"], StringComparison.Ordinal);
         Assert.Contains("0.125", bundle["text/plain"], StringComparison.Ordinal);
     }

@@ -4,9 +4,10 @@ using Plotly.NET;
 namespace LatentWorkbench.Figures.Display;
 
 /// <summary>
-/// Makes every Plotly.NET chart display in the .NET Interactive kernel with two representations in one output:
-/// <c>text/html</c> (interactive, <see cref="ChartExport.ToHtml"/>) and <c>image/svg+xml</c> (the static twin that
-/// GitHub and offline viewers show, <see cref="ChartExport.ToSvg"/>).
+/// Makes every Plotly.NET chart display in the .NET Interactive kernel with three representations in one output:
+/// <c>text/html</c> (the static SVG, swapped for the interactive chart where plotly.js loads, <see cref="ChartExport.ToHtml"/>),
+/// <c>image/svg+xml</c> (the static twin that GitHub and offline viewers show, <see cref="ChartExport.ToSvg"/>) and
+/// the figure's label (<see cref="FigureLabel.MimeType"/>: id, title, caption), which the notebook runner names its files by.
 /// </summary>
 /// <remarks>
 /// Registered with the kernel's <c>Microsoft.DotNet.Interactive.Formatting.Formatter</c> automatically when this library
@@ -19,12 +20,13 @@ namespace LatentWorkbench.Figures.Display;
 public static class ChartFormatters
 {
     /// <summary>The mime types a chart displays with, in order.</summary>
-    public static IReadOnlyList<string> MimeTypes { get; } = [Display.MimeTypes.Html, Display.MimeTypes.Svg];
+    public static IReadOnlyList<string> MimeTypes { get; } = [Display.MimeTypes.Html, Display.MimeTypes.Svg, FigureLabel.MimeType];
 
     private static KeyValuePair<string, Action<object, TextWriter>>[] Formatters { get; } =
     [
         new(Display.MimeTypes.Html, (value, writer) => writer.Write(((GenericChart)value).ToHtml())),
         new(Display.MimeTypes.Svg, (value, writer) => writer.Write(((GenericChart)value).ToSvg())),
+        new(FigureLabel.MimeType, (value, writer) => writer.Write(FigureLabels.Of(value).ToJson())),
     ];
 
     /// <summary>Registers the text/html and image/svg+xml formatters for <see cref="GenericChart"/> (and its cases) and makes them the preferred pair.</summary>

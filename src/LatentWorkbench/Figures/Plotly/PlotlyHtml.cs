@@ -9,26 +9,40 @@ namespace LatentWorkbench.Figures.Plotly;
 /// The fragment draws with <c>window.Plotly</c> when the page already has it (a standalone page that loaded the
 /// local plotly.min.js, or a notebook where an earlier output loaded it); otherwise it loads plotly.js from the CDN,
 /// through require.js where the page has it (classic Jupyter), else with a script tag (VS Code, JupyterLab).
-/// Offline it says so in place; the same notebook output carries a static SVG twin.
+/// A notebook fragment holds the chart's static SVG inside its div and swaps it for the interactive chart only once
+/// plotly.js has loaded: a viewer that runs no script, Jupyter's HTML export opened offline and an offline kernel
+/// all show the drawn SVG, never an empty box.
 /// </remarks>
 internal static class PlotlyHtml
 {
     /// <summary>A &lt;div&gt; plus a script that draws the figure <paramref name="figureJson"/> with <c>Plotly.newPlot</c>.</summary>
     /// <param name="figureJson">Plotly figure JSON (<c>data</c>, <c>layout</c>, optional <c>config</c>).</param>
     /// <param name="elementId">The div's id: unique per output in notebooks, fixed in exported files.</param>
-    public static string Fragment(string figureJson, string elementId)
+    /// <param name="staticSvg">The chart's static SVG, shown in the div until plotly.js draws (null: an empty div).</param>
+    public static string Fragment(string figureJson, string elementId, string? staticSvg = null)
     {
         var (width, height) = Size(figureJson);
-        var html = new StringBuilder(figureJson.Length + 1600);
+        var html = new StringBuilder(figureJson.Length + (staticSvg?.Length ?? 0) + 1600);
         html.Append("<div id=\"").Append(elementId).Append("\" class=\"latentworkbench-figure\" style=\"width:")
-            .Append(Format.Integer(width)).Append("px;height:").Append(Format.Integer(height)).Append("px\"></div>\n");
+            .Append(Format.Integer(width)).Append("px;height:").Append(Format.Integer(height)).Append("px\">");
+        if (staticSvg is not null)
+        {
+            html.Append('\n').Append(UniqueIds(staticSvg, elementId + "-"));
+        }
+
+        html.Append("</div>\n");
         html.Append("<script type=\"text/javascript\">\n(function () {\n  var id = \"").Append(elementId).Append("\";\n  var figure = ")
             .Append(figureJson).Append(";\n");
         html.Append("""
-              function draw(plotly) { return plotly.newPlot(id, figure.data, figure.layout, figure.config || {responsive: false}); }
+              function draw(plotly) {
+                var div = document.getElementById(id);
+                if (!div) { return; }
+                div.textContent = "";
+                return plotly.newPlot(div, figure.data, figure.layout, figure.config || {responsive: false});
+              }
               function fail() {
                 var div = document.getElementById(id);
-                if (div) { div.textContent = "plotly.js could not be loaded from " + src + " (offline?). This output also carries a static SVG rendering."; }
+                if (div) { div.title = "plotly.js could not be loaded from " + src + " (offline?): this is the static rendering."; }
               }
               if (window.Plotly) { draw(window.Plotly); return; }
               var src = "
@@ -87,6 +101,10 @@ internal static class PlotlyHtml
               : title.ValueKind == JsonValueKind.Object && title.TryGetProperty("text", out var text) ? text.GetString() : null
             : null;
     }
+
+    // Several SVGs inline in one page share one id space: each fragment's clip paths and gradients get the div's id in front.
+    private static string UniqueIds(string svg, string prefix) =>
+        svg.Replace(" id=\"", " id=\"" + prefix, StringComparison.Ordinal).Replace("url(#", "url(#" + prefix, StringComparison.Ordinal);
 
     private static int Dimension(JsonElement layout, string name, int fallback) =>
         layout.ValueKind == JsonValueKind.Object && layout.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.Number

@@ -12,20 +12,23 @@ namespace LatentWorkbench.Tests.Cli.Commands;
 public sealed class NotebooksCommandTests
 {
     [Fact]
-    public async Task Notebooks_Run_Writes_The_Executed_Copy_Figures_And_Index_With_Overrides()
+    public async Task Notebooks_Run_Writes_The_Executed_Copy_Figures_And_Index_With_Overrides_And_Copies_The_Figures()
     {
         using var scratch = new TempDirectory();
         string path = NotebookTestFiles.StageFixture(scratch, "runner-fixture.ipynb");
         string output = scratch.File("out");
+        string report = scratch.File("report");
 
-        int exit = await Program.BuildRoot().Parse(["notebooks", "run", path, "--set", "seed=5", "--set", "label=x=y", "--out", output]).InvokeAsync();
+        int exit = await Program.BuildRoot().Parse(["notebooks", "run", path, "--set", "seed=5", "--set", "label=x=y", "--out", output, "--figures", report]).InvokeAsync();
 
         Assert.Equal(0, exit);
         var executed = Notebook.Load(Path.Combine(output, "runner-fixture.ipynb"));
         Assert.Equal("// Parameters\nvar seed = 5;\nvar label = \"x=y\";", executed.Cells[2].Source);
         string index = File.ReadAllText(Path.Combine(output, "index.html"));
-        Assert.Contains("figures/runner-fixture/loss-curve.svg", index, StringComparison.Ordinal);
+        Assert.Contains("figures/runner-fixture/runner-fixture-loss-curve.svg", index, StringComparison.Ordinal);
         Assert.Contains("Loss curve", index, StringComparison.Ordinal);
+        Assert.True(File.Exists(Path.Combine(report, "runner-fixture-loss-curve.svg")), "--figures did not copy the figure");
+        Assert.Contains("\"seed\": 5", File.ReadAllText(Path.Combine(report, "figures.json")), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -23,7 +23,7 @@ public sealed class FigureExporterTests
         var charts = SampleFigures.All.Where(s => s.Build() is GenericChart).ToList();
         for (int i = 0; i < charts.Count; i++)
         {
-            exporter.Export(Bundle((GenericChart)charts[i].Build()), cellNumber: i + 1, indexInCell: 1, contextCaption: charts[i].Name);
+            exporter.Export(Bundle((GenericChart)charts[i].Build()) with { Id = FigureExporter.Slug(charts[i].Name) }, cellId: $"c{i}");
         }
 
         Assert.Null(exporter.PlotlyScriptFailure);
@@ -48,7 +48,7 @@ public sealed class FigureExporterTests
         File.WriteAllText(existing, "staged by the runner");
 
         var exporter = new FigureExporter(folder.File("figures"), "sample");
-        exporter.Export(Bundle(SampleFigures.Histogram()), 1, 1, null);
+        exporter.Export(Bundle(SampleFigures.Histogram()), "c1");
 
         Assert.Equal("staged by the runner", File.ReadAllText(existing));
     }
@@ -64,7 +64,7 @@ public sealed class FigureExporterTests
             ["image/svg+xml"] = "<svg xmlns=\"http://www.w3.org/2000/svg\"><text>a b</text></svg>",
         };
 
-        var exported = exporter.Export(new FormattedValue(table, IsFigure: true, Title: "table"), 1, 1, null);
+        var exported = exporter.Export(new FormattedValue(table, IsFigure: true, Title: "table"), "c1");
 
         Assert.DoesNotContain("plotly.min.js", File.ReadAllText(Path.Combine(exporter.Directory, exported.HtmlFile!)), StringComparison.Ordinal);
         Assert.False(File.Exists(Path.Combine(exporter.Directory, "plotly.min.js")));
@@ -78,12 +78,12 @@ public sealed class FigureExporterTests
         byte[] png = [0x89, (byte)'P', (byte)'N', (byte)'G', 13, 10, 26, 10, 1, 2, 3];
         var bundle = new Dictionary<string, string> { ["image/png"] = Convert.ToBase64String(png), ["text/html"] = "<img alt=\"digits\">" };
 
-        var exported = exporter.Export(new FormattedValue(bundle, IsFigure: true, Title: "digits"), 1, 1, null);
-        exporter.WriteManifest("sample.ipynb", null);
+        var exported = exporter.Export(new FormattedValue(bundle, IsFigure: true, Title: "digits"), "c1");
+        exporter.WriteManifest("sample.ipynb", [], null);
 
         Assert.Null(exported.SvgFile);
         Assert.Equal(png, File.ReadAllBytes(Path.Combine(exporter.Directory, exported.PngFile!)));
-        Assert.Contains("\"png\": \"digits.png\"", File.ReadAllText(Path.Combine(exporter.Directory, FigureExporter.ManifestFileName)), StringComparison.Ordinal);
+        Assert.Contains("\"png\": \"sample-digits.png\"", File.ReadAllText(Path.Combine(exporter.Directory, FigureExporter.ManifestFileName)), StringComparison.Ordinal);
     }
 
     // What the kernel's formatters hand the runner for a displayed chart.
