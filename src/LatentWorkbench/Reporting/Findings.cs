@@ -94,5 +94,6 @@ public sealed class Findings
         false => $" (lower is better, so {(a.Mean < b.Mean ? nameA : nameB)} is ahead)",
     };
 
-    private static string Capitalise(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text[1..];
+    // Only a Latin letter: a name such as "β = 4" keeps its own case.
+    private static string Capitalise(string text) => text.Length > 0 && char.IsAsciiLetterLower(text[0]) ? char.ToUpperInvariant(text[0]) + text[1..] : text;
 }

@@ -35,11 +35,12 @@ public sealed class Notebook01KernelTests
         {
             for (int i = 0; i < cells.Count; i++)
             {
-                // The kernel's folder is not the notebook's here: make the #r path absolute, and run quick (an injected parameter).
+                // The kernel's folder is not the notebook's here: make the #r path absolute, and run quick (an injected
+                // parameter, after the parameters cell: the second code cell, after the library's).
                 string code = cells[i].Replace("#r \"../", $"#r \"{root}/", StringComparison.Ordinal);
-                if (i == 0)
+                if (i == 1)
                 {
-                    code += "\nquick = true;";
+                    code += "\nbudget = LatentWorkbench.Experiments.StudyBudget.Quick;";
                 }
 
                 var (displays, failure) = await kernel.SubmitAsync(code);

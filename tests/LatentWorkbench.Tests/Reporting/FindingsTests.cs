@@ -25,4 +25,11 @@ public sealed class FindingsTests
         var single = new Findings().Compare("MSE", "PCA", new SeedSpread([0.02]), "AE", new SeedSpread([0.01]));
         Assert.Contains("with one seed the spread is unknown", single.Sentences[0], StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void A_Name_That_Starts_With_A_Greek_Letter_Keeps_Its_Case()
+    {
+        var findings = new Findings().Compare("KL", "β = 0.5", new SeedSpread([1.0]), "β = 4", new SeedSpread([2.0]));
+        Assert.Contains(". β = 4 is higher;", findings.Sentences[0], StringComparison.Ordinal);
+    }
 }

@@ -23,7 +23,7 @@ public sealed class NotebooksCommandTests
 
         Assert.Equal(0, exit);
         var executed = Notebook.Load(Path.Combine(output, "runner-fixture.ipynb"));
-        Assert.Equal("// Parameters\nvar seed = 5;\nvar label = \"x=y\";", executed.Cells[2].Source);
+        Assert.Equal("// Parameters\nvar seed = 5;\nvar label = \"x=y\";", executed.Cells[3].Source);
         string index = File.ReadAllText(Path.Combine(output, "index.html"));
         Assert.Contains("figures/runner-fixture/runner-fixture-loss-curve.svg", index, StringComparison.Ordinal);
         Assert.Contains("Loss curve", index, StringComparison.Ordinal);

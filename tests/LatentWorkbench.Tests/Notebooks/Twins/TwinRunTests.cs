@@ -35,8 +35,8 @@ public sealed class TwinRunTests
         Assert.True(JsonNode.DeepEquals(runner.Recorded, metrics), $"runner {runner.Recorded.ToJsonString()}\ntwin {metrics.ToJsonString()}");
         var executed = LatentWorkbench.Notebooks.Model.Notebook.Load(Path.Combine(twinOut, Notebook + ".ipynb"));
         Assert.Equal("Quick", executed.Metadata["papermill"]!["parameters"]!["budget"]!.GetValue<string>());
-        Assert.Equal(runner.Figures.Count, Directory.GetFiles(Path.Combine(twinOut, "figures", Notebook), "*.svg").Length
-            + Directory.GetFiles(Path.Combine(twinOut, "figures", Notebook), "*.png").Length);
+        var manifest = JsonNode.Parse(File.ReadAllText(Path.Combine(twinOut, "figures", Notebook, "figures.json")))!;
+        Assert.Equal(runner.Figures.Select(f => f.Id), manifest["figures"]!.AsArray().Select(f => f!["id"]!.GetValue<string>()));
     }
 
     [Fact]
