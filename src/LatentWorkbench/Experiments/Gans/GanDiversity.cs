@@ -1,4 +1,5 @@
 using LatentWorkbench.Metrics.Collapse;
+using LatentWorkbench.Models.Classifiers;
 using LatentWorkbench.Reporting;
 using TorchSharp;
 
@@ -25,6 +26,18 @@ public static class GanDiversity
 
     /// <summary>The column holding the Fréchet distance d² to the reference digits on classifier features.</summary>
     public const string Frechet = "Fréchet d²";
+
+    /// <summary>
+    /// <paramref name="classifier"/> (e.g. <c>ClassifierExperiment.Run(...).Model</c>, in eval mode) as the diversity probe:
+    /// its logits and penultimate features, each batch moved to the classifier's device first, so that samples and test
+    /// digits on the CPU can be judged by a classifier on a GPU.
+    /// </summary>
+    public static DigitClassifierProbe Probe(ConvClassifier classifier)
+    {
+        ArgumentNullException.ThrowIfNull(classifier);
+        var device = classifier.parameters().First().device;
+        return new DigitClassifierProbe(x => classifier.forward(x.to(device)), x => classifier.Features(x.to(device)));
+    }
 
     /// <summary>
     /// The sample sets of <paramref name="seed"/>, each [<paramref name="count"/>, pixels]: test digits

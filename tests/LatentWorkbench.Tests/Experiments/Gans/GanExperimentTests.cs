@@ -1,6 +1,7 @@
 using LatentWorkbench.Compute;
 using LatentWorkbench.Experiments;
 using LatentWorkbench.Metrics.Collapse;
+using LatentWorkbench.Models.Classifiers;
 using LatentWorkbench.Models.Gans;
 using LatentWorkbench.Runs;
 using LatentWorkbench.Tests.TestUtilities;
@@ -117,6 +118,21 @@ public sealed class GanExperimentTests(MnistFixture mnist)
         Assert.Equal(2, table[settings[0].Name, GanDiversity.Entropy].Count);
         Assert.Throws<ArgumentException>("testDigits", () => GanDiversity.SampleSets(gans, 0, images, 60));
         Assert.Throws<ArgumentException>("seed", () => GanDiversity.SampleSets(gans, 9, images, 40));
+    }
+
+    [Fact]
+    public void The_Classifier_Probe_Gives_Its_Logits_And_Features()
+    {
+        using var scope = torch.NewDisposeScope();
+        torch.manual_seed(3);
+        var classifier = new ConvClassifier(new ConvClassifierConfig());
+        classifier.eval();
+        var images = torch.tensor(mnist.Data.Test.Pixels.ToArray(), [mnist.Data.Test.Count, 784]).narrow(0, 0, 4);
+        var probe = GanDiversity.Probe(classifier);
+
+        using var noGrad = torch.no_grad();
+        Assert.Equal(classifier.forward(images).data<float>().ToArray(), probe.Logits(images).data<float>().ToArray());
+        Assert.Equal(classifier.Features(images).data<float>().ToArray(), probe.Features(images).data<float>().ToArray());
     }
 
     [Fact]
