@@ -38,25 +38,84 @@ global::LatentWorkbench.Twins.Twin.Start(args); // twin
 // %% [markdown] id="95e29a4e"
 // ## Parameters
 //
-// `budget` is `default` (the full run of the main job), `quick` (a few hundred digits for two epochs: the mechanics, not the phenomena) or `long` (every digit and ten times the default epochs, to approach the literature's numbers: for a GPU or an overnight run). `seed` seeds every model and every
-// measure; `device` is `Auto`, `Cpu` or `Cuda` (given by name: `--set device=cpu`).
+// Every parameter can be changed from the command line, e.g.
+//
+// ```bash
+// dotnet run --project src/LatentWorkbench.Cli -c Release -- notebooks run notebooks/06-latent-collapse.ipynb --set seeds=0,1,2 --set freeBits=0.5
+// ```
+//
+// (the same `notebooks run` command takes any of the parameters below; `--quick` is `--set budget=quick`). Defaults come
+// from the option records, `CollapseExperimentOptions` (the VAEs) and `GanExperimentOptions` (the GANs), so this cell
+// repeats no number of its own.
+//
+// | parameter | what it sets | default from | example |
+// |---|---|---|---|
+// | `budget` | `default` (the main job), `quick` (a few hundred digits for two epochs: the mechanics, not the phenomena) or `long` (every digit and ten times the default epochs, for a GPU or an overnight run) | `StudyBudget.Default` | `--set budget=quick` |
+// | `seeds` | every VAE and GAN is trained once per seed, and each comparison table shows the mean and standard deviation over the seeds; the first seed draws the single-seed figures and seeds the digit classifier that judges the samples | one seed, so that the main job fits its time | `--set seeds=0,1,2` |
+// | `device` | `auto`, `cpu` or `cuda`, for every model (the classifier included) | `DeviceChoice.Auto` | `--set device=cpu` |
+// | `warmupFraction` | the share of training over which KL warm-up raises β from 0 to 1 | `WarmupFraction` | `--set warmupFraction=0.25` |
+// | `cycles` | the cycles of cyclical annealing | `Cycles` | `--set cycles=2` |
+// | `freeBits` | free bits λ, nats per latent dimension | `FreeBits` | `--set freeBits=0.5` |
+// | `smallBeta` | the β of the "β < 1" remedy | `SmallBeta` | `--set smallBeta=0.5` |
+// | `betas` | the β values of the MLP VAE's sweep | `Betas` | `--set betas=0.5,1,4` |
+// | `vaeTrainCount`, `vaeEpochs` | the VAEs' training digits and epochs | `TrainCount`, `Training.Epochs` | `--set vaeEpochs=10` |
+// | `generatorRateRatio` | the generator's learning rate over the discriminator's in the learning-rate remedy | `GeneratorRateRatio` | `--set generatorRateRatio=2` |
+// | `packing` | PacGAN's m, samples the discriminator judges at once (it must divide the GANs' batch size) | `Packing` | `--set packing=2` |
+// | `ganTrainCount`, `ganEpochs`, `sampleCount` | the GANs' training digits and epochs, and how many samples each model draws for the diversity table | `TrainCount`, `Training.Epochs`, `SampleCount` | `--set ganEpochs=16` |
+//
+// A size left at its default means "the budget's size" (the quick budget trains on fewer digits for fewer epochs); a
+// size you set wins over the budget. Models already in the run store (`data/runs/runs.db`, or the file
+// `LATENTWORKBENCH_RUNS` names) are loaded, not trained again: adding a seed to `seeds` trains only that seed's models,
+// and the notebook says how many it trained and how many it loaded.
 
 // %% id="d57737a0" tags=["parameters"]
-global::LatentWorkbench.Twins.Twin.Cell(2, 18, "d57737a0"); // twin
+global::LatentWorkbench.Twins.Twin.Cell(2, 22, "d57737a0"); // twin
 StudyBudget budget = StudyBudget.Default;
-var seed = 0;
+int[] seeds = [0];
 DeviceChoice device = DeviceChoice.Auto;
+// Posterior collapse: the remedies, the β sweep, the VAEs' sizes
+double warmupFraction = CollapseExperimentOptions.Default.WarmupFraction;
+int cycles = CollapseExperimentOptions.Default.Cycles;
+double freeBits = CollapseExperimentOptions.Default.FreeBits;
+double smallBeta = CollapseExperimentOptions.Default.SmallBeta;
+double[] betas = [.. CollapseExperimentOptions.Default.Betas];
+int vaeTrainCount = CollapseExperimentOptions.Default.TrainCount ?? MnistSplit.PublishedTrainCount;
+int vaeEpochs = CollapseExperimentOptions.Default.Training.Epochs;
+// Mode collapse: the remedies, the GANs' sizes
+double generatorRateRatio = GanExperimentOptions.Default.GeneratorRateRatio;
+int packing = GanExperimentOptions.Default.Packing;
+int ganTrainCount = GanExperimentOptions.Default.TrainCount ?? MnistSplit.PublishedTrainCount;
+int ganEpochs = GanExperimentOptions.Default.Training.Epochs;
+int sampleCount = GanExperimentOptions.Default.SampleCount;
 budget = global::LatentWorkbench.Twins.Twin.Parameter(nameof(budget), budget); // twin
-seed = global::LatentWorkbench.Twins.Twin.Parameter(nameof(seed), seed); // twin
+seeds = global::LatentWorkbench.Twins.Twin.Parameter(nameof(seeds), seeds); // twin
 device = global::LatentWorkbench.Twins.Twin.Parameter(nameof(device), device); // twin
+warmupFraction = global::LatentWorkbench.Twins.Twin.Parameter(nameof(warmupFraction), warmupFraction); // twin
+cycles = global::LatentWorkbench.Twins.Twin.Parameter(nameof(cycles), cycles); // twin
+freeBits = global::LatentWorkbench.Twins.Twin.Parameter(nameof(freeBits), freeBits); // twin
+smallBeta = global::LatentWorkbench.Twins.Twin.Parameter(nameof(smallBeta), smallBeta); // twin
+betas = global::LatentWorkbench.Twins.Twin.Parameter(nameof(betas), betas); // twin
+vaeTrainCount = global::LatentWorkbench.Twins.Twin.Parameter(nameof(vaeTrainCount), vaeTrainCount); // twin
+vaeEpochs = global::LatentWorkbench.Twins.Twin.Parameter(nameof(vaeEpochs), vaeEpochs); // twin
+generatorRateRatio = global::LatentWorkbench.Twins.Twin.Parameter(nameof(generatorRateRatio), generatorRateRatio); // twin
+packing = global::LatentWorkbench.Twins.Twin.Parameter(nameof(packing), packing); // twin
+ganTrainCount = global::LatentWorkbench.Twins.Twin.Parameter(nameof(ganTrainCount), ganTrainCount); // twin
+ganEpochs = global::LatentWorkbench.Twins.Twin.Parameter(nameof(ganEpochs), ganEpochs); // twin
+sampleCount = global::LatentWorkbench.Twins.Twin.Parameter(nameof(sampleCount), sampleCount); // twin
 
 // %% id="fa4cb477"
-global::LatentWorkbench.Twins.Twin.Cell(3, 18, "fa4cb477"); // twin
+global::LatentWorkbench.Twins.Twin.Cell(3, 22, "fa4cb477"); // twin
 var mnist = Mnist.Load();
 var store = RunStore.Open();
-var vaeOptions = CollapseExperimentOptions.Default.WithBudget(budget) with { Seed = seed, Device = device };
-var ganOptions = GanExperimentOptions.Default.WithBudget(budget) with { Seed = seed, Device = device };
-display(/*twin*/$"VAEs: {vaeOptions.Training.Epochs} epochs on {vaeOptions.TrainCount:N0} digits; GANs: {ganOptions.Training.Epochs} epochs on {ganOptions.TrainCount:N0}; run store {store.Path}"/*twin*/);
+var vaeOptions = CollapseExperimentOptions.Default.WithBudget(budget).WithChangedSizes(vaeTrainCount, vaeEpochs) with
+{
+    Device = device, WarmupFraction = warmupFraction, Cycles = cycles, FreeBits = freeBits, SmallBeta = smallBeta, Betas = betas,
+};
+var ganOptions = GanExperimentOptions.Default.WithBudget(budget).WithChangedSizes(ganTrainCount, ganEpochs, sampleCount) with
+{
+    Device = device, GeneratorRateRatio = generatorRateRatio, Packing = packing,
+};
+display(/*twin*/$"VAEs: {vaeOptions.Training.Epochs} epochs on {vaeOptions.TrainCount:N0} digits; GANs: {ganOptions.Training.Epochs} epochs on {ganOptions.TrainCount:N0}; seeds {string.Join(", ", seeds)}; run store {store.Path}"/*twin*/);
 
 // %% [markdown] id="42e09a1c"
 // ## Posterior collapse
@@ -65,9 +124,10 @@ display(/*twin*/$"VAEs: {vaeOptions.Training.Epochs} epochs on {vaeOptions.Train
 // prior for every x — and then z carries no information about x. The MLP decoder of the seed VAE cannot afford
 // that: it draws every pixel independently given z, so without z it could only paint the mean digit. A decoder
 // that draws the image **row by row, each row conditioned on the rows above it** (a GRU over rows,
-// `AutoregressiveVae`) can model digits alone: once it has seen the top of a stroke it can continue it. Early in
-// training, when the encoder's z is still noise, the decoder learns to ignore it, the KL term then pushes q(z|x)
-// onto the prior, and the encoder never catches up (He et al. 2019 call this *lagging inference*).
+// `AutoregressiveVae`) can model digits alone: once it has seen the top of a stroke it can continue it. He et al.
+// (2019) describe how such a decoder collapses: early in training, when the encoder's z is still noise, the decoder
+// learns to ignore it, the KL term then pushes q(z|x) onto the prior, and the encoder never catches up (*lagging
+// inference*). Whether this run shows it is for the measures below to say.
 //
 // Three numbers tell how much the posterior is used (`PosteriorCollapse`):
 //
@@ -77,89 +137,103 @@ display(/*twin*/$"VAEs: {vaeOptions.Training.Epochs} epochs on {vaeOptions.Train
 // - **mutual information** I(x; z) under q (the estimator of He et al. 2019): how many nats z tells about which
 //   digit it came from (at most log N for a probe of N digits).
 //
-// `CollapseMonitor` takes all three on 1,000 test digits after every epoch; they are stored in the run store
-// with the losses. After training, the table adds reconstruction and the importance-sampled NLL −log p(x).
+// `CollapseMonitor` takes all three on the probe's test digits (`ProbeCount`) after every epoch; they are stored in
+// the run store with the losses. After training, the table adds reconstruction and the importance-sampled NLL
+// −log p(x). Each cell of the table is the mean and standard deviation over `seeds` (one seed: the mean alone, and
+// nothing can be told apart).
 //
 // The collapsing setting is the autoregressive VAE on the plain ELBO (β = 1). The remedies change only the KL
 // term (`KlRegularization`):
 //
-// - **KL warm-up** (Bowman et al. 2016): β rises linearly from 0 to 1 over the first half of training, so z
-//   is useful before the KL term starts to press;
-// - **cyclical annealing** (Fu et al. 2019): four cycles, each rising from 0 over its first half;
-// - **free bits** (Kingma et al. 2016): each dimension's KL below λ nats costs λ anyway, so pressing it to 0
-//   gains nothing;
-// - **β < 1**: a lighter KL term throughout (at the price of a looser bound).
+// - **KL warm-up** (Bowman et al. 2016): β rises linearly from 0 to 1 over the first `warmupFraction` of training, so
+//   z can become useful before the KL term starts to press;
+// - **cyclical annealing** (Fu et al. 2019): `cycles` cycles, each rising from 0 over its first half;
+// - **free bits** (Kingma et al. 2016): each dimension's KL below λ (`freeBits`) nats costs λ anyway, so pressing it
+//   to 0 gains nothing;
+// - **β < 1** (`smallBeta`): a lighter KL term throughout (at the price of a looser bound).
 
 // %% id="12e01ae6"
-global::LatentWorkbench.Twins.Twin.Cell(4, 18, "12e01ae6"); // twin
-var remedies = CollapseExperiment.Run(vaeOptions.Remedies(), vaeOptions, mnist, store,
-    setting => new TrainingProgress($"autoregressive VAE, {setting.Name}", vaeOptions.Training.Epochs));
-display(/*twin*/CollapseFigures.Table(remedies, "Autoregressive VAE on test digits: the plain ELBO and each remedy")/*twin*/);
+global::LatentWorkbench.Twins.Twin.Cell(4, 22, "12e01ae6"); // twin
+var remedies = CollapseExperiment.Run(vaeOptions.Remedies(), vaeOptions, seeds, mnist, store,
+    (setting, seed) => new TrainingProgress($"autoregressive VAE, {setting.Name}, seed {seed}", vaeOptions.Training.Epochs));
+var remedyTable = CollapseFigures.TableOverSeeds(remedies);
+display(/*twin*/remedyTable.ToDataFrame("Autoregressive VAE on test digits: the plain ELBO and each remedy, over seeds", digits: 2)/*twin*/);
 
 // %% [markdown] id="1817f404"
 // ### Over training
 //
-// The curves show the measures after every epoch. On the plain ELBO the KL and the mutual information fall as
-// the decoder learns to do without z. Watch two things: free bits keep the KL near λ per dimension or above from the start (below λ
-// the KL costs nothing to keep), so the encoder has a reason to carry information; the schedules move the KL while β is small, but once β
-// reaches 1 the strong decoder pulls the posterior back towards the prior — annealing alone delays collapse
-// more than it prevents it (He et al. 2019 report the same). Active units can stay high while the KL is tiny:
-// means that vary a little (variance just over 0.01) with posteriors almost as wide as the prior count as
-// active; the KL and MI show how little they carry.
+// The curves show the measures after every epoch for the first seed. Things to look for: whether the ELBO run's KL
+// and mutual information fall as the decoder learns to do without z; whether free bits hold each dimension's KL
+// near λ or above (below λ the KL costs nothing to keep, so the encoder has a reason to carry information); and
+// what the schedules do once β is back at 1 — He et al. (2019) report that, against a strong decoder, annealing
+// delays collapse more than it prevents it. Active units can stay high while the KL is tiny: means that vary a
+// little (variance just over 0.01) with posteriors almost as wide as the prior count as active, so read the KL and
+// MI beside them. The bar chart sorts each setting's dimensions by their KL after training.
 
 // %% id="9a9f7d10"
-global::LatentWorkbench.Twins.Twin.Cell(5, 18, "9a9f7d10"); // twin
-display(/*twin*/CollapseFigures.AllCurves(remedies, "Posterior use over training (autoregressive VAE)")/*twin*/);
+global::LatentWorkbench.Twins.Twin.Cell(5, 22, "9a9f7d10"); // twin
+var firstRemedies = remedies.Where(r => r.Seed == seeds[0]).ToList();
+display(/*twin*/CollapseFigures.AllCurves(firstRemedies, $"Posterior use over training (autoregressive VAE, seed {seeds[0]})")/*twin*/);
 
 // %% id="e0beaef6"
-global::LatentWorkbench.Twins.Twin.Cell(6, 18, "e0beaef6"); // twin
-display(/*twin*/CollapseFigures.KlPerDimension(remedies, "KL per latent dimension after training")/*twin*/);
+global::LatentWorkbench.Twins.Twin.Cell(6, 22, "e0beaef6"); // twin
+display(/*twin*/CollapseFigures.KlPerDimension(firstRemedies, $"KL per latent dimension after training (autoregressive VAE, seed {seeds[0]})")/*twin*/);
+
+// %% id="5d2b8e41"
+global::LatentWorkbench.Twins.Twin.Cell(7, 22, "5d2b8e41"); // twin
+var elbo = vaeOptions.Remedies()[0].Name;
+display(/*twin*/CollapseFindings.Remedies(remedyTable, vaeOptions.Remedies(), firstRemedies)/*twin*/);
 
 // %% [markdown] id="fc5c5f24"
 // ## The β sweep on the MLP VAE
 //
-// With the MLP decoder, z is needed, and collapse comes only from weighting the KL term heavily: β scales the
-// price of every nat z carries. A small β gives sharp reconstructions and a high KL; as β grows, the KL and the
-// mutual information fall by an order of magnitude and the reconstructions blur. In a short run the posterior
-// means still vary enough to count as active at every β: units switch off entirely only with longer training,
-// so read the KL and MI columns first. Compare the NLL across β: the bound is tight only at β = 1, and the
-// extremes pay for a code that is too detailed or too simple. Set the β = 1 row beside the autoregressive VAE's
-// ELBO row above: the same encoder, and a KL and MI many times larger, because this decoder cannot do without z.
+// With the MLP decoder, z is needed, and collapse can come only from weighting the KL term heavily: β scales the
+// price of every nat z carries. Expect a small β to buy sharp reconstructions with a high KL, and a large β to blur
+// them as the KL and the mutual information fall. Read the KL and MI columns before the active units: in a short run
+// the posterior means can still vary enough to count as active when they carry little. Compare the NLL across β:
+// the bound is tight only at β = 1, so both extremes pay for a code that is too detailed or too simple. The row
+// nearest β = 1 is the same encoder as the autoregressive VAE's ELBO row above, with a decoder that cannot do
+// without z: a gap between the two (the findings below compare them) is the mark of posterior collapse.
 
 // %% id="1a88ef8b"
-global::LatentWorkbench.Twins.Twin.Cell(7, 18, "1a88ef8b"); // twin
-var sweep = CollapseExperiment.Run(vaeOptions.BetaSweep(), vaeOptions, mnist, store,
-    setting => new TrainingProgress($"MLP VAE, {setting.Name}", vaeOptions.Training.Epochs));
-display(/*twin*/CollapseFigures.Table(sweep, "MLP VAE on test digits: the β sweep")/*twin*/);
+global::LatentWorkbench.Twins.Twin.Cell(8, 22, "1a88ef8b"); // twin
+var sweep = CollapseExperiment.Run(vaeOptions.BetaSweep(), vaeOptions, seeds, mnist, store,
+    (setting, seed) => new TrainingProgress($"MLP VAE, {setting.Name}, seed {seed}", vaeOptions.Training.Epochs));
+var sweepTable = CollapseFigures.TableOverSeeds(sweep);
+display(/*twin*/sweepTable.ToDataFrame("MLP VAE on test digits: the β sweep, over seeds", digits: 2)/*twin*/);
 
 // %% id="5507525a"
-global::LatentWorkbench.Twins.Twin.Cell(8, 18, "5507525a"); // twin
-display(/*twin*/CollapseFigures.AllCurves(sweep, "Posterior use over training (MLP VAE, β sweep)")/*twin*/);
+global::LatentWorkbench.Twins.Twin.Cell(9, 22, "5507525a"); // twin
+display(/*twin*/CollapseFigures.AllCurves(sweep.Where(r => r.Seed == seeds[0]).ToList(), $"Posterior use over training (MLP VAE, β sweep, seed {seeds[0]})")/*twin*/);
+
+// %% id="b4e6c2d7"
+global::LatentWorkbench.Twins.Twin.Cell(10, 22, "b4e6c2d7"); // twin
+var betaNames = vaeOptions.BetaSweep().Select(s => s.Name).ToList();
+var mlpElbo = CollapseExperiment.NearestElbo(sweep, seeds[0]).Setting.Name;
+display(/*twin*/CollapseFindings.BetaSweep(sweepTable, vaeOptions.BetaSweep(), mlpElbo, remedyTable, elbo)/*twin*/);
 
 // %% id="9daf89a9"
-global::LatentWorkbench.Twins.Twin.Cell(9, 18, "9daf89a9"); // twin
-// Key numbers of the posterior-collapse study, collected into artifacts/metrics.json
-var elbo = remedies[0];
-var freeBits = remedies[3];
-Recorded.Value("ar_vae_elbo_kl", elbo.Kl);
-Recorded.Value("ar_vae_elbo_active_units", elbo.Collapse.ActiveUnits);
-Recorded.Value("ar_vae_elbo_mi", elbo.Collapse.MutualInformation);
-Recorded.Value("ar_vae_elbo_nll", elbo.NegativeLogLikelihood);
-Recorded.Value("ar_vae_warmup_kl", remedies[1].Kl);
-Recorded.Value("ar_vae_warmup_mi", remedies[1].Collapse.MutualInformation);
-Recorded.Value("ar_vae_cyclical_kl", remedies[2].Kl);
-Recorded.Value("ar_vae_cyclical_mi", remedies[2].Collapse.MutualInformation);
-Recorded.Value("ar_vae_free_bits_kl", freeBits.Kl);
-Recorded.Value("ar_vae_free_bits_active_units", freeBits.Collapse.ActiveUnits);
-Recorded.Value("ar_vae_free_bits_mi", freeBits.Collapse.MutualInformation);
-Recorded.Value("ar_vae_free_bits_nll", freeBits.NegativeLogLikelihood);
-Recorded.Value("ar_vae_small_beta_kl", remedies[4].Kl);
-Recorded.Value("ar_vae_small_beta_mi", remedies[4].Collapse.MutualInformation);
-Recorded.Value("mlp_vae_beta1_kl", sweep.Single(r => r.Setting.Name == "β = 1").Kl);
-Recorded.Value("mlp_vae_beta1_mi", sweep.Single(r => r.Setting.Name == "β = 1").Collapse.MutualInformation);
-Recorded.Value("mlp_vae_beta8_active_units", sweep[^1].Collapse.ActiveUnits);
-Recorded.Value("mlp_vae_beta8_kl", sweep[^1].Kl);
-Recorded.Value("vae_training_seconds", remedies.Concat(sweep).Sum(r => r.TrainingSeconds));
+global::LatentWorkbench.Twins.Twin.Cell(11, 22, "9daf89a9"); // twin
+// Key numbers of the posterior-collapse study: means over the seeds, and *_sd their standard deviations (NaN for one seed).
+string[] remedyKeys = ["ar_vae_elbo", "ar_vae_warmup", "ar_vae_cyclical", "ar_vae_free_bits", "ar_vae_small_beta"];   // Remedies()' order
+foreach (var (key, name) in remedyKeys.Zip(vaeOptions.Remedies().Select(s => s.Name)))
+{
+    Recorded.Value($"{key}_kl", remedyTable[name, CollapseFigures.Kl].Mean);
+    Recorded.Value($"{key}_kl_sd", remedyTable[name, CollapseFigures.Kl].StandardDeviation);
+    Recorded.Value($"{key}_mi", remedyTable[name, CollapseFigures.MutualInformation].Mean);
+    Recorded.Value($"{key}_mi_sd", remedyTable[name, CollapseFigures.MutualInformation].StandardDeviation);
+    Recorded.Value($"{key}_active_units", remedyTable[name, CollapseFigures.ActiveUnits].Mean);
+    Recorded.Value($"{key}_nll", remedyTable[name, CollapseFigures.NegativeLogLikelihood].Mean);
+    Recorded.Value($"{key}_nll_sd", remedyTable[name, CollapseFigures.NegativeLogLikelihood].StandardDeviation);
+}
+Recorded.Value("mlp_vae_beta1_kl", sweepTable[mlpElbo, CollapseFigures.Kl].Mean);
+Recorded.Value("mlp_vae_beta1_mi", sweepTable[mlpElbo, CollapseFigures.MutualInformation].Mean);
+Recorded.Value("mlp_vae_beta1_mi_sd", sweepTable[mlpElbo, CollapseFigures.MutualInformation].StandardDeviation);
+Recorded.Value("mlp_vae_beta_max_active_units", sweepTable[betaNames[^1], CollapseFigures.ActiveUnits].Mean);
+Recorded.Value("mlp_vae_beta_max_kl", sweepTable[betaNames[^1], CollapseFigures.Kl].Mean);
+Recorded.Value("vae_runs_trained", (long)remedies.Concat(sweep).Count(r => !r.FromCache));
+Recorded.Value("vae_runs_loaded", (long)remedies.Concat(sweep).Count(r => r.FromCache));
+Recorded.Value("vae_training_seconds", remedies.Concat(sweep).Where(r => !r.FromCache).Sum(r => r.TrainingSeconds));
 
 // %% [markdown] id="f248e2ac"
 // ## Mode collapse
@@ -169,115 +243,132 @@ Recorded.Value("vae_training_seconds", remedies.Concat(sweep).Sum(r => r.Trainin
 // discriminator adapts, the generator hops to another digit. The symptom is a generator that covers few
 // digits at any time.
 //
-// The measure is a digit classifier trained on real MNIST (notebook 05's, from the same run store): it labels
-// 2,000 samples, giving **how many of the 10 classes** are covered (at least 1% of the samples), the
-// **entropy** of the class histogram (ln 10 ≈ 2.30 nats for a uniform spread, 0 for one class) and the **share
-// of the most frequent class**; its penultimate features give a **Fréchet distance** between samples and real
-// test digits (FID, with the digit classifier in place of Inception). Real test digits set the scale.
+// The measure is a digit classifier trained on real MNIST (notebook 05's, from the same run store, seeded with the
+// first seed): it labels `sampleCount` samples, giving **how many of the 10 classes** are covered (at least 1% of the
+// samples), the **entropy** of the class histogram (ln 10 ≈ 2.30 nats for a uniform spread, 0 for one class) and
+// the **share of the most frequent class**; its penultimate features give a **Fréchet distance** between samples
+// and real test digits (FID, with the digit classifier in place of Inception). Real test digits set the scale.
 //
-// The collapsing setting is DCGAN's recipe — Adam with learning rate 2·10⁻⁴ and β₁ = ½ for **both**
-// networks — on this small MLP GAN and a short run. The discriminator outruns the generator: its loss falls
-// towards 0 and it scores real digits near 1. The only direction that still fools it is a narrow one, and the
-// generator maps all its noise there: every sample becomes nearly the same image, which the classifier reads as
-// a single digit. Two remedies:
+// The setting meant to collapse is DCGAN's recipe — Adam with the same learning rate and β₁ = ½ for **both**
+// networks (`GanConfig`) — on this small MLP GAN and a short run. The story it is meant to show: the
+// discriminator outruns the generator, and the only direction that still fools it is a narrow one, so the
+// generator maps all its noise there and every sample becomes nearly the same image. Two remedies:
 //
-// - **a changed learning-rate ratio**: the generator learns five times faster (10⁻³ against 2·10⁻⁴), so it keeps
-//   up with its critic instead of chasing a target that has moved on;
-// - **PacGAN packing** (Lin et al. 2018) at the equal rates: the discriminator judges 4 samples at once, all real
-//   or all generated; four near-identical digits are easy to spot as fake, so sameness itself is penalised.
+// - **a changed learning-rate ratio**: the generator learns `generatorRateRatio` times as fast as the
+//   discriminator, so it can keep up with its critic instead of chasing a target that has moved on;
+// - **PacGAN packing** (Lin et al. 2018) at the equal rates: the discriminator judges `packing` samples at once, all
+//   real or all generated, so that near-identical samples are easy to spot as fake and sameness itself is penalised.
+//
+// Each GAN setting is trained once per seed, through the run store like the VAEs.
 
 // %% id="dfd901b8"
-global::LatentWorkbench.Twins.Twin.Cell(10, 18, "dfd901b8"); // twin
-var classifier = ClassifierExperiment.Run(ClassifierExperimentOptions.Default.WithBudget(budget), mnist, store: store);
-var probe = new DigitClassifierProbe(x => classifier.Model.forward(x), x => classifier.Model.Features(x));
-display(/*twin*/$"digit classifier: test accuracy {classifier.TestAccuracy:P2}{(classifier.FromCache ? " (from the run store)" : "")}"/*twin*/);
+global::LatentWorkbench.Twins.Twin.Cell(12, 22, "dfd901b8"); // twin
+var classifierOptions = ClassifierExperimentOptions.Default.WithBudget(budget) with { Seed = seeds[0], Device = device };
+var classifier = ClassifierExperiment.Run(classifierOptions, mnist, store: store);
+var probe = GanDiversity.Probe(classifier.Model);
+display(/*twin*/$"digit classifier (seed {seeds[0]}): test accuracy {classifier.TestAccuracy:P2}{(classifier.FromCache ? " (from the run store)" : "")}"/*twin*/);
 
 // %% id="c581ea97"
-global::LatentWorkbench.Twins.Twin.Cell(11, 18, "c581ea97"); // twin
-var gans = GanExperiment.Run(ganOptions.Settings(), ganOptions, mnist, store,
-    setting => new TrainingProgress($"GAN, {setting.Name}", ganOptions.Training.Epochs));
-display(/*twin*/$"trained {gans.Count(g => !g.FromCache)}, loaded {gans.Count(g => g.FromCache)} from the run store"/*twin*/);
+global::LatentWorkbench.Twins.Twin.Cell(13, 22, "c581ea97"); // twin
+var gans = GanExperiment.Run(ganOptions.Settings(), ganOptions, seeds, mnist, store,
+    (setting, seed) => new TrainingProgress($"GAN, {setting.Name}, seed {seed}", ganOptions.Training.Epochs));
+var firstGans = gans.Where(g => g.Seed == seeds[0]).ToList();
+display(/*twin*/$"GANs: trained {gans.Count(g => !g.FromCache)}, loaded {gans.Count(g => g.FromCache)} from the run store"/*twin*/);
 
 // %% [markdown] id="664e958d"
 // ### Samples over training
 //
-// Each row is the same ten noise vectors after one more epoch. In the collapsing setting the columns come to
-// look alike — different noise, one image; with a faster generator they stay different digits, and packing
-// keeps some variety.
+// Each row is the same ten noise vectors after one more epoch (first seed). Look down the columns: a generator
+// that collapses makes the columns look alike — different noise, one image; a generator that keeps its variety
+// keeps them different digits. The table below puts numbers on what the eye sees here.
 
 // %% id="8015647b"
-global::LatentWorkbench.Twins.Twin.Cell(12, 18, "8015647b"); // twin
-display(/*twin*/GanFigures.OverTraining(gans[0])/*twin*/);
+global::LatentWorkbench.Twins.Twin.Cell(14, 22, "8015647b"); // twin
+display(/*twin*/GanFigures.OverTraining(firstGans[0])/*twin*/);
 
 // %% id="adde44e2"
-global::LatentWorkbench.Twins.Twin.Cell(13, 18, "adde44e2"); // twin
-display(/*twin*/GanFigures.OverTraining(gans[1])/*twin*/);
+global::LatentWorkbench.Twins.Twin.Cell(15, 22, "adde44e2"); // twin
+display(/*twin*/GanFigures.OverTraining(firstGans[1])/*twin*/);
 
 // %% id="d2ea9670"
-global::LatentWorkbench.Twins.Twin.Cell(14, 18, "d2ea9670"); // twin
-display(/*twin*/GanFigures.OverTraining(gans[2])/*twin*/);
+global::LatentWorkbench.Twins.Twin.Cell(16, 22, "d2ea9670"); // twin
+display(/*twin*/GanFigures.OverTraining(firstGans[2])/*twin*/);
 
 // %% [markdown] id="689f336d"
 // ### Diversity against a VAE
 //
 // The same measures for other real test digits (they set the scale: the Fréchet distance between two samples
-// of real digits is not 0, only small), for each GAN, and for samples of the β = 1 MLP VAE above
-// (z ~ N(0, I), decoded). The VAE cannot drop a mode: its reconstruction term makes it explain *every* training
-// digit, so its samples cover the classes about as evenly as the data — but they are blurrier, which the
-// Fréchet distance on classifier features shows.
+// of real digits is not 0, only small), for each GAN, and for samples of the MLP VAE nearest β = 1 above
+// (z ~ N(0, I), decoded), each over `seeds`. A VAE is not expected to drop a mode: its reconstruction term makes it
+// explain *every* training digit. Compare its classes covered and entropy with the GANs', and its Fréchet distance
+// with theirs and with the real digits': the Fréchet distance on classifier features also charges for blur. The bar
+// chart and the sample grid show the first seed.
 
 // %% id="349652d0"
-global::LatentWorkbench.Twins.Twin.Cell(15, 18, "349652d0"); // twin
-var testDigits = mnist.Test.Images;
-var realDigits = testDigits.narrow(0, 0, ganOptions.SampleCount);   // the reference every set is compared with
-var vaeSamples = sweep.Single(r => r.Setting.Name == "β = 1").Samples(ganOptions.SampleCount, seed);
-var sampleSets = new List<(string Name, TorchSharp.torch.Tensor Samples)> { ("other test digits", testDigits.narrow(0, ganOptions.SampleCount, ganOptions.SampleCount)) };
-sampleSets.AddRange(gans.Select(g => (g.Setting.Name, g.Samples(ganOptions.SampleCount, seed))));
-sampleSets.Add(("MLP VAE β = 1", vaeSamples));
-var diversity = SampleDiversity.Measure(sampleSets, realDigits, probe);
-display(/*twin*/GanFigures.DiversityTable(diversity, $"Diversity of {ganOptions.SampleCount:N0} samples, measured by the digit classifier")/*twin*/);
+global::LatentWorkbench.Twins.Twin.Cell(17, 22, "349652d0"); // twin
+var vaeForSamples = (long seed) => CollapseExperiment.NearestElbo(sweep, seed);
+var diversity = GanDiversity.Measure(gans, mnist.Test.Images, ganOptions.SampleCount, probe,
+    seed => [($"MLP VAE {vaeForSamples(seed).Setting.Name}", vaeForSamples(seed).Samples(ganOptions.SampleCount, seed))]);
+var diversityTable = GanDiversity.TableOverSeeds(diversity);
+display(/*twin*/diversityTable.ToDataFrame($"Diversity of {ganOptions.SampleCount:N0} samples per model, measured by the digit classifier, over seeds", digits: 2)/*twin*/);
 
 // %% id="a7e37c1a"
-global::LatentWorkbench.Twins.Twin.Cell(16, 18, "a7e37c1a"); // twin
-display(/*twin*/GanFigures.ClassShares(diversity, "Which digits each model draws")/*twin*/);
+global::LatentWorkbench.Twins.Twin.Cell(18, 22, "a7e37c1a"); // twin
+display(/*twin*/GanFigures.ClassShares(diversity, seeds[0], $"Which digits each model draws (seed {seeds[0]})")/*twin*/);
 
 // %% id="96d88443"
-global::LatentWorkbench.Twins.Twin.Cell(17, 18, "96d88443"); // twin
-display(/*twin*/GanFigures.Samples(sampleSets, 12, "Samples after training")/*twin*/);
+global::LatentWorkbench.Twins.Twin.Cell(19, 22, "96d88443"); // twin
+display(/*twin*/GanFigures.Samples(GanDiversity.SampleSets(gans, seeds[0], mnist.Test.Images, ganOptions.SampleCount, seed => [($"MLP VAE {vaeForSamples(seed).Setting.Name}", vaeForSamples(seed).Samples(ganOptions.SampleCount, seed))]), 12, $"Samples after training (seed {seeds[0]})")/*twin*/);
+
+// %% id="e8a4d1f6"
+global::LatentWorkbench.Twins.Twin.Cell(20, 22, "e8a4d1f6"); // twin
+var ganNames = ganOptions.Settings().Select(s => s.Name).ToList();
+var vaeSetName = diversityTable.Rows[^1];
+display(/*twin*/GanFindings.Diversity(diversityTable, ganOptions.Settings(), vaeSetName)/*twin*/);
 
 // %% id="4731e878"
-global::LatentWorkbench.Twins.Twin.Cell(18, 18, "4731e878"); // twin
-// Key numbers of the mode-collapse study: [0] real digits, [1] equal lr, [2] faster generator, [3] PacGAN, [4] VAE
-Recorded.Value("real_digits_entropy", diversity[0].Report.Histogram.Entropy);
-Recorded.Value("real_digits_frechet", diversity[0].Report.Frechet);
-Recorded.Value("gan_collapse_classes_covered", diversity[1].Report.Histogram.ClassesCovered);
-Recorded.Value("gan_collapse_entropy", diversity[1].Report.Histogram.Entropy);
-Recorded.Value("gan_collapse_top_share", diversity[1].Report.Histogram.MostFrequentShare);
-Recorded.Value("gan_collapse_frechet", diversity[1].Report.Frechet);
-Recorded.Value("gan_lr_ratio_classes_covered", diversity[2].Report.Histogram.ClassesCovered);
-Recorded.Value("gan_lr_ratio_entropy", diversity[2].Report.Histogram.Entropy);
-Recorded.Value("gan_lr_ratio_top_share", diversity[2].Report.Histogram.MostFrequentShare);
-Recorded.Value("gan_lr_ratio_frechet", diversity[2].Report.Frechet);
-Recorded.Value("gan_pacgan_classes_covered", diversity[3].Report.Histogram.ClassesCovered);
-Recorded.Value("gan_pacgan_entropy", diversity[3].Report.Histogram.Entropy);
-Recorded.Value("gan_pacgan_top_share", diversity[3].Report.Histogram.MostFrequentShare);
-Recorded.Value("gan_pacgan_frechet", diversity[3].Report.Frechet);
-Recorded.Value("vae_samples_classes_covered", diversity[4].Report.Histogram.ClassesCovered);
-Recorded.Value("vae_samples_entropy", diversity[4].Report.Histogram.Entropy);
-Recorded.Value("vae_samples_frechet", diversity[4].Report.Frechet);
+global::LatentWorkbench.Twins.Twin.Cell(21, 22, "4731e878"); // twin
+// Key numbers of the mode-collapse study: means over the seeds, and *_sd their standard deviations (NaN for one seed).
+string[] ganKeys = ["gan_collapse", "gan_lr_ratio", "gan_pacgan"];   // Settings(): equal lr, faster generator, PacGAN
+foreach (var (key, name) in ganKeys.Zip(ganNames))
+{
+    Recorded.Value($"{key}_classes_covered", diversityTable[name, GanDiversity.ClassesCovered].Mean);
+    Recorded.Value($"{key}_entropy", diversityTable[name, GanDiversity.Entropy].Mean);
+    Recorded.Value($"{key}_entropy_sd", diversityTable[name, GanDiversity.Entropy].StandardDeviation);
+    Recorded.Value($"{key}_top_share", diversityTable[name, GanDiversity.TopShare].Mean);
+    Recorded.Value($"{key}_frechet", diversityTable[name, GanDiversity.Frechet].Mean);
+    Recorded.Value($"{key}_frechet_sd", diversityTable[name, GanDiversity.Frechet].StandardDeviation);
+}
+Recorded.Value("real_digits_entropy", diversityTable[GanDiversity.OtherTestDigits, GanDiversity.Entropy].Mean);
+Recorded.Value("real_digits_frechet", diversityTable[GanDiversity.OtherTestDigits, GanDiversity.Frechet].Mean);
+Recorded.Value("vae_samples_classes_covered", diversityTable[vaeSetName, GanDiversity.ClassesCovered].Mean);
+Recorded.Value("vae_samples_entropy", diversityTable[vaeSetName, GanDiversity.Entropy].Mean);
+Recorded.Value("vae_samples_frechet", diversityTable[vaeSetName, GanDiversity.Frechet].Mean);
 Recorded.Value("classifier_test_accuracy", classifier.TestAccuracy);
-Recorded.Value("gan_training_seconds", gans.Sum(g => g.TrainingSeconds));
+Recorded.Value("gan_runs_trained", (long)gans.Count(g => !g.FromCache));
+Recorded.Value("gan_runs_loaded", (long)gans.Count(g => g.FromCache));
+Recorded.Value("gan_training_seconds", gans.Where(g => !g.FromCache).Sum(g => g.TrainingSeconds));
 
 // %% [markdown] id="703a2460"
 // ## What to take away
 //
 // Both collapses are the objective doing what it was asked. The ELBO charges for every nat z carries, and a
-// decoder that can do without z takes the discount; the GAN's generator is paid for fooling one discriminator
-// at a time, not for variety. The remedies work by changing the price: free bits make the first λ nats per
-// dimension free, annealing lowers the price while the encoder catches up (which, against a strong decoder,
-// helps only for as long as β stays low); a faster generator keeps the GAN's two players matched, and packing
-// makes sameness itself visible to the discriminator. The
-// diagnostics in the library (`PosteriorCollapse`, `CollapseMonitor`, `ClassHistogram`, `FrechetDistance`) work
-// for any VAE or generator of the workbench.
+// decoder that can do without z may take the discount; the GAN's generator is paid for fooling one discriminator
+// at a time, not for variety. The remedies try to change the price: free bits make the first λ nats per dimension
+// free, annealing lowers the price while the encoder catches up (against a strong decoder, only for as long as β
+// stays low), a faster generator tries to keep the GAN's two players matched, and packing makes sameness itself
+// visible to the discriminator. Whether each one worked in this run, and whether its seeds tell it apart from the
+// plain objective, is in the "What this run shows" lists above; with one seed, treat every difference as a
+// question for a rerun with `--set seeds=0,1,2`, which trains only the seeds the run store lacks. The diagnostics
+// in the library (`PosteriorCollapse`, `CollapseMonitor`, `ClassHistogram`, `FrechetDistance`) work for any VAE or
+// generator of the workbench.
+
+// %% id="f0c3b9a2"
+global::LatentWorkbench.Twins.Twin.Cell(22, 22, "f0c3b9a2"); // twin
+var trainedRuns = remedies.Concat(sweep).Count(r => !r.FromCache) + gans.Count(g => !g.FromCache) + (classifier.FromCache ? 0 : 1);
+var loadedRuns = remedies.Concat(sweep).Count(r => r.FromCache) + gans.Count(g => g.FromCache) + (classifier.FromCache ? 1 : 0);
+Recorded.Value("models_trained", (long)trainedRuns);
+Recorded.Value("models_loaded", (long)loadedRuns);
+display(/*twin*/$"This run trained {trainedRuns} models and loaded {loadedRuns} from the run store ({seeds.Length} seed(s): {string.Join(", ", seeds)})."/*twin*/);
 global::LatentWorkbench.Twins.Twin.End(); // twin
 

@@ -53,7 +53,7 @@ public sealed class StudyOptionsTests
     public void Studies_Keep_Their_Own_Default_Data_Size()
     {
         Assert.Null(VaeExperimentOptions.Default.TrainCount);
-        Assert.Equal(10_000, CollapseExperimentOptions.Default.TrainCount);
+        Assert.Equal(6_000, CollapseExperimentOptions.Default.TrainCount);
         Assert.Equal(10_000, GanExperimentOptions.Default.TrainCount);
         Assert.Equal(MnistSplit.PublishedTrainCount / 100, (CollapseExperimentOptions.Default with { TrainCount = null }).StepsPerEpoch);
     }

@@ -31,6 +31,38 @@ public static class CollapseExperiment
         return [.. settings.Select(s => Run(s, options, mnist, store, progress is null ? [] : [progress(s)], cancellationToken))];
     }
 
+    /// <summary>
+    /// Trains (or loads) and measures every setting once per seed, seed by seed (each run is <paramref name="options"/> with
+    /// that <see cref="StudyOptions.Seed"/>), so that a run store holding some seeds trains only the others;
+    /// <paramref name="progress"/> makes each run's callbacks from its setting and seed.
+    /// </summary>
+    /// <returns>The results, seed-major (every setting of the first seed, then of the next), each carrying its seed.</returns>
+    /// <exception cref="ArgumentException">No seeds, or a seed given twice.</exception>
+    public static IReadOnlyList<CollapseResult> Run(
+        IReadOnlyList<CollapseSetting> settings,
+        CollapseExperimentOptions options,
+        IReadOnlyList<int> seeds,
+        MnistData mnist,
+        RunStore? store = null,
+        Func<CollapseSetting, long, ITrainingCallback>? progress = null,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        ArgumentNullException.ThrowIfNull(options);
+        SeedList.Validate(seeds);
+        return [.. seeds.SelectMany(seed => settings.Select(s =>
+            Run(s, options with { Seed = seed }, mnist, store, progress is null ? [] : [progress(s, seed)], cancellationToken)))];
+    }
+
+    /// <summary>The result of <paramref name="seed"/> in <paramref name="sweep"/> whose constant β is nearest 1 (the plain ELBO when the sweep holds it).</summary>
+    /// <exception cref="ArgumentException">The sweep has no result of that seed.</exception>
+    public static CollapseResult NearestElbo(IEnumerable<CollapseResult> sweep, long seed)
+    {
+        ArgumentNullException.ThrowIfNull(sweep);
+        return sweep.Where(r => r.Seed == seed).MinBy(r => Math.Abs(r.Setting.Regularization.EffectiveSchedule.MaxWeight - 1))
+            ?? throw new ArgumentException($"The sweep has no result of seed {seed}.", nameof(sweep));
+    }
+
     /// <summary>Trains (or loads from <paramref name="store"/>) and measures one setting.</summary>
     public static CollapseResult Run(
         CollapseSetting setting,
@@ -58,7 +90,7 @@ public static class CollapseExperiment
         var collapse = CollapseDiagnostics.Measure(model, probe, options.Seed);
         using var nllData = test.Images.narrow(0, 0, options.NllCount);
         var estimate = ImportanceSampledLikelihood.Estimate(model, nllData, options.Nll with { Seed = options.Seed }, LogLikelihood(model));
-        return new CollapseResult(setting, model, trained.Epochs, collapse, estimate.MeanReconstruction, estimate.MeanKl, estimate.MeanNegativeLogLikelihood, trained.FromCache);
+        return new CollapseResult(setting, options.Seed, model, trained.Epochs, collapse, estimate.MeanReconstruction, estimate.MeanKl, estimate.MeanNegativeLogLikelihood, trained.FromCache);
     }
 
     /// <summary>The generic recipe of <paramref name="setting"/>; the cache key holds the model, the regularisation and the probe.</summary>

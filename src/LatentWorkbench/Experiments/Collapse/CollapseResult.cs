@@ -6,6 +6,7 @@ namespace LatentWorkbench.Experiments.Collapse;
 
 /// <summary>One trained setting of the collapse study and its measures on held-out digits.</summary>
 /// <param name="Setting">What was trained.</param>
+/// <param name="Seed">The seed it was trained and measured with (<see cref="StudyOptions.Seed"/>).</param>
 /// <param name="Model">The trained VAE (eval mode).</param>
 /// <param name="Epochs">Per-epoch reports; their terms hold the probe's KL, active units and MI (<see cref="CollapseMonitor"/>).</param>
 /// <param name="Collapse">KL per dimension, active units and MI on the probe test digits after training.</param>
@@ -15,6 +16,7 @@ namespace LatentWorkbench.Experiments.Collapse;
 /// <param name="FromCache">Whether the weights came from the run store.</param>
 public sealed record CollapseResult(
     CollapseSetting Setting,
+    long Seed,
     KlRegularizedVae Model,
     IReadOnlyList<EpochReport> Epochs,
     CollapseReport Collapse,

@@ -23,6 +23,27 @@ public static class GanExperiment
         return [.. settings.Select(s => Run(s, options, mnist, store, progress is null ? [] : [progress(s)]))];
     }
 
+    /// <summary>
+    /// Trains (or loads) every setting once per seed, seed by seed (each run is <paramref name="options"/> with that
+    /// <see cref="StudyOptions.Seed"/>), so that a run store holding some seeds trains only the others;
+    /// <paramref name="progress"/> makes each run's callbacks from its setting and seed.
+    /// </summary>
+    /// <returns>The results, seed-major (every setting of the first seed, then of the next), each carrying its seed.</returns>
+    /// <exception cref="ArgumentException">No seeds, or a seed given twice.</exception>
+    public static IReadOnlyList<GanResult> Run(
+        IReadOnlyList<GanSetting> settings,
+        GanExperimentOptions options,
+        IReadOnlyList<int> seeds,
+        MnistData mnist,
+        RunStore? store = null,
+        Func<GanSetting, long, ITrainingCallback>? progress = null)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        ArgumentNullException.ThrowIfNull(options);
+        Collapse.SeedList.Validate(seeds);
+        return [.. seeds.SelectMany(seed => settings.Select(s => Run(s, options with { Seed = seed }, mnist, store, progress is null ? [] : [progress(s, seed)])))];
+    }
+
     /// <summary>Trains (or loads from <paramref name="store"/>) one setting.</summary>
     public static GanResult Run(
         GanSetting setting, GanExperimentOptions options, MnistData mnist, RunStore? store = null, IReadOnlyList<ITrainingCallback>? callbacks = null, CancellationToken cancellationToken = default)
@@ -62,6 +83,6 @@ public static class GanExperiment
             }
         }
 
-        return new GanResult(setting, trained.Model, trained.Epochs, shown, trained.FromCache);
+        return new GanResult(setting, options.Seed, trained.Model, trained.Epochs, shown, trained.FromCache);
     }
 }

@@ -44,6 +44,18 @@ public sealed record GanExperimentOptions : StudyOptions
         new($"equal lr, PacGAN m = {Packing}", Model with { Packing = Packing }),
     ];
 
+    /// <summary>
+    /// These options with <paramref name="trainCount"/> training digits, <paramref name="epochs"/> epochs and
+    /// <paramref name="sampleCount"/> measured samples, each applied only where it differs from <see cref="Default"/>'s: a
+    /// notebook parameter left at its default keeps the budget's own size, one the user changed wins over the budget.
+    /// </summary>
+    public GanExperimentOptions WithChangedSizes(int trainCount, int epochs, int sampleCount) => this with
+    {
+        TrainCount = trainCount == Default.TrainCount ? TrainCount : trainCount,
+        Training = epochs == Default.Training.Epochs ? Training : Training with { Epochs = epochs },
+        SampleCount = sampleCount == Default.SampleCount ? SampleCount : sampleCount,
+    };
+
     /// <inheritdoc/>
     public override void Validate()
     {

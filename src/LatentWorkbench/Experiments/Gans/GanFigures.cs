@@ -1,8 +1,6 @@
 using LatentWorkbench.Figures;
 using LatentWorkbench.Images;
 using LatentWorkbench.Metrics.Collapse;
-using LatentWorkbench.Tables;
-using Microsoft.Data.Analysis;
 using Plotly.NET;
 using SixLabors.ImageSharp;
 using SixLabors.ImageSharp.PixelFormats;
@@ -38,23 +36,14 @@ public static class GanFigures
         return GridImage.FromImages(rows, columns, rowLabels: [.. sets.Select(s => s.Name)], title: title);
     }
 
-    /// <summary>One row per sample set: classes covered, entropy, share of the most frequent class, Fréchet distance.</summary>
-    public static DataFrame DiversityTable(IReadOnlyList<(string Name, DiversityReport Report)> reports, string title)
+    /// <summary>The class histograms of <paramref name="seed"/>'s sample sets side by side (share of samples per digit), one bar series per set.</summary>
+    public static GenericChart ClassShares(IEnumerable<SeededDiversity> measured, long seed, string title)
     {
-        ArgumentNullException.ThrowIfNull(reports);
-        return DataFrames.FromRows(
-            ["samples", "classes covered", "entropy (nats)", "top class share", "Fréchet d²"],
-            reports.Select(r => new object?[] { r.Name, $"{r.Report.Histogram.ClassesCovered} / {r.Report.Histogram.Counts.Count}", r.Report.Histogram.Entropy, r.Report.Histogram.MostFrequentShare, r.Report.Frechet }),
-            title);
-    }
-
-    /// <summary>The class histograms side by side (share of samples per digit), one bar series per sample set.</summary>
-    public static GenericChart ClassShares(IReadOnlyList<(string Name, DiversityReport Report)> reports, string title)
-    {
-        ArgumentNullException.ThrowIfNull(reports);
+        ArgumentNullException.ThrowIfNull(measured);
+        var reports = measured.Where(d => d.Seed == seed).Select(d => (d.Name, d.Report)).ToList();
         if (reports.Count == 0)
         {
-            throw new ArgumentException("There are no reports to draw.", nameof(reports));
+            throw new ArgumentException($"There are no reports of seed {seed} to draw.", nameof(measured));
         }
 
         IReadOnlyList<string> digits = [.. Enumerable.Range(0, reports[0].Report.Histogram.Counts.Count).Select(d => d.ToString(System.Globalization.CultureInfo.InvariantCulture))];

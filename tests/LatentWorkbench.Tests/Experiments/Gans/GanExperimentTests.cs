@@ -1,5 +1,7 @@
 using LatentWorkbench.Compute;
+using LatentWorkbench.Experiments;
 using LatentWorkbench.Metrics.Collapse;
+using LatentWorkbench.Models.Classifiers;
 using LatentWorkbench.Models.Gans;
 using LatentWorkbench.Runs;
 using LatentWorkbench.Tests.TestUtilities;
@@ -63,6 +65,74 @@ public sealed class GanExperimentTests(MnistFixture mnist)
         var odd = Tiny with { Training = Tiny.Training with { BatchSize = 30 } };
         var error = Assert.Throws<ArgumentException>("options", () => GanExperiment.Run(odd.Settings()[2], odd, mnist.Data));
         Assert.Contains("packing (4)", error.Message);
+    }
+
+    [Fact]
+    public void Adding_A_Seed_Trains_Only_That_Seed()
+    {
+        using var temp = new TempDirectory();
+        var store = RunStore.Open(temp.File("runs.db"));
+        var settings = Tiny.Settings().Take(1).ToList();
+        var one = GanExperiment.Run(settings, Tiny, [4], mnist.Data, store);
+        var two = GanExperiment.Run(settings, Tiny, [4, 7], mnist.Data, store);
+
+        Assert.False(Assert.Single(one).FromCache);
+        Assert.Equal([4L, 7L], two.Select(g => g.Seed));
+        Assert.Equal([true, false], two.Select(g => g.FromCache));
+        using var scope = torch.NewDisposeScope();
+        Assert.NotEqual(two[0].Samples(3, 0).data<float>().ToArray(), two[1].Samples(3, 0).data<float>().ToArray());   // another seed, another generator
+    }
+
+    [Fact]
+    public void Changed_Sizes_Win_Over_The_Budget_And_Default_Sizes_Keep_It()
+    {
+        var defaults = GanExperimentOptions.Default;
+        var quick = defaults.WithBudget(StudyBudget.Quick);
+        var kept = quick.WithChangedSizes(defaults.TrainCount!.Value, defaults.Training.Epochs, defaults.SampleCount);
+        var changed = quick.WithChangedSizes(1_000, 5, 300);
+
+        Assert.Equal((quick.TrainCount, quick.Training.Epochs, quick.SampleCount), (kept.TrainCount, kept.Training.Epochs, kept.SampleCount));
+        Assert.Equal((1_000, 5, 300), (changed.TrainCount!.Value, changed.Training.Epochs, changed.SampleCount));
+    }
+
+    [Fact]
+    public void Diversity_Is_Measured_Per_Seed_On_Other_Test_Digits_Each_Gan_And_The_Extra_Sets()
+    {
+        var settings = Tiny.Settings().Take(2).ToList();
+        var gans = GanExperiment.Run(settings, Tiny, [0, 1], mnist.Data);
+        using var scope = torch.NewDisposeScope();
+        var images = torch.tensor(mnist.Data.Test.Pixels.ToArray(), [mnist.Data.Test.Count, 784]).narrow(0, 0, 100);
+        var probe = new DigitClassifierProbe(
+            x => x.narrow(1, 0, 780).reshape(x.shape[0], 10, 78).mean([2L]),   // "class" = the brightest of 10 pixel bands
+            x => x.reshape(x.shape[0], 4, 196).mean([2L]));
+        var measured = GanDiversity.Measure(gans, images, 40, probe, seed => [("constant", torch.full(40, 784, 0.5f * (seed + 1)))]);
+
+        string[] names = [GanDiversity.OtherTestDigits, .. settings.Select(s => s.Name), "constant"];
+        Assert.Equal([.. names, .. names], measured.Select(d => d.Name));
+        Assert.Equal([0L, 0, 0, 0, 1, 1, 1, 1], measured.Select(d => d.Seed));
+        Assert.Equal(measured[0].Report.Frechet, measured[4].Report.Frechet);   // the real digits do not depend on the seed
+        Assert.Equal(1, measured[3].Report.Histogram.ClassesCovered);   // a constant image is one class
+        var table = GanDiversity.TableOverSeeds(measured);
+        Assert.Equal(names, table.Rows);
+        Assert.Equal(0, table[GanDiversity.OtherTestDigits, GanDiversity.Frechet].StandardDeviation, 12);
+        Assert.Equal(2, table[settings[0].Name, GanDiversity.Entropy].Count);
+        Assert.Throws<ArgumentException>("testDigits", () => GanDiversity.SampleSets(gans, 0, images, 60));
+        Assert.Throws<ArgumentException>("seed", () => GanDiversity.SampleSets(gans, 9, images, 40));
+    }
+
+    [Fact]
+    public void The_Classifier_Probe_Gives_Its_Logits_And_Features()
+    {
+        using var scope = torch.NewDisposeScope();
+        torch.manual_seed(3);
+        var classifier = new ConvClassifier(new ConvClassifierConfig());
+        classifier.eval();
+        var images = torch.tensor(mnist.Data.Test.Pixels.ToArray(), [mnist.Data.Test.Count, 784]).narrow(0, 0, 4);
+        var probe = GanDiversity.Probe(classifier);
+
+        using var noGrad = torch.no_grad();
+        Assert.Equal(classifier.forward(images).data<float>().ToArray(), probe.Logits(images).data<float>().ToArray());
+        Assert.Equal(classifier.Features(images).data<float>().ToArray(), probe.Features(images).data<float>().ToArray());
     }
 
     [Fact]
