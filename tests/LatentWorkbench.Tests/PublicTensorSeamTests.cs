@@ -37,7 +37,7 @@ public sealed class PublicTensorSeamTests
     // Encoded files, not data: the bytes of a PNG a caller writes or embeds.
     private static readonly string[] EncodedFileMembers =
     [
-        "LatentWorkbench.Images.ImagePng.ToPngBytes", "LatentWorkbench.Figures.ChartExport.ToPng",
+        "LatentWorkbench.Images.ImagePng.ToPngBytes", "LatentWorkbench.Images.ImagePng.ToLabelledPngBytes", "LatentWorkbench.Figures.ChartExport.ToPng",
     ];
 
     [Fact]
