@@ -59,6 +59,14 @@ public sealed class FigureLabelsTests
         Assert.Equal("{}", FigureLabel.None.ToJson());
     }
 
+    [Fact]
+    public void The_Runner_Knows_The_Label_Mime_Type_And_The_Output_Variable_By_The_Librarys_Names()
+    {
+        // The runner does not reference the library (notebooks load it themselves), so it spells both names itself.
+        Assert.Equal(FigureLabel.MimeType, LatentWorkbench.Notebooks.Formatting.MimeTypes.FigureLabel);
+        Assert.Equal(FigureFolder.OutputVariable, LatentWorkbench.Notebooks.Execution.NotebookRunner.OutputVariable);
+    }
+
     [Theory]
     [InlineData("Reconstruction error against k")]
     [InlineData("  β-VAE: KL per dimension (nats)  ")]

@@ -24,10 +24,37 @@ public static class ChartFormatters
 
     private static KeyValuePair<string, Action<object, TextWriter>>[] Formatters { get; } =
     [
-        new(Display.MimeTypes.Html, (value, writer) => writer.Write(((GenericChart)value).ToHtml())),
+        new(Display.MimeTypes.Html, (value, writer) => WriteHtml((GenericChart)value, writer)),
         new(Display.MimeTypes.Svg, (value, writer) => writer.Write(((GenericChart)value).ToSvg())),
         new(FigureLabel.MimeType, (value, writer) => writer.Write(FigureLabels.Of(value).ToJson())),
     ];
+
+    private static int _inlinePending;
+
+    /// <summary>
+    /// When set to true, the next chart displayed carries plotly.js itself (the verified local copy, 4.8 MB) in its
+    /// <c>text/html</c>, so it and every later chart of the notebook draw interactively with no network (an offline
+    /// kernel, a notebook opened or exported offline). Off by default: each chart shows its static SVG until plotly.js
+    /// loads from the CDN, and notebooks stay small. Set it once near the top of a notebook; setting it again inlines
+    /// plotly.js again in the next chart.
+    /// </summary>
+    /// <remarks>Where no local copy can be had (no npm or network on first use, <see cref="Plotly.PlotlyJs.TryGetLocal"/>) nothing is inlined and charts behave as by default.</remarks>
+    public static bool InlinePlotlyJs
+    {
+        get => Volatile.Read(ref _inlinePending) != 0;
+        set => Volatile.Write(ref _inlinePending, value ? 1 : 0);
+    }
+
+    // The fragment, after plotly.js itself when InlinePlotlyJs asked for it and it has not been written yet.
+    private static void WriteHtml(GenericChart chart, TextWriter writer)
+    {
+        if (Interlocked.Exchange(ref _inlinePending, 0) != 0 && Plotly.PlotlyJs.TryGetLocal().Path is { } plotlyJs)
+        {
+            writer.Write(Plotly.PlotlyHtml.InlineScript(File.ReadAllText(plotlyJs)));
+        }
+
+        writer.Write(chart.ToHtml());
+    }
 
     /// <summary>Registers the text/html and image/svg+xml formatters for <see cref="GenericChart"/> (and its cases) and makes them the preferred pair.</summary>
     /// <returns>False when no kernel Formatter is loaded in this process (nothing to register with).</returns>

@@ -69,6 +69,17 @@ internal static class PlotlyHtml
         return html.ToString();
     }
 
+    /// <summary>
+    /// A script element that defines <c>window.Plotly</c> from <paramref name="plotlyJs"/> (the library's source) in any
+    /// page: its UMD wrapper is handed no <c>define</c>, <c>module</c> or <c>exports</c>, so under require.js (classic
+    /// Jupyter) it still sets the global instead of registering an anonymous module.
+    /// </summary>
+    public static string InlineScript(string plotlyJs) =>
+        "<!-- plotly.js " + PlotlyJs.Version + " (npm " + PlotlyJs.PackageSpec + ", MIT licence), inlined so the charts below draw offline. -->\n"
+        + "<script type=\"text/javascript\">\n(function (define, module, exports) {\n"
+        + plotlyJs.Replace("</script", "<\\/script", StringComparison.OrdinalIgnoreCase)
+        + "\n}).call(window);\n</script>\n";
+
     /// <summary>A standalone page that loads plotly.js from <paramref name="plotlyScript"/> (a relative path beside the page) and draws the figure.</summary>
     /// <param name="figureJson">Plotly figure JSON.</param>
     /// <param name="plotlyScript">The script's address relative to the page, e.g. <c>plotly.min.js</c>.</param>

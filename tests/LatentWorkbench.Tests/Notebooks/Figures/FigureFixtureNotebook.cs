@@ -20,8 +20,8 @@ internal static class FigureFixtureNotebook
         return result.Failure is null ? result : throw new InvalidOperationException($"cell {result.Failure.CellNumber} failed: {result.Failure.Message}");
     }
 
-    /// <summary>Writes the notebook to <paramref name="name"/> in <paramref name="scratch"/> (with the library staged in <c>lib/</c>), optionally with a markdown cell inserted at the top.</summary>
-    public static string Write(TempDirectory scratch, string name, bool insertMarkdown)
+    /// <summary>Writes the notebook to <paramref name="name"/> in <paramref name="scratch"/> (with the library staged in <c>lib/</c>), optionally with a markdown cell inserted at the top and plotly.js inlined in the first chart.</summary>
+    public static string Write(TempDirectory scratch, string name, bool insertMarkdown, bool inlinePlotlyJs = false)
     {
         string path = scratch.File(name);
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
@@ -34,7 +34,7 @@ internal static class FigureFixtureNotebook
         var cells = new List<NotebookCell>
         {
             NotebookCell.NewCode("0c0ffee0", "var seed = 0;", NotebookCell.ParametersTag),
-            NotebookCell.NewCode("0c0ffee1", $"#r \"{lib}/LatentWorkbench.dll\"\nusing LatentWorkbench.Figures;\nusing LatentWorkbench.Images;\nusing LatentWorkbench.Tables;\nLatentWorkbench.Compute.TorchRuntime.EnsureInitialized();"),
+            NotebookCell.NewCode("0c0ffee1", $"#r \"{lib}/LatentWorkbench.dll\"\nusing LatentWorkbench.Figures;\nusing LatentWorkbench.Images;\nusing LatentWorkbench.Tables;\nLatentWorkbench.Compute.TorchRuntime.EnsureInitialized();" + (inlinePlotlyJs ? "\nLatentWorkbench.Figures.Display.ChartFormatters.InlinePlotlyJs = true;" : "")),
             NotebookCell.NewMarkdown("0c0ffee9", "## Reconstruction error against *k*"),
             NotebookCell.NewCode("0c0ffee3", "Charts.Line([1.0, 4.0, 9.0], \"squares\", title: \"Reconstruction error against k\").WithId(\"recon-error\").WithCaption(\"Error against *k*, per pixel\")"),
             NotebookCell.NewCode("0c0ffee2", "display(Charts.Bar([\"a\", \"b\"], [3.0, 1.0]));\nDataFrames.FromRows([\"k\", \"error\"], [[2, 0.5], [10, 0.25]], title: \"Errors\")"),

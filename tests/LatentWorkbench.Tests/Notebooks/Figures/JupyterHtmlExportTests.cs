@@ -39,6 +39,26 @@ public sealed partial class JupyterHtmlExportTests
         Assert.DoesNotContain("class=\"main-svg\"", dom, StringComparison.Ordinal);   // plotly.js never loaded: what shows is our SVG
     }
 
+    [SkippableFact]
+    public void With_Plotly_Js_Inlined_Every_Chart_Is_Interactive_Offline_And_Plotly_Js_Is_Carried_Once()
+    {
+        Skip.If(FindNbconvert() is null, "jupyter nbconvert is not installed (Debian: apt-get install jupyter-nbconvert; .ci/run installs it): the offline HTML export check cannot run");
+        ChromiumRenderingTests.RequireChromium();
+        using var scratch = new TempDirectory();
+        string notebook = FigureFixtureNotebook.Write(scratch, "inlined.ipynb", insertMarkdown: false, inlinePlotlyJs: true);
+        var result = FigureFixtureNotebook.Run(scratch, notebook, "out");
+        var chartHtml = result.Notebook.Cells.SelectMany(c => c.Outputs)
+            .Select(o => o["data"]?["text/html"]?.ToJsonString() ?? "").Where(h => h.Contains("newPlot(", StringComparison.Ordinal)).ToList();
+        Assert.Equal(2, chartHtml.Count);
+        Assert.Single(chartHtml, h => h.Contains("inlined so the charts below draw offline", StringComparison.Ordinal));
+
+        string dom = HeadlessChromium.DumpDom(Nbconvert(scratch.File(Path.Combine("out", "inlined.ipynb"))));
+
+        var figures = FigureDiv().Matches(dom).Select(m => m.Value).ToList();
+        Assert.Equal(2, figures.Count);
+        Assert.All(figures, figure => Assert.Contains("class=\"main-svg\"", figure, StringComparison.Ordinal));
+    }
+
     private static string? FindNbconvert()
     {
         var folders = (Environment.GetEnvironmentVariable("PATH") ?? "").Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries);
@@ -57,7 +77,7 @@ public sealed partial class JupyterHtmlExportTests
     }
 
     // One chart output: our div (the static SVG inside it, or plotly.js's drawing had it loaded) up to its script.
-    [GeneratedRegex("<div id=\"lwb-[^\"]*\" class=\"latentworkbench-figure\".*?</div>\\s*<script", RegexOptions.Singleline)]
+    [GeneratedRegex("<div id=\"lwb-[^\"]*\" class=\"latentworkbench-figure[^\"]*\".*?</div>\\s*<script", RegexOptions.Singleline)]
     private static partial Regex FigureDiv();
 
     // Drawn marks inside the plot area: lines (path), points (circle), bars and heat cells (rect).
