@@ -40,6 +40,29 @@ public sealed class AutoencoderExperimentTests(MnistFixture mnist)
         Assert.Equal(defaults with { TrainCount = 2_000, TestCount = 500, Training = defaults.Training with { Epochs = 2 } }, quick);
     }
 
+    [Fact]
+    public void The_Anomaly_Detector_Is_The_Mlp_At_K_10_Without_Its_Digit_On_Part_Of_The_Data_And_Quick_Keeps_Its_Smoke_Size()
+    {
+        var detector = AutoencoderExperimentOptions.AnomalyDetector(4);
+        Assert.Equal(AutoencoderArchitecture.Mlp, detector.Architecture);
+        Assert.Equal(10, detector.CodeSize);
+        Assert.Equal(4, detector.ExcludedDigit);
+        Assert.Equal(AutoencoderExperimentOptions.DetectorTrainCount, detector.TrainCount);
+        Assert.True(detector.Training.Epochs <= AutoencoderExperimentOptions.Default.Training.Epochs);
+        detector.Validate();
+        Assert.Equal(2_000, detector.WithBudget(StudyBudget.Quick).TrainCount);
+        Assert.Null(detector.WithBudget(StudyBudget.Long).TrainCount);
+        Assert.Throws<ArgumentOutOfRangeException>(() => AutoencoderExperimentOptions.AnomalyDetector(10).Validate());
+    }
+
+    [Fact]
+    public void The_Denoising_Defaults_Differ_From_The_Mlp_Only_In_Architecture_And_Epochs()
+    {
+        var denoising = AutoencoderExperimentOptions.Defaults(AutoencoderArchitecture.Denoising);
+        Assert.Equal(AutoencoderExperimentOptions.Default with { Architecture = AutoencoderArchitecture.Denoising, Training = denoising.Training }, denoising);
+        Assert.True(denoising.Training.Epochs <= AutoencoderExperimentOptions.Default.Training.Epochs);
+    }
+
     [Theory]
     [InlineData(AutoencoderArchitecture.Mlp, typeof(MlpAutoencoder))]
     [InlineData(AutoencoderArchitecture.Linear, typeof(LinearAutoencoder))]

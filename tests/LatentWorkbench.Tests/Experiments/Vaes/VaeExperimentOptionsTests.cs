@@ -1,6 +1,7 @@
 using LatentWorkbench.Models.Vaes;
 using LatentWorkbench.Runs;
 using LatentWorkbench.Training;
+using LatentWorkbench.Experiments;
 using LatentWorkbench.Experiments.Vaes;
 
 namespace LatentWorkbench.Tests.Experiments.Vaes;
@@ -87,6 +88,17 @@ public sealed class VaeExperimentOptionsTests
         Assert.Equal("VAE 784-400-2 · ELBO", two.Title);
         Assert.Equal("conv VAE 32-64-2 · IWAE K=5", (two with { Architecture = VaeArchitecture.Conv, Variant = new IwaeConfig() }).Title);
         Assert.Equal("VAE 784-400-20 · β-VAE β=4", (VaeExperimentOptions.Default with { Variant = new BetaVaeConfig(4) }).Title);
+    }
+
+    [Fact]
+    public void The_Conv_Defaults_Train_Fewer_Epochs_And_Its_Quick_Run_One()
+    {
+        var conv = VaeExperimentOptions.Defaults(VaeArchitecture.Conv);
+        Assert.Equal(VaeExperimentOptions.Default with { Architecture = VaeArchitecture.Conv, Training = VaeExperimentOptions.Default.Training with { Epochs = VaeExperimentOptions.ConvEpochs } }, conv);
+        Assert.True(VaeExperimentOptions.ConvEpochs < VaeExperimentOptions.Default.Training.Epochs);
+        Assert.Equal(VaeExperimentOptions.Default, VaeExperimentOptions.Defaults(VaeArchitecture.Mlp));
+        Assert.Equal(1, conv.WithBudget(StudyBudget.Quick).Training.Epochs);
+        Assert.Equal(2, VaeExperimentOptions.Default.WithBudget(StudyBudget.Quick).Training.Epochs);
     }
 
     [Fact]
