@@ -81,8 +81,10 @@ internal sealed class TwinRun
             // As `workbench run` does: MNIST is fetched once (verified by SHA-256) when it is not there yet.
             new MnistFetcher().EnsureAsync(DataPaths.MnistDirectory(), new Progress<string>(line => Console.Error.WriteLine(line))).GetAwaiter().GetResult();
 
-            // As the runner does: the notebook's cells run with its folder as the current directory.
+            // As the runner does: the notebook's cells run with its folder as the current directory, and a cell that
+            // saves figures for a report (FigureFolder.UnderOutput) writes into this run's output.
             Directory.SetCurrentDirectory(Path.GetDirectoryName(path)!);
+            Environment.SetEnvironmentVariable(NotebookRunner.OutputVariable, staging.Directory);
             Console.Error.WriteLine($"{Path.GetFileName(path)}{(overrides.Count > 0 ? " " + string.Join(' ', overrides.Select(o => $"{o.Key}={o.Value}")) : string.Empty)} → {output}");
             return new TwinRun(notebook, applied, origin, staging);
         }
