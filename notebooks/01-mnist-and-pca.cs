@@ -35,16 +35,26 @@ global::LatentWorkbench.Twins.Twin.Start(args); // twin
 // %% [markdown] id="e15993dd"
 // ## Parameters
 //
-// `budget` is `default` (the full run of the main job), `quick` (everything on small subsets; what the tests and `workbench run --quick` use) or `long` (every digit and ten times the default epochs, to approach the literature's numbers: for a GPU or an overnight run); `seed` picks
-// the test digits shown below. Rerun with other values from the command line, e.g.
-// `workbench notebooks run notebooks/01-mnist-and-pca.ipynb --set seed=3`.
+// | parameter | what it is | default | example |
+// | --- | --- | --- | --- |
+// | `budget` | `default`: every training and test digit; `quick`: the first 2,000 training and 500 test digits (what the tests and `run --quick` use); `long`: the same as `default` here, since PCA trains nothing | `default` | `--set budget=quick` |
+// | `seed` | picks the test digits shown in the reconstruction grid | `0` | `--set seed=3` |
+// | `ks` | the numbers of principal components compared (the grid's rows, the error curve's points, the table) | `[2, 10, 30, 50, 100]` | `--set ks=1,5,20,200` |
+//
+// Rerun with other values from the repository's root, e.g.
+//
+//     dotnet run --project src/LatentWorkbench.Cli -c Release -- notebooks run notebooks/01-mnist-and-pca.ipynb --set seed=3 --set ks=1,5,20,200
+//
+// or run the notebook's twin, `dotnet run notebooks/01-mnist-and-pca.cs -- --set seed=3` (`docs/twins.md`).
 
 // %% id="9671feee" tags=["parameters"]
 global::LatentWorkbench.Twins.Twin.Cell(2, 14, "9671feee"); // twin
 StudyBudget budget = StudyBudget.Default;
 var seed = 0;
+int[] ks = [2, 10, 30, 50, 100];
 budget = global::LatentWorkbench.Twins.Twin.Parameter(nameof(budget), budget); // twin
 seed = global::LatentWorkbench.Twins.Twin.Parameter(nameof(seed), seed); // twin
+ks = global::LatentWorkbench.Twins.Twin.Parameter(nameof(ks), ks); // twin
 
 // %% [markdown] id="6f7e7fb6"
 // ## The data
@@ -118,7 +128,6 @@ display(/*twin*/Charts.Line(cumulative, "explained variance", componentCounts, t
 
 // %% id="0d0ade2b"
 global::LatentWorkbench.Twins.Twin.Cell(8, 14, "0d0ade2b"); // twin
-int[] ks = [2, 10, 30, 50, 100];
 var sample = test.Sample(10, seed);
 
 // %% id="d7b14bf2"
@@ -157,7 +166,10 @@ display(/*twin*/DataFrames.FromRows(["k", "variance kept", "train MSE", "test MS
 global::LatentWorkbench.Twins.Twin.Cell(12, 14, "5e7c0a91"); // twin
 // Key numbers, collected by the workbench into artifacts/metrics.json
 Recorded.Value("pca_components_90pct_variance", pca.ComponentsForVariance(0.90));
-Recorded.Value("pca30_test_mse", testError[Array.IndexOf(ks, 30)]);
+foreach (var (k, error) in ks.Zip(testError))
+{
+    Recorded.Value($"pca{k}_test_mse", error);
+}
 
 // %% [markdown] id="a20ebcf8"
 // ## Two dimensions
