@@ -19,6 +19,7 @@
 
 // %% id="0ab4ab90"
 #:project ../src/LatentWorkbench.Twins/LatentWorkbench.Twins.csproj
+using LatentWorkbench.Figures;
 using LatentWorkbench.Reporting;
 using LatentWorkbench.Runs;
 using LatentWorkbench.Runs.Comparison;
@@ -63,7 +64,7 @@ global::LatentWorkbench.Twins.Twin.Cell(3, 5, "949d584b"); // twin
 var store = RunStore.Open();
 var runs = RunComparison.Load(store, family);
 Recorded.Value("compared_runs", runs.Runs.Count);
-display(/*twin*/runs.ToDataFrame(onlyVarying: true)/*twin*/);
+display(/*twin*/runs.ToDataFrame(onlyVarying: true).WithId("runs")/*twin*/);
 
 // %% [markdown] id="e4cfa59f"
 // ## A metric against a hyperparameter
@@ -81,7 +82,7 @@ display(/*twin*/runs.ToDataFrame(onlyVarying: true)/*twin*/);
 
 // %% id="56903f88"
 global::LatentWorkbench.Twins.Twin.Cell(4, 5, "56903f88"); // twin
-display(/*twin*/runs.Chart(x, y)/*twin*/);
+display(/*twin*/runs.Chart(x, y).WithId("metric-against-hyperparameter")/*twin*/);
 
 // %% [markdown] id="5706bae3"
 // ## Recorded values, run after run
@@ -95,7 +96,7 @@ display(/*twin*/runs.Chart(x, y)/*twin*/);
 
 // %% id="0ef92e76"
 global::LatentWorkbench.Twins.Twin.Cell(5, 5, "0ef92e76"); // twin
-display(/*twin*/RecordedValuesHistory.Load(store, notebook)/*twin*/);
+display(/*twin*/RecordedValuesHistory.Load(store, notebook).WithId("recorded-values-history")/*twin*/);
 
 // %% [markdown] id="4de4bf02"
 // ## Making more runs
