@@ -6,17 +6,18 @@
 #:property TreatWarningsAsErrors=false
 
 // %% [markdown] id="34a36fdb"
-// # 04 · Projections: t-SNE and UMAP of pixels, PCA codes and VAE latents
+// # 04 · Projections: t-SNE and UMAP of pixels, PCA codes, autoencoder codes and VAE latents
 //
-// Notebooks 01–03 built three descriptions of the same digits: the 784 raw **pixels**, the first 50 **principal
-// components** (PCA-50), and the 20 means **μ** a variational autoencoder assigns to each image (VAE-20). None of them
-// can be looked at directly. t-SNE and UMAP squeeze any of them into two dimensions while trying to keep each point's
-// *neighbours* next to it, so a picture of the 2-D map shows which digits a space puts together.
+// Notebooks 01–03 built several descriptions of the same digits: the 784 raw **pixels**, the first principal
+// components (**PCA**), the codes of notebook 02's deep **autoencoder** (AE) and the means **μ** notebook 03's variational
+// autoencoder assigns to each image (VAE). None of them can be looked at directly. t-SNE and UMAP squeeze any of them
+// into two dimensions while trying to keep each point's *neighbours* next to it, so a picture of the 2-D map shows which
+// digits a space puts together.
 //
 // Two questions run through this notebook:
 //
-// 1. **Which space separates the classes best, and by how much?** The same 10,000 test digits are embedded from each
-//    space by both methods, and the maps are scored by the same numbers (the table below).
+// 1. **Which space separates the classes best, and by how much?** The same test digits are embedded from each space by
+//    both methods, and the maps are scored by the same numbers (the tables below), over one or more seeds.
 // 2. **What do the knobs do?** t-SNE's perplexity and UMAP's n_neighbors / min_dist change what "neighbour" means; the
 //    sweeps show how.
 //
@@ -31,16 +32,12 @@
 using LatentWorkbench.Compute;
 using LatentWorkbench.Data;
 using LatentWorkbench.Experiments;
-using LatentWorkbench.Experiments.Autoencoders;
 using LatentWorkbench.Experiments.Projections;
-using LatentWorkbench.Experiments.Vaes;
 using LatentWorkbench.Figures;
 using LatentWorkbench.Reduction.Pca;
-using LatentWorkbench.Reduction.Tsne;
-using LatentWorkbench.Reduction.Umap;
 using LatentWorkbench.Reporting;
 using LatentWorkbench.Runs;
-using LatentWorkbench.Training;
+using LatentWorkbench.Tables;
 using TorchSharp;
 using static LatentWorkbench.Twins.TwinDisplay; // twin
 global::LatentWorkbench.Twins.Twin.Start(args); // twin
@@ -48,223 +45,287 @@ global::LatentWorkbench.Twins.Twin.Start(args); // twin
 // %% [markdown] id="2c64507b"
 // ## Parameters
 //
-// `budget` is `default` (the full run of the main job), `quick` (everything on small subsets; what the tests and `workbench run --quick` use) or `long` (every digit and ten times the default epochs, to approach the literature's numbers: for a GPU or an overnight run); `device` is where the VAE
-// trains (`auto`, `cpu` or `cuda`); `seed` seeds both methods. Full mode takes about 10 minutes on 2 cores, most of it the
-// 70,000-point maps at the end.
+// Run the notebook from the repository root with, for example,
+//
+// ```bash
+// dotnet run --project src/LatentWorkbench.Cli -c Release -- notebooks run notebooks/04-projections.ipynb --set seeds=0,1,2
+// ```
+//
+// and add one `--set name=value` per parameter to change. Every default is read from `ProjectionStudyOptions`, the one
+// place the library keeps them.
+//
+// | parameter | what it is | default | example |
+// | --- | --- | --- | --- |
+// | `budget` | `default` (the main job), `quick` (small subsets and short runs: the tests and `--quick`) or `long` (the models at their long budgets: for a GPU or an overnight run) | `default` | `--set budget=quick` |
+// | `device` | where the autoencoder and the VAE train and encode: `auto`, `cpu` or `cuda` | `auto` | `--set device=cpu` |
+// | `seeds` | one comparison per seed: each seed trains (or loads) its own autoencoder and VAE and seeds t-SNE and UMAP; the first seed draws the figures and the sweeps. The quality table shows the mean and standard deviation over them | one seed, so that the default budget fits the main job's time | `--set seeds=0,1,2` |
+// | `spaces` | the spaces to project, among `pixels`, `pca`, `autoencoder`, `vae` (a name that is not one of them is refused before anything runs) | all four | `--set spaces=pixels,vae` |
+// | `points` | how many test digits (the first ones) the maps use | null: the budget's (`ProjectionStudyOptions.Points`, fewer at `quick`) | `--set points=5000` |
+// | `pcaDimensions` | components of the PCA space, on which the sweeps and the all-digits maps also run | `ProjectionStudyOptions.PcaComponents` | `--set pcaDimensions=30` |
+// | `perplexities` | t-SNE perplexities of the sweep | `ProjectionStudyOptions.Perplexities` | `--set perplexities=10,50` |
+// | `neighborCounts` | UMAP n_neighbors of the sweep (rows) | `ProjectionStudyOptions.NeighborCounts` | `--set neighborCounts=10,30` |
+// | `minDists` | UMAP min_dist of the sweep (columns) | `ProjectionStudyOptions.MinDists` | `--set minDists=0,0.25` |
+// | `allDigitsPoints` | how many of all training and test digits the last section maps | null: the budget's (`ProjectionStudyOptions.AllDigitsPoints`; all of them at `long`) | `--set allDigitsPoints=20000` |
+//
+// The autoencoder and the VAE come from the run store (`data/runs/runs.db`, or the path in `LATENTWORKBENCH_RUNS`): a
+// model of the same options, seed and data is loaded instead of trained, so a rerun with one more seed trains only that
+// seed's models. The notebook says how many it trained and how many it loaded.
 
 // %% id="e418f922" tags=["parameters"]
-global::LatentWorkbench.Twins.Twin.Cell(2, 12, "e418f922"); // twin
+global::LatentWorkbench.Twins.Twin.Cell(2, 16, "e418f922"); // twin
 StudyBudget budget = StudyBudget.Default;
 DeviceChoice device = DeviceChoice.Auto;
-var seed = 0;
+int[] seeds = [0];
+ProjectionInputSpace[] spaces = [.. ProjectionStudyOptions.Default.Spaces];
+int? points = null;
+int pcaDimensions = ProjectionStudyOptions.Default.PcaComponents;
+double[] perplexities = [.. ProjectionStudyOptions.Default.Perplexities];
+int[] neighborCounts = [.. ProjectionStudyOptions.Default.NeighborCounts];
+double[] minDists = [.. ProjectionStudyOptions.Default.MinDists];
+int? allDigitsPoints = null;
 budget = global::LatentWorkbench.Twins.Twin.Parameter(nameof(budget), budget); // twin
 device = global::LatentWorkbench.Twins.Twin.Parameter(nameof(device), device); // twin
-seed = global::LatentWorkbench.Twins.Twin.Parameter(nameof(seed), seed); // twin
+seeds = global::LatentWorkbench.Twins.Twin.Parameter(nameof(seeds), seeds); // twin
+spaces = global::LatentWorkbench.Twins.Twin.Parameter(nameof(spaces), spaces); // twin
+points = global::LatentWorkbench.Twins.Twin.Parameter(nameof(points), points); // twin
+pcaDimensions = global::LatentWorkbench.Twins.Twin.Parameter(nameof(pcaDimensions), pcaDimensions); // twin
+perplexities = global::LatentWorkbench.Twins.Twin.Parameter(nameof(perplexities), perplexities); // twin
+neighborCounts = global::LatentWorkbench.Twins.Twin.Parameter(nameof(neighborCounts), neighborCounts); // twin
+minDists = global::LatentWorkbench.Twins.Twin.Parameter(nameof(minDists), minDists); // twin
+allDigitsPoints = global::LatentWorkbench.Twins.Twin.Parameter(nameof(allDigitsPoints), allDigitsPoints); // twin
 
 // %% [markdown] id="1be0c494"
-// ## The digits and their three descriptions
+// ## The digits and their descriptions
 //
-// The maps use the first 10,000 test digits (1,000 in quick mode); PCA and the VAE are fitted on training digits only.
-// The VAE comes from the run store: the first run trains it (notebook 03's model, 784-400-20, 10 epochs), later runs load
-// the stored checkpoint in a second.
+// The maps use the first `points` test digits; PCA and the models are fitted on training digits only. The autoencoder
+// is notebook 02's deep one at k = 30 and the VAE notebook 03's (same options and budget, so the same stored runs when
+// those notebooks have trained them): the first run with a seed trains them, later runs load the stored checkpoints in
+// a second. The table says, per seed, which models this run trained and which it loaded.
 
 // %% id="859ec462"
-global::LatentWorkbench.Twins.Twin.Cell(3, 12, "859ec462"); // twin
+global::LatentWorkbench.Twins.Twin.Cell(3, 16, "859ec462"); // twin
 var mnist = Mnist.Load();
-int count = budget == StudyBudget.Quick ? 1_000 : 10_000;
-var test = mnist.Test.Take(count);
-var labels = test.Labels;
-
-var pcaTrain = budget == StudyBudget.Quick ? mnist.Train.Take(2_000) : mnist.Train;
-var pca = new PcaReducer(new PcaOptions { Components = 50 }).Fit(pcaTrain.Images);
-
-// Notebook 03's VAE (same options and budget, so the same stored run when notebook 03 has trained it).
-var vaeOptions = VaeExperimentOptions.Default.WithBudget(budget) with { Seed = seed, Device = device };
-var vae = VaeExperiment.Run(vaeOptions, mnist, [new TrainingProgress("VAE-20", vaeOptions.Training.Epochs)], RunStore.Open());
-torch.Tensor mu;
-using (torch.no_grad())
-using (var onDevice = test.To(vae.Device))
+var store = RunStore.Open();
+var budgeted = ProjectionStudyOptions.Default.WithBudget(budget);
+var study = budgeted with
 {
-    mu = vae.Model.Encode(onDevice.Images).Mean;
-}
-
-// Notebook 02's deep autoencoder at k = 30 (same options, so the same stored run when notebook 02 has trained it).
-var aeOptions = AutoencoderExperimentOptions.Default.WithBudget(budget) with { CodeSize = 30, Seed = seed, Device = device };
-var ae = AutoencoderExperiment.RunWithProgress(aeOptions, mnist, RunStore.Open());
-torch.Tensor aeCodes;
-using (torch.no_grad())
-using (var onDevice = test.To(ae.Device))
-{
-    aeCodes = ae.Encode(onDevice.Images);
-}
-
-FeatureSpace[] spaces =
-[
-    new("pixels", test.Images),
-    new("PCA-50", pca.Transform(test.Images)),
-    new("AE-30", aeCodes),
-    new("VAE-20 μ", mu),
-];
-display(/*twin*/$"{count:N0} test digits; AE-30 {(ae.FromCache ? "loaded from the run store" : "trained")}, test error {ae.TestSquaredError:F2}; VAE {(vae.FromCache ? "loaded from the run store" : "trained")}, test loss {vae.TestLossMean:F2}; spaces: {string.Join(", ", spaces.Select(s => $"{s.Name} ({s.Dimensions})"))}"/*twin*/);
+    Device = device, Spaces = spaces, Points = points ?? budgeted.Points, PcaComponents = pcaDimensions,
+    Perplexities = perplexities, NeighborCounts = neighborCounts, MinDists = minDists, AllDigitsPoints = allDigitsPoints ?? budgeted.AllDigitsPoints,
+};
+var seedStudies = seeds.Select(s => study with { Seed = s }).ToList();
+var perSeed = seedStudies.Select(s => ProjectionStudy.Spaces(s, mnist, store)).ToList();
+var first = perSeed[0];
+var labels = first.Labels;
+var count = (int)labels.shape[0];
+display($"{count:N0} test digits; {perSeed.Sum(p => p.ModelsTrained)} models trained by this run, {perSeed.Sum(p => p.ModelsLoaded)} loaded from the run store");
+display(/*twin*/DataFrames.FromRows(["seed", "spaces", "models trained", "models loaded from the run store", "AE test error", "VAE test loss"],
+    perSeed.Select(p => new object[] { p.Seed, string.Join(", ", p.Spaces.Select(s => $"{s.Name} ({s.Dimensions})")), p.ModelsTrained, p.ModelsLoaded,
+        p.Autoencoder?.TestSquaredError ?? double.NaN, p.Vae?.TestLossMean ?? double.NaN }),
+    title: "The spaces of each seed and the models behind them")/*twin*/);
 
 // %% [markdown] id="0f74c803"
 // ## Every space by both methods
 //
 // t-SNE runs with perplexity 30 (scikit-learn's defaults, 1,000 iterations); UMAP with n_neighbors 15 and min_dist 0.1
 // (umap-learn's defaults). Each map is computed from the space itself (no PCA step in between), and hovering a point shows
-// its digit and its index among the test digits, so the same digit can be found on every map.
+// its digit and its index among the test digits, so the same digit can be found on every map. The figure shows the first
+// seed.
 //
-// What to look at: on the pixel maps the 4s, 7s and 9s touch, and the 3s, 5s and 8s sit side by side — in pixel
-// space these digits really are close (a 9 is a 4 with a closed top). The VAE's μ separates the digits somewhat better
-// (its k-NN accuracy is 1–2 points above the pixels' in the table), yet 4/9 and 3/5/8 stay neighbours in every space:
-// all three descriptions agree on which digits are alike. t-SNE spreads the clusters over the plane with similar sizes
-// and narrow gaps; UMAP packs each cluster tight and leaves wide gaps between them.
+// What to look at: which digits touch on the pixel maps (in pixel space a 9 is a 4 with a closed top, and 3, 5 and 8
+// share strokes), and whether the learned spaces pull those apart or keep them neighbours — when every space keeps the
+// same pairs together, the descriptions agree on which digits are alike. Compare the two methods' layouts: how evenly
+// the clusters spread over the plane, how tight each cluster is and how wide the gaps between them are.
 
 // %% id="66830be2"
-global::LatentWorkbench.Twins.Twin.Cell(4, 12, "66830be2"); // twin
-// Barnes–Hut at every size (the default picks it above 1,000 points; quick mode has exactly 1,000).
-var tsneOptions = new ProjectionExperimentOptions
-{
-    Method = ProjectionMethod.Tsne,
-    Scoring = ProjectionScoring.Full,
-    Tsne = new TsneOptions { Seed = seed, Method = TsneGradientMethod.BarnesHut, Iterations = budget == StudyBudget.Quick ? 300 : 1000, EarlyExaggerationIterations = budget == StudyBudget.Quick ? 100 : 250 },
-};
-var umapOptions = new ProjectionExperimentOptions
-{
-    Method = ProjectionMethod.Umap,
-    Scoring = ProjectionScoring.Full,
-    Umap = new UmapOptions { Seed = seed, Epochs = budget == StudyBudget.Quick ? 100 : null },
-};
-var runs = ProjectionExperiment.Compare(spaces, labels, tsneOptions, umapOptions);
-display(/*twin*/ProjectionExperiment.SmallMultiples(runs, labels, columns: spaces.Length, title: "t-SNE (top) and UMAP (bottom) of each space")/*twin*/);
+global::LatentWorkbench.Twins.Twin.Cell(4, 16, "66830be2"); // twin
+var comparisons = seedStudies.Zip(perSeed, (s, p) => (p.Seed, Runs: ProjectionExperiment.Compare(p.Spaces, p.Labels, s.TsneProjection, s.UmapProjection))).ToList();
+var runs = comparisons[0].Runs;
+display(/*twin*/ProjectionExperiment.SmallMultiples(runs, labels, columns: first.Spaces.Count, title: "t-SNE (top) and UMAP (bottom) of each space")/*twin*/);
 
 // %% [markdown] id="dea36d04"
 // ### The quality report
 //
-// One row per map. Trustworthiness compares the map with its own space, so it says how faithful the picture is to that
-// space, not how good the space is; k-NN accuracy and silhouette measure how well the digits separate on the map, and
-// those are the numbers to compare across spaces.
+// One row per map: the mean and standard deviation of each score over the seeds (with one seed, its value), then the first seed's
+// full report with the seconds each map took. Trustworthiness compares the map with its own space, so it says how
+// faithful the picture is to that space, not how good the space is; k-NN accuracy and silhouette measure how well the
+// digits separate on the map, and those are the numbers to compare across spaces. "What this run shows" below the tables
+// reads them, and says whether the seeds tell two maps apart.
 
 // %% id="e52680a5"
-global::LatentWorkbench.Twins.Twin.Cell(5, 12, "e52680a5"); // twin
-var quality = ProjectionExperiment.Table(runs, title: $"Projection quality, {count:N0} test digits (k = 10)");
+global::LatentWorkbench.Twins.Twin.Cell(5, 16, "e52680a5"); // twin
+var overSeeds = ProjectionExperiment.OverSeeds(comparisons);
 foreach (var run in runs)
 {
     string key = $"{(run.Method == "UMAP" ? "umap" : "tsne")}_{new string(run.Space.Where(char.IsAsciiLetterOrDigit).ToArray()).ToLowerInvariant()}";
-    Recorded.Value($"{key}_trustworthiness", run.Quality.Trustworthiness);
-    Recorded.Value($"{key}_knn_accuracy", run.Quality.KnnAccuracy);
+    string row = ProjectionExperiment.RowName(run);
+    Recorded.Value($"{key}_trustworthiness", overSeeds[row, "trustworthiness"].Mean);
+    Recorded.Value($"{key}_knn_accuracy", overSeeds[row, "k-NN accuracy"].Mean);
+    Recorded.Value($"{key}_silhouette", overSeeds[row, "silhouette"].Mean);
     Recorded.Value($"{key}_seconds", run.Quality.Seconds);
+    if (seeds.Length > 1)
+    {
+        Recorded.Value($"{key}_trustworthiness_sd", overSeeds[row, "trustworthiness"].StandardDeviation);
+        Recorded.Value($"{key}_knn_accuracy_sd", overSeeds[row, "k-NN accuracy"].StandardDeviation);
+        Recorded.Value($"{key}_silhouette_sd", overSeeds[row, "silhouette"].StandardDeviation);
+    }
 }
 
-display(/*twin*/quality/*twin*/);
+display(/*twin*/overSeeds.ToDataFrame(title: "Projection quality over the seeds (k = 10)")/*twin*/);
+
+// %% id="f52ce1b1"
+global::LatentWorkbench.Twins.Twin.Cell(6, 16, "f52ce1b1"); // twin
+display(/*twin*/ProjectionExperiment.Table(runs, title: "Projection quality and seconds of the first seed")/*twin*/);
 
 // %% id="f929ba9f"
-global::LatentWorkbench.Twins.Twin.Cell(6, 12, "f929ba9f"); // twin
-var best = runs.MaxBy(r => r.Quality.KnnAccuracy)!;
-var pixelsSame = runs.First(r => r.Method == best.Method && r.Space == "pixels");
-Recorded.Value("best_space_knn_accuracy", best.Quality.KnnAccuracy);
-display(/*twin*/$"Best separated: {best.Method} of {best.Space}, 10-NN accuracy {best.Quality.KnnAccuracy:P1} against {pixelsSame.Quality.KnnAccuracy:P1} for {best.Method} of the pixels ({(best.Quality.KnnAccuracy - pixelsSame.Quality.KnnAccuracy) * 100:+0.0;-0.0} points)"/*twin*/);
+global::LatentWorkbench.Twins.Twin.Cell(7, 16, "f929ba9f"); // twin
+var methodNames = runs.Select(r => r.Method).Distinct().ToList();
+var rowsOf = methodNames.ToDictionary(m => m, m => runs.Where(r => r.Method == m).Select(ProjectionExperiment.RowName).ToList());
+var bestRows = methodNames.ToDictionary(m => m, m => rowsOf[m].MaxBy(r => overSeeds[r, "k-NN accuracy"].Mean)!);
+Recorded.Value("best_space_knn_accuracy", bestRows.Values.Max(r => overSeeds[r, "k-NN accuracy"].Mean));
+var findings = new Findings();
+foreach (var m in methodNames)
+{
+    findings.Add($"{m}: the highest mean k-NN accuracy is {bestRows[m]}'s ({overSeeds[bestRows[m], "k-NN accuracy"].Format()}).");
+    if (bestRows[m] != $"pixels · {m}" && rowsOf[m].Contains($"pixels · {m}"))
+    {
+        findings.Compare($"{m} k-NN accuracy", bestRows[m], overSeeds[bestRows[m], "k-NN accuracy"], $"pixels · {m}", overSeeds[$"pixels · {m}", "k-NN accuracy"], higherIsBetter: true);
+    }
+}
+
+if (methodNames.Count == 2)
+{
+    var shared = first.Spaces.Select(s => s.Name).ToList();
+    int tsneMoreTrustworthy = shared.Count(s => overSeeds[$"{s} · t-SNE", "trustworthiness"].Mean > overSeeds[$"{s} · UMAP", "trustworthiness"].Mean);
+    int umapMoreSeparated = shared.Count(s => overSeeds[$"{s} · UMAP", "silhouette"].Mean > overSeeds[$"{s} · t-SNE", "silhouette"].Mean);
+    findings.Add($"t-SNE's mean trustworthiness is above UMAP's in {tsneMoreTrustworthy} of {shared.Count} spaces; UMAP's mean silhouette is above t-SNE's in {umapMoreSeparated} of {shared.Count}.");
+}
+
+findings.Add(seeds.Length > 1,
+    $"Every number above is a mean over {seeds.Length} seeds (each with its own models and projections).",
+    "This run used one seed, so the spread of each score is unknown: rerun with `--set seeds=0,1,2` (the stored models are reused) before reading a small difference as a result.");
+display(/*twin*/findings/*twin*/);
 
 // %% [markdown] id="dd543fca"
 // ## t-SNE's perplexity
 //
-// Perplexity is the number of neighbours each point listens to (t-SNE uses 3 × perplexity of them). At **5** each point
-// only places its closest few: nothing pulls whole clusters apart, so the digits tile a disc with no empty space between
-// them, although each digit is still one region — very local structure is kept (its k-NN accuracy is even the highest
-// of the three). At **30**, the usual picture, gaps open between the digits. At **100** the neighbourhoods reach across
-// clusters: the clusters become compact and their arrangement starts to reflect the larger distances (4, 7 and 9 fold
-// into one band), while the fine structure inside a cluster fades. Shown on PCA-50, as t-SNE is usually run.
+// Perplexity is about the number of neighbours each point listens to (t-SNE uses 3 × perplexity of them). At a small
+// perplexity each point only places its closest few: look whether anything still pulls whole clusters apart (gaps
+// between digits) and whether each digit stays one region. At a large one the neighbourhoods reach across clusters:
+// look whether the clusters become compact, whether their arrangement starts to follow the larger distances (nearby
+// digits folding into one band), and whether the fine structure inside a cluster fades. Shown on the PCA space, as
+// t-SNE is usually run, for the first seed; the map at the comparison's own perplexity is the comparison's map, not
+// computed twice.
 
 // %% id="1e8d2671"
-global::LatentWorkbench.Twins.Twin.Cell(7, 12, "1e8d2671"); // twin
-double[] perplexities = [5, 30, 100];
-var perplexityRuns = perplexities
-    .Select(p => ProjectionExperiment.Run(spaces[1], labels, tsneOptions with { Tsne = tsneOptions.Tsne with { Perplexity = p }, Label = $"t-SNE perplexity {p}" }))
-    .ToList();
+global::LatentWorkbench.Twins.Twin.Cell(8, 16, "1e8d2671"); // twin
+var perplexityRuns = ProjectionExperiment.SweepPerplexity(first.Pca, labels, seedStudies[0].TsneProjection, perplexities, runs);
 foreach (var run in perplexityRuns)
 {
     Recorded.Value($"tsne_perplexity{run.Method.Split(' ')[^1]}_knn_accuracy", run.Quality.KnnAccuracy);
 }
 
-display(/*twin*/ProjectionExperiment.SmallMultiples(perplexityRuns, labels, columns: 3, title: "t-SNE of PCA-50 at perplexity 5, 30, 100")/*twin*/);
+display(/*twin*/ProjectionExperiment.SmallMultiples(perplexityRuns, labels, columns: perplexityRuns.Count, title: "t-SNE of the PCA space at each perplexity")/*twin*/);
 
 // %% id="1d1fd4b9"
-global::LatentWorkbench.Twins.Twin.Cell(8, 12, "1d1fd4b9"); // twin
+global::LatentWorkbench.Twins.Twin.Cell(9, 16, "1d1fd4b9"); // twin
 display(/*twin*/ProjectionExperiment.Table(perplexityRuns, title: "Perplexity sweep")/*twin*/);
+
+// %% id="9aa2c38b"
+global::LatentWorkbench.Twins.Twin.Cell(10, 16, "9aa2c38b"); // twin
+var bestPerplexity = perplexityRuns.MaxBy(r => r.Quality.KnnAccuracy)!;
+var mostTrusted = perplexityRuns.MaxBy(r => r.Quality.Trustworthiness)!;
+display(/*twin*/new Findings("What the perplexity sweep shows")
+    .Add($"The highest k-NN accuracy is {bestPerplexity.Method}'s ({bestPerplexity.Quality.KnnAccuracy:F4}); the highest trustworthiness {mostTrusted.Method}'s ({mostTrusted.Quality.Trustworthiness:F4}).")
+    .Add($"The largest silhouette (clusters most apart) is {perplexityRuns.MaxBy(r => r.Quality.Silhouette)!.Method}'s; the fastest map {perplexityRuns.MinBy(r => r.Quality.Seconds)!.Method}'s ({perplexityRuns.Min(r => r.Quality.Seconds):F1} s against {perplexityRuns.Max(r => r.Quality.Seconds):F1} s for the slowest).")
+    .Add("One seed: differences in the third decimal may be the seed's, not the perplexity's.")/*twin*/);
 
 // %% [markdown] id="a2de510c"
 // ## UMAP's n_neighbors and min_dist
 //
-// **n_neighbors** (rows) plays perplexity's part: with **5** the graph only links very close points and the map breaks
-// into fragments (the 1s and 2s in several pieces); with **50** each point is tied to a wider neighbourhood, so clusters
-// that are near in the data come together on the map (4, 7 and 9 in one group). **min_dist** (columns) changes only the
-// layout, not the graph: it is the distance below which embedded points stop attracting. At **0** each cluster
-// collapses to a dense core, good for finding clusters; at **0.5** points keep their distance, the clusters become even
-// discs that touch, the variation inside a digit (slant, stroke width) becomes visible, and trustworthiness drops (the
-// table below): the map spends its room on spacing rather than on neighbourhoods.
+// **n_neighbors** (rows) plays perplexity's part: with few neighbours the graph only links very close points — look
+// whether a digit breaks into several fragments; with many, each point is tied to a wider neighbourhood — look whether
+// clusters that are near in the data come together on the map. **min_dist** (columns) changes only the layout, not the
+// graph: it is the distance below which embedded points stop attracting. With no minimum each cluster can collapse to a
+// dense core, good for finding clusters; with a large one points keep their distance, the clusters become even discs,
+// and the variation inside a digit (slant, stroke width) has room to show. The table gives trustworthiness for each
+// setting: whether spending the map's room on spacing costs it neighbourhoods. The setting of the comparison is the
+// comparison's map, not computed twice.
 
 // %% id="1c9b500c"
-global::LatentWorkbench.Twins.Twin.Cell(9, 12, "1c9b500c"); // twin
-int[] neighborCounts = [5, 15, 50];
-double[] minDists = [0.0, 0.1, 0.5];
-var umapSweep = new List<ProjectionResult>();
-foreach (int k in neighborCounts)
-{
-    foreach (double minDist in minDists)
-    {
-        umapSweep.Add(ProjectionExperiment.Run(spaces[1], labels,
-            umapOptions with { Umap = umapOptions.Umap with { Neighbors = k, MinDist = minDist }, Label = $"UMAP k={k} min_dist={minDist}" }));
-    }
-}
-
-display(/*twin*/ProjectionExperiment.SmallMultiples(umapSweep, labels, columns: 3, title: "UMAP of PCA-50: n_neighbors 5, 15, 50 (rows) × min_dist 0, 0.1, 0.5 (columns)")/*twin*/);
+global::LatentWorkbench.Twins.Twin.Cell(11, 16, "1c9b500c"); // twin
+var umapSweep = ProjectionExperiment.SweepUmap(first.Pca, labels, seedStudies[0].UmapProjection, neighborCounts, minDists, runs);
+display(/*twin*/ProjectionExperiment.SmallMultiples(umapSweep, labels, columns: minDists.Length,
+    title: "UMAP of the PCA space: n_neighbors (rows) × min_dist (columns)")/*twin*/);
 
 // %% id="81b113b6"
-global::LatentWorkbench.Twins.Twin.Cell(10, 12, "81b113b6"); // twin
+global::LatentWorkbench.Twins.Twin.Cell(12, 16, "81b113b6"); // twin
 display(/*twin*/ProjectionExperiment.Table(umapSweep, title: "n_neighbors × min_dist sweep")/*twin*/);
 
+// %% id="cbdb4bbd"
+global::LatentWorkbench.Twins.Twin.Cell(13, 16, "cbdb4bbd"); // twin
+var (lowMinDist, highMinDist) = (minDists.Min(), minDists.Max());
+var trustDrops = neighborCounts.Count(k => umapSweep.First(r => r.Method == $"UMAP k={k} min_dist={highMinDist}").Quality.Trustworthiness
+    < umapSweep.First(r => r.Method == $"UMAP k={k} min_dist={lowMinDist}").Quality.Trustworthiness);
+var bestUmap = umapSweep.MaxBy(r => r.Quality.KnnAccuracy)!;
+display(/*twin*/new Findings("What the UMAP sweep shows")
+    .Add(lowMinDist < highMinDist,
+        $"Going from min_dist {lowMinDist} to {highMinDist} lowers trustworthiness at {trustDrops} of {neighborCounts.Length} n_neighbors values.",
+        "The sweep has a single min_dist, so it shows nothing about min_dist.")
+    .Add($"The highest k-NN accuracy is {bestUmap.Method}'s ({bestUmap.Quality.KnnAccuracy:F4}); the highest trustworthiness {umapSweep.MaxBy(r => r.Quality.Trustworthiness)!.Method}'s; the largest silhouette {umapSweep.MaxBy(r => r.Quality.Silhouette)!.Method}'s.")
+    .Add("One seed: differences in the third decimal may be the seed's, not the setting's.")/*twin*/);
+
 // %% [markdown] id="a880ca38"
-// ## All 70,000 digits
+// ## All the digits
 //
-// Both methods on all 60,000 training and 10,000 test digits (PCA-50 coordinates; quick mode uses 2,000 of them). At
-// this size the maps are not scored for trustworthiness (it needs a full ranking of every point's distances), only for
-// k-NN accuracy and time. Seven times the points keep the picture of the 10,000 test digits — t-SNE tiles the plane with
-// touching clusters, UMAP leaves wide gaps, with 4/7/9 and 3/5/8 side by side in both — while k-NN accuracy rises
-// (about 0.975 for both: every digit now has more neighbours of its own kind) and UMAP needs about a fifth of t-SNE's
-// time (full run: 82 s against 390 s on a busy 2-core machine).
+// Both methods on the first `allDigitsPoints` of the 60,000 training and 10,000 test digits together (PCA coordinates,
+// fitted on those points; the first seed). By default that is fewer than all of them, so that the notebook fits
+// the main job's time; `--set budget=long` or `--set allDigitsPoints=70000` maps every digit. At this size the maps are not scored for trustworthiness (it needs a full
+// ranking of every point's distances), only for k-NN accuracy and time. Look whether more points keep the picture of
+// the test digits alone — the same clusters, the same neighbours — and whether the k-NN accuracy changes now that every
+// digit has more neighbours of its own kind. The seconds column shows how each method's time grows with the points.
 
 // %% id="0a446070"
-global::LatentWorkbench.Twins.Twin.Cell(11, 12, "0a446070"); // twin
+global::LatentWorkbench.Twins.Twin.Cell(14, 16, "0a446070"); // twin
 var all = new MnistSplit("all", torch.cat([mnist.Train.Images, mnist.Test.Images]), torch.cat([mnist.Train.Labels, mnist.Test.Labels]));
-var full = budget == StudyBudget.Quick ? all.Take(2_000) : all;
-var fullSpace = new FeatureSpace("PCA-50", new PcaReducer(new PcaOptions { Components = 50 }).Fit(full.Images).Transform(full.Images));
+var full = all.Take(study.AllDigitsPoints);
+var fullSpace = new FeatureSpace($"PCA-{study.PcaComponents}", new PcaReducer(new PcaOptions { Components = study.PcaComponents }).Fit(full.Images).Transform(full.Images));
 var fullRuns = new List<ProjectionResult>
 {
-    ProjectionExperiment.Run(fullSpace, full.Labels, tsneOptions with { Scoring = ProjectionScoring.KnnOnly, Label = $"t-SNE of {full.Count:N0}" }),
-    ProjectionExperiment.Run(fullSpace, full.Labels, umapOptions with { Scoring = ProjectionScoring.KnnOnly, Label = $"UMAP of {full.Count:N0}" }),
+    ProjectionExperiment.Run(fullSpace, full.Labels, seedStudies[0].TsneProjection with { Scoring = ProjectionScoring.KnnOnly, Label = $"t-SNE of {full.Count:N0}" }),
+    ProjectionExperiment.Run(fullSpace, full.Labels, seedStudies[0].UmapProjection with { Scoring = ProjectionScoring.KnnOnly, Label = $"UMAP of {full.Count:N0}" }),
 };
 Recorded.Value("tsne_all_seconds", fullRuns[0].Quality.Seconds);
 Recorded.Value("umap_all_seconds", fullRuns[1].Quality.Seconds);
 Recorded.Value("tsne_all_knn_accuracy", fullRuns[0].Quality.KnnAccuracy);
 Recorded.Value("umap_all_knn_accuracy", fullRuns[1].Quality.KnnAccuracy);
-display(/*twin*/ProjectionExperiment.SmallMultiples(fullRuns, full.Labels, columns: 2, title: $"All {full.Count:N0} digits (PCA-50)")/*twin*/);
+display(/*twin*/ProjectionExperiment.SmallMultiples(fullRuns, full.Labels, columns: 2, title: "Many more digits: t-SNE and UMAP of the PCA space")/*twin*/);
 
 // %% id="1b154d44"
-global::LatentWorkbench.Twins.Twin.Cell(12, 12, "1b154d44"); // twin
-display(/*twin*/ProjectionExperiment.Table(fullRuns, title: $"{full.Count:N0} digits: seconds and k-NN accuracy")/*twin*/);
+global::LatentWorkbench.Twins.Twin.Cell(15, 16, "1b154d44"); // twin
+display(/*twin*/ProjectionExperiment.Table(fullRuns, title: "Many more digits: seconds and k-NN accuracy")/*twin*/);
+
+// %% id="e2171d9e"
+global::LatentWorkbench.Twins.Twin.Cell(16, 16, "e2171d9e"); // twin
+var allFindings = new Findings("What the all-digits maps show")
+    .Add($"On {full.Count:N0} digits, UMAP took {fullRuns[1].Quality.Seconds:F1} s and t-SNE {fullRuns[0].Quality.Seconds:F1} s (UMAP/t-SNE = {fullRuns[1].Quality.Seconds / fullRuns[0].Quality.Seconds:F2}; wall seconds on a shared machine swing with its load).");
+var pcaTsne = runs.FirstOrDefault(r => r.Space == first.Pca.Name && r.Method == "t-SNE");
+var pcaUmap = runs.FirstOrDefault(r => r.Space == first.Pca.Name && r.Method == "UMAP");
+if (pcaTsne is not null && pcaUmap is not null)
+{
+    allFindings.Add($"k-NN accuracy on {full.Count:N0} digits against {count:N0} test digits alone: t-SNE {fullRuns[0].Quality.KnnAccuracy:F4} against {pcaTsne.Quality.KnnAccuracy:F4}, UMAP {fullRuns[1].Quality.KnnAccuracy:F4} against {pcaUmap.Quality.KnnAccuracy:F4} ({(fullRuns[0].Quality.KnnAccuracy > pcaTsne.Quality.KnnAccuracy && fullRuns[1].Quality.KnnAccuracy > pcaUmap.Quality.KnnAccuracy ? "higher with more points for both" : "not higher for both")}).");
+}
+
+display(/*twin*/allFindings/*twin*/);
 
 // %% [markdown] id="d03787b3"
 // ## What was recorded
 //
-// `artifacts/metrics.json` holds, for each method (`tsne`, `umap`) and space (`pixels`, `pca50`, `vae20`):
-// `<method>_<space>_trustworthiness`, `_knn_accuracy` and `_seconds`; `best_space_knn_accuracy`; the perplexity
-// sweep's `tsne_perplexity{5,30,100}_knn_accuracy`; and for the 70,000-digit maps `tsne_all_seconds`,
-// `umap_all_seconds`, `tsne_all_knn_accuracy`, `umap_all_knn_accuracy`.
-//
-// Reading them (full run, seed 0, 10,000 test digits): the VAE-20 μ maps are the best separated (10-NN accuracy 0.958 by
-// t-SNE, 0.957 by UMAP), PCA-50 next (0.950, 0.952), the pixels last (0.941, 0.946); t-SNE keeps neighbourhoods more
-// faithfully (trustworthiness 0.987–0.990 against UMAP's 0.961–0.969), UMAP separates the clusters more (silhouette
-// 0.48–0.55 against 0.37–0.44). The autoencoder codes (AE-30) join the comparison when the autoencoder recipe of notebook
-// 02 is in the library.
+// `metrics.json` in the output folder holds, for each method (`tsne`, `umap`) and space (`pixels`, `pca50`, `ae30`,
+// `vae20` — the key follows the space's name, so another PCA size gives another key):
+// `<method>_<space>_trustworthiness`, `_knn_accuracy` and `_silhouette` (means over the seeds; with several seeds also
+// `…_sd`, their standard deviations) and `_seconds` (first seed); `best_space_knn_accuracy`; the perplexity sweep's
+// `tsne_perplexity<p>_knn_accuracy`; and for the all-digits maps `tsne_all_seconds`, `umap_all_seconds`,
+// `tsne_all_knn_accuracy`, `umap_all_knn_accuracy`. The run store keeps every model each seed trained, so later runs
+// with more seeds or other spaces reuse them.
 global::LatentWorkbench.Twins.Twin.End(); // twin
 

@@ -14,8 +14,8 @@
 // autoencoder and the VAE of the earlier notebooks, and on a **conditional VAE** that is given the digit's label, so
 // that its latent code only has to hold the *style* of the handwriting.
 //
-// What decoded images *are* is judged by a separate, small convolutional **digit classifier** (≥ 99 % on the test
-// set): a path that leaves the region of real digits shows up as the classifier's confidence dropping, and a class
+// What decoded images *are* is judged by a separate, small convolutional **digit classifier** (its test accuracy is
+// recorded below): a path that leaves the region of real digits shows up as the classifier's confidence dropping, and a class
 // change shows up as its vote flipping. Two properties MNIST does not label — stroke **thickness** (ink mass) and
 // **slant** (the shear of the ink's second moments) — are measured from the pixels, so that latent directions can be
 // fitted to them and checked on decoded images.
@@ -44,25 +44,64 @@ global::LatentWorkbench.Twins.Twin.Start(args); // twin
 // %% [markdown] id="67dc44ca"
 // ## Parameters
 //
-// `budget` is `default` (the full run of the main job), `quick` (every model briefly on the first 5,000 training digits; what the tests and `workbench run --quick` use) or `long` (every digit and ten times the default epochs, to approach the literature's numbers: for a GPU or an overnight run); `seed` seeds the models and picks the digits shown; `device` is `Auto`, `Cpu` or `Cuda` (given by name: `--set device=cpu`). Every model is
-// trained once and then reused from the run store (`artifacts/runs.db`), so a rerun only repeats the measurements.
+// Run the notebook from the repository root with, for example,
+//
+// ```bash
+// dotnet run --project src/LatentWorkbench.Cli -c Release -- notebooks run notebooks/05-latent-arithmetic.ipynb --set seeds=0,1,2
+// ```
+//
+// and add one `--set name=value` per parameter to change. Defaults are read from `LatentArithmeticOptions` (the
+// measurements, the autoencoder and the VAE) and `ConditionalVaeExperimentOptions` (the conditional VAE).
+//
+// | parameter | what it is | default | example |
+// | --- | --- | --- | --- |
+// | `budget` | `default` (the main job), `quick` (every model briefly on the first training digits and a tenth of the measurements: the tests and `--quick`) or `long` (every digit and ten times the default epochs: for a GPU or an overnight run) | `default` | `--set budget=quick` |
+// | `device` | where every model (classifier, AE, VAE, conditional VAE) trains and runs: `auto`, `cpu` or `cuda` | `auto` | `--set device=cpu` |
+// | `seeds` | the seeds of the lerp-against-slerp table: each trains (or loads) its own AE and VAE and draws its own pairs; the table shows the mean and standard deviation over them. The first seed also seeds the classifier and the conditional VAE and drives every figure | one seed, so that the default budget fits the main job's time | `--set seeds=0,1,2` |
+// | `interpolationPairs` | pairs of test digits walked per seed in that table | null: the budget's (`LatentArithmeticOptions.InterpolationPairs`, fewer at `quick`) | `--set interpolationPairs=100` |
+// | `steps` | decoded images on each interpolation path, both ends included | `LatentArithmeticOptions.InterpolationSteps` | `--set steps=21` |
+// | `analogyPairs` | the class pairs `p:q` of the thickness analogies ("thick p − thin p + thin q") | `LatentArithmeticOptions.AnalogyPairs` | `--set analogyPairs=3:5,4:9` |
+// | `attributes` | the attributes whose directions are fitted and walked: `thickness`, `slant` | both | `--set attributes=slant` |
+// | `cvaeLatent`, `cvaeHidden` | the conditional VAE's latent size and hidden width | `ConditionalVaeExperimentOptions.Model` | `--set cvaeLatent=2` |
+//
+// Every model is trained once and then reused from the run store (`data/runs/runs.db`, or the path in
+// `LATENTWORKBENCH_RUNS`), so a rerun only repeats the measurements, and a rerun with one more seed trains only that
+// seed's two models; the training table says which models this run trained.
 
 // %% id="8d5584ad" tags=["parameters"]
-global::LatentWorkbench.Twins.Twin.Cell(2, 23, "8d5584ad"); // twin
+global::LatentWorkbench.Twins.Twin.Cell(2, 24, "8d5584ad"); // twin
 StudyBudget budget = StudyBudget.Default;
-var seed = 0;
 DeviceChoice device = DeviceChoice.Auto;
+int[] seeds = [0];
+int? interpolationPairs = null;
+int steps = LatentArithmeticOptions.Default.InterpolationSteps;
+string[] analogyPairs = [.. LatentArithmeticOptions.Default.AnalogyPairs.Select(p => p.ToString())];
+DigitAttribute[] attributes = [.. LatentArithmeticOptions.Default.Attributes];
+int cvaeLatent = ConditionalVaeExperimentOptions.Default.Model.LatentSize;
+int cvaeHidden = ConditionalVaeExperimentOptions.Default.Model.HiddenSize;
 budget = global::LatentWorkbench.Twins.Twin.Parameter(nameof(budget), budget); // twin
-seed = global::LatentWorkbench.Twins.Twin.Parameter(nameof(seed), seed); // twin
 device = global::LatentWorkbench.Twins.Twin.Parameter(nameof(device), device); // twin
+seeds = global::LatentWorkbench.Twins.Twin.Parameter(nameof(seeds), seeds); // twin
+interpolationPairs = global::LatentWorkbench.Twins.Twin.Parameter(nameof(interpolationPairs), interpolationPairs); // twin
+steps = global::LatentWorkbench.Twins.Twin.Parameter(nameof(steps), steps); // twin
+analogyPairs = global::LatentWorkbench.Twins.Twin.Parameter(nameof(analogyPairs), analogyPairs); // twin
+attributes = global::LatentWorkbench.Twins.Twin.Parameter(nameof(attributes), attributes); // twin
+cvaeLatent = global::LatentWorkbench.Twins.Twin.Parameter(nameof(cvaeLatent), cvaeLatent); // twin
+cvaeHidden = global::LatentWorkbench.Twins.Twin.Parameter(nameof(cvaeHidden), cvaeHidden); // twin
 
 // %% id="f47b1ff3"
-global::LatentWorkbench.Twins.Twin.Cell(3, 23, "f47b1ff3"); // twin
+global::LatentWorkbench.Twins.Twin.Cell(3, 24, "f47b1ff3"); // twin
 var mnist = Mnist.Load();
-var choice = device;
-var arithmetic = LatentArithmeticOptions.Default.WithBudget(budget) with { Seed = seed, Device = choice };
-var train = mnist.Train.To(Devices.Resolve(choice));
-var test = mnist.Test.To(Devices.Resolve(choice));
+var seed = seeds[0];
+var budgeted = LatentArithmeticOptions.Default.WithBudget(budget);
+var arithmetic = budgeted with
+{
+    Seed = seed, Device = device, InterpolationPairs = interpolationPairs ?? budgeted.InterpolationPairs, InterpolationSteps = steps,
+    AnalogyPairs = DigitPair.ParseAll(analogyPairs, nameof(analogyPairs)), Attributes = attributes,
+};
+arithmetic.Validate();
+var train = mnist.Train.To(Devices.Resolve(device));
+var test = mnist.Test.To(Devices.Resolve(device));
 var trainData = TrainingData.FromMnist(train, "train", arithmetic.TrainCount);
 var trainImages = trainData.Inputs;   // nearest training neighbours are searched among these
 var store = RunStore.Open();
@@ -75,8 +114,8 @@ display(/*twin*/$"{trainImages.shape[0]:N0} training digits, run store {store.Pa
 // on the test digits. It never sees a decoded image during training, so its verdict on them is an outside opinion.
 
 // %% id="93f59341"
-global::LatentWorkbench.Twins.Twin.Cell(4, 23, "93f59341"); // twin
-var classifierOptions = ClassifierExperimentOptions.Default.WithBudget(budget) with { Seed = seed, Device = choice };
+global::LatentWorkbench.Twins.Twin.Cell(4, 24, "93f59341"); // twin
+var classifierOptions = ClassifierExperimentOptions.Default.WithBudget(budget) with { Seed = seed, Device = device };
 var classifierRun = ClassifierExperiment.Run(classifierOptions, mnist, [new TrainingProgress("digit classifier", classifierOptions.Training.Epochs)], store);
 var classifier = classifierRun.Model;
 Recorded.Value("classifier_test_accuracy", classifierRun.TestAccuracy);
@@ -85,49 +124,51 @@ Recorded.Value("classifier_test_accuracy", classifierRun.TestAccuracy);
 // ## The models
 //
 // An autoencoder and a VAE of the same shape (784-400-20), so their latent spaces differ only in the objective: the
-// AE just has to reconstruct, the VAE also pulls every code towards a standard normal prior. The conditional VAE has
-// the same layers with the label's one-hot code added to the encoder's and the decoder's input.
+// AE just has to reconstruct, the VAE also pulls every code towards a standard normal prior. Each seed trains its own
+// pair. The conditional VAE has the same layers (its latent size and hidden width are parameters) with the label's
+// one-hot code added to the encoder's and the decoder's input.
 
 // %% id="5ddd5f13"
-global::LatentWorkbench.Twins.Twin.Cell(5, 23, "5ddd5f13"); // twin
-var aeRecipe = LatentArithmeticRecipes.Autoencoder(arithmetic);
-var vaeRecipe = LatentArithmeticRecipes.Vae(arithmetic);
-var aeRun = ModelTraining.Train(aeRecipe, trainData.WithoutLabels(), store, [new TrainingProgress("autoencoder 784-400-20", aeRecipe.Training.Epochs)]);
-var vaeRun = ModelTraining.Train(vaeRecipe, trainData.WithoutLabels(), store, [new TrainingProgress("VAE 784-400-20", vaeRecipe.Training.Epochs)]);
-var cvaeOptions = ConditionalVaeExperimentOptions.Default.WithBudget(budget) with { Seed = seed, Device = choice };
+global::LatentWorkbench.Twins.Twin.Cell(5, 24, "5ddd5f13"); // twin
+var models = seeds.Select(s => LatentArithmeticModels.Train(arithmetic with { Seed = s }, trainData.WithoutLabels(), store)).ToList();
+var cvaeBudgeted = ConditionalVaeExperimentOptions.Default.WithBudget(budget);
+var cvaeOptions = cvaeBudgeted with { Seed = seed, Device = device, Model = cvaeBudgeted.Model with { LatentSize = cvaeLatent, HiddenSize = cvaeHidden } };
 var cvaeRun = ConditionalVaeExperiment.Run(cvaeOptions, mnist, [new TrainingProgress("conditional VAE", cvaeOptions.Training.Epochs)], store);
-LatentCodec[] codecs = [LatentCodec.Of(aeRun.Model), LatentCodec.Of(vaeRun.Model)];
+var codecs = models[0].Codecs;
 var (ae, vae) = (codecs[0], codecs[1]);
-display(/*twin*/DataFrames.FromRows(["model", "epochs", "training seconds", "from the run store"],
-    new[] { ("AE", aeRun.Epochs.Count, aeRun.TrainingSeconds, aeRun.FromCache), ("VAE", vaeRun.Epochs.Count, vaeRun.TrainingSeconds, vaeRun.FromCache),
-            ("CVAE", cvaeRun.Epochs.Count, cvaeRun.TrainingSeconds, cvaeRun.FromCache), ("classifier", classifierRun.Epochs.Count, classifierRun.TrainingSeconds, classifierRun.FromCache) }
-        .Select(r => new object[] { r.Item1, r.Item2, r.Item3, r.Item4 }),
-    title: "Training (seconds of the run that trained it)")/*twin*/);
+int modelsTrained = models.Sum(m => m.Trained) + (cvaeRun.FromCache ? 0 : 1) + (classifierRun.FromCache ? 0 : 1);
+int modelsLoaded = models.Sum(m => m.Loaded) + (cvaeRun.FromCache ? 1 : 0) + (classifierRun.FromCache ? 1 : 0);
+display($"{modelsTrained} models trained by this run, {modelsLoaded} loaded from the run store");
+display(/*twin*/DataFrames.FromRows(["model", "seed", "epochs", "training seconds", "from the run store"],
+    models.SelectMany(m => new[] { ("AE", m.Seed, m.Autoencoder.Epochs.Count, m.Autoencoder.TrainingSeconds, m.Autoencoder.FromCache), ("VAE", m.Seed, m.Vae.Epochs.Count, m.Vae.TrainingSeconds, m.Vae.FromCache) })
+        .Append(("CVAE", (long)seed, cvaeRun.Epochs.Count, cvaeRun.TrainingSeconds, cvaeRun.FromCache))
+        .Append(("classifier", (long)seed, classifierRun.Epochs.Count, classifierRun.TrainingSeconds, classifierRun.FromCache))
+        .Select(r => new object[] { r.Item1, r.Item2, r.Item3, r.Item4, r.Item5 }),
+    title: "Training (seconds of the run that trained each model)")/*twin*/);
 
 // %% [markdown] id="3da99588"
 // ## Interpolation: lerp against slerp
 //
 // Between the codes of two test digits, **lerp** walks the straight line and **slerp** the great circle. Under a
-// Gaussian prior almost all the mass lies near a sphere of radius √20, and the straight line between two points on it
+// Gaussian prior almost all the mass lies near a sphere of radius √d (d the latent size), and the straight line between two points on it
 // cuts through the low-norm interior, where the VAE has seen few codes; slerp stays on the sphere. The AE's codes are
 // not Gaussian at all, so the comparison there is about the shape of its code cloud.
 //
-// Look at the strips for images that are neither digit (a blur, a ghost of both), and at the classifier's
+// The strips and the vote below show the first seed's models on one pair. Look at the strips for images that are neither digit (a blur, a ghost of both), and at the classifier's
 // probabilities: a good path hands the vote from the first digit to the second in one clean crossing.
 
 // %% id="10031311"
-global::LatentWorkbench.Twins.Twin.Cell(6, 23, "10031311"); // twin
-var steps = 11;
-var pairs = LatentArithmeticExperiment.PairsOfDifferentDigits(test.Labels, budget == StudyBudget.Quick ? 5 : 50, seed);
+global::LatentWorkbench.Twins.Twin.Cell(6, 24, "10031311"); // twin
+var pairs = LatentArithmeticExperiment.PairsOfDifferentDigits(test.Labels, arithmetic.InterpolationPairs, seed);
 var (first, second) = pairs[0];
 var (labelA, labelB) = ((int)test.Labels[first].item<long>(), (int)test.Labels[second].item<long>());
-var shownPaths = codecs.SelectMany(c => new[] { InterpolationMethod.Lerp, InterpolationMethod.Slerp }
+var shownPaths = codecs.SelectMany(c => InterpolationComparison.Methods
     .Select(m => LatentArithmeticExperiment.Interpolate(c, test.Images[first], test.Images[second], m, steps, classifier, trainImages))).ToList();
 display(/*twin*/GridImage.FromImages(torch.cat(shownPaths.Select(p => p.Images).ToList(), 0), steps,
-    rowLabels: shownPaths.Select(p => p.Label).ToList(), title: $"From a test {labelA} to a test {labelB}")/*twin*/);
+    rowLabels: shownPaths.Select(p => $"{p.Label}: {labelA} → {labelB}").ToList(), title: "Interpolation from one test digit to another")/*twin*/);
 
 // %% id="d1a13882"
-global::LatentWorkbench.Twins.Twin.Cell(7, 23, "d1a13882"); // twin
+global::LatentWorkbench.Twins.Twin.Cell(7, 24, "d1a13882"); // twin
 var t = Interpolation.Fractions(steps);
 display(/*twin*/Charts.Subplots(shownPaths.Select(p => Charts.Line(p.ProbabilityOf(labelA), $"P({labelA})", t, title: p.Label, xTitle: "t", yTitle: "probability")
     .AddLine(p.ProbabilityOf(labelB), $"P({labelB})", t)
@@ -137,29 +178,43 @@ display(/*twin*/Charts.Subplots(shownPaths.Select(p => Charts.Line(p.Probability
 // %% [markdown] id="671018fb"
 // ### Where do paths leave the data?
 //
-// The same comparison over many pairs of test digits. **Mean step** is the smoothness number: the mean pixel distance
-// between consecutive decoded images (the endpoints are the same for both methods, so a smaller number means fewer
-// jumps). **Lowest confidence** is the classifier's top probability at the least digit-like point of the path, and
-// **farthest from training** the largest distance from a decoded image to its nearest training digit: both say how far
-// the path strays from the data manifold.
+// The same comparison over many pairs of test digits, for every seed's models: each seed draws its own pairs, its
+// value is the mean over them, and the table shows the mean and standard deviation over the seeds. **Mean step** is the smoothness
+// number: the mean pixel distance between consecutive decoded images (the endpoints are the same for both methods, so a
+// smaller number means fewer jumps). **Lowest confidence** is the classifier's top probability at the least digit-like
+// point of the path, and **farthest from training** the largest distance from a decoded image to its nearest training
+// digit: both say how far the path strays from the data manifold. Compare the two methods within a model; "What this
+// run shows" says whether the seeds tell them apart.
 
 // %% id="aa98fdf3"
-global::LatentWorkbench.Twins.Twin.Cell(8, 23, "aa98fdf3"); // twin
-var allPaths = codecs.SelectMany(c => new[] { InterpolationMethod.Lerp, InterpolationMethod.Slerp }
-    .Select(m => (Label: $"{c.Name} {m.ToString().ToLowerInvariant()}",
-                  Paths: pairs.Select(p => LatentArithmeticExperiment.Interpolate(c, test.Images[p.A], test.Images[p.B], m, steps, classifier, trainImages)).ToList()))).ToList();
-display(/*twin*/DataFrames.FromRows(["path", "mean step", "lowest confidence", "farthest from training"],
-    allPaths.Select(g => new object[] { g.Label, g.Paths.Average(p => p.MeanStep), g.Paths.Average(p => p.MinConfidence), g.Paths.Average(p => p.MaxNearestTrainingDistance) }),
-    title: $"Interpolation over {pairs.Count} pairs of test digits (means)")/*twin*/);
+global::LatentWorkbench.Twins.Twin.Cell(8, 24, "aa98fdf3"); // twin
+var interpolation = InterpolationComparison.OverSeeds(models, test.Images, test.Labels, arithmetic.InterpolationPairs, steps, classifier, trainImages);
+display(/*twin*/interpolation.ToDataFrame(title: "Interpolation over pairs of test digits, over the seeds")/*twin*/);
 
 // %% id="21b78a40"
-global::LatentWorkbench.Twins.Twin.Cell(9, 23, "21b78a40"); // twin
-foreach (var g in allPaths)
+global::LatentWorkbench.Twins.Twin.Cell(9, 24, "21b78a40"); // twin
+foreach (var row in interpolation.Rows)
 {
-    string key = g.Label.Replace(' ', '_').ToLowerInvariant();
-    Recorded.Value($"interp_{key}_mean_step", g.Paths.Average(p => p.MeanStep));
-    Recorded.Value($"interp_{key}_min_confidence", g.Paths.Average(p => p.MinConfidence));
+    string key = row.Replace(' ', '_').ToLowerInvariant();
+    Recorded.Value($"interp_{key}_mean_step", interpolation[row, InterpolationComparison.MeanStep].Mean);
+    Recorded.Value($"interp_{key}_min_confidence", interpolation[row, InterpolationComparison.LowestConfidence].Mean);
+    if (seeds.Length > 1)
+    {
+        Recorded.Value($"interp_{key}_mean_step_sd", interpolation[row, InterpolationComparison.MeanStep].StandardDeviation);
+        Recorded.Value($"interp_{key}_min_confidence_sd", interpolation[row, InterpolationComparison.LowestConfidence].StandardDeviation);
+    }
 }
+
+var interpolationFindings = new Findings();
+foreach (var codec in codecs)
+{
+    string lerp = InterpolationComparison.RowName(codec, InterpolationMethod.Lerp), slerp = InterpolationComparison.RowName(codec, InterpolationMethod.Slerp);
+    interpolationFindings
+        .Compare($"{codec.Name}, mean step", lerp, interpolation[lerp, InterpolationComparison.MeanStep], slerp, interpolation[slerp, InterpolationComparison.MeanStep], higherIsBetter: false, digits: 3)
+        .Compare($"{codec.Name}, lowest confidence", lerp, interpolation[lerp, InterpolationComparison.LowestConfidence], slerp, interpolation[slerp, InterpolationComparison.LowestConfidence], higherIsBetter: true, digits: 3);
+}
+
+display(/*twin*/interpolationFindings/*twin*/);
 
 // %% [markdown] id="607da725"
 // ### Is a decoded point new, or a copy?
@@ -169,7 +224,7 @@ foreach (var g in allPaths)
 // training digit closely is a new image.
 
 // %% id="3415c28d"
-global::LatentWorkbench.Twins.Twin.Cell(10, 23, "3415c28d"); // twin
+global::LatentWorkbench.Twins.Twin.Cell(10, 24, "3415c28d"); // twin
 var middle = steps / 2;
 var midpoints = torch.stack(shownPaths.Select(p => p.Images[middle]).ToList());
 var neighbours = torch.stack(shownPaths.Select(p => trainImages[p.NearestTrainingIndices[middle].item<long>()]).ToList());
@@ -182,14 +237,14 @@ display(/*twin*/GridImage.FromImages(torch.cat([midpoints, neighbours], 0), show
 // ## Traversals
 //
 // From one test digit, one latent dimension at a time is moved from −3 to +3 in units of that dimension's spread
-// over the training codes (its aggregate standard deviation), the other nineteen held fixed. The VAE's dimensions are
-// shown in order of spread: the first few change the digit's shape, and a VAE typically leaves some dimensions
-// unused (spread ≈ 0 in μ, posterior σ ≈ 1), which change nothing.
+// over the training codes (its aggregate standard deviation), the others held fixed. The VAE's dimensions are
+// shown in order of spread. Look at which dimensions change the digit's shape, and for dimensions the VAE leaves
+// unused: a spread near 0 in μ with a posterior σ near 1 means the code carries nothing there, and walking it changes
+// nothing.
 
 // %% id="13c42e03"
-global::LatentWorkbench.Twins.Twin.Cell(11, 23, "13c42e03"); // twin
-var encodeCount = budget == StudyBudget.Quick ? 1_000 : 10_000;
-var sample = trainImages.narrow(0, 0, Math.Min(encodeCount, trainImages.shape[0]));
+global::LatentWorkbench.Twins.Twin.Cell(11, 24, "13c42e03"); // twin
+var sample = trainImages.narrow(0, 0, Math.Min(arithmetic.CodeSampleCount, trainImages.shape[0]));
 var vaeCodes = vae.Encode(sample);
 var vaeStats = LatentStatistics.Of(vaeCodes, vae.PosteriorStd(sample));
 var origin = vae.Encode(test.Images.narrow(0, seed % 100, 1))[0];
@@ -199,6 +254,17 @@ var dimTraversals = torch.cat(shownDims.Select(d => Traversal.OfDimension(origin
 display(/*twin*/GridImage.FromImages(vae.Decode(dimTraversals), travelSteps.Count,
     rowLabels: shownDims.Select(d => $"z{d}: spread {vaeStats.AggregateStd[d].item<double>():F2}, σ {vaeStats.MeanPosteriorStd![d].item<double>():F2}").ToList(),
     columnLabels: travelSteps.Select(s => $"{s:+0;-0;0}").ToList(), title: "VAE: one dimension at a time (steps of its spread)")/*twin*/);
+
+// %% id="75ae2241"
+global::LatentWorkbench.Twins.Twin.Cell(12, 24, "75ae2241"); // twin
+var bySpread = vaeStats.DimensionsBySpread();
+var (widest, narrowest) = (bySpread[0], bySpread[^1]);
+int unusedDimensions = Enumerable.Range(0, (int)vaeStats.LatentSize).Count(d => vaeStats.MeanPosteriorStd![d].item<double>() > 0.9);
+display(/*twin*/new Findings("What the traversals show")
+    .Add($"The VAE's widest dimension is z{widest} (spread {vaeStats.AggregateStd[widest].item<double>():F3}, mean posterior σ {vaeStats.MeanPosteriorStd![widest].item<double>():F3}); its narrowest z{narrowest} (spread {vaeStats.AggregateStd[narrowest].item<double>():F3}, mean posterior σ {vaeStats.MeanPosteriorStd![narrowest].item<double>():F3}).")
+    .Add(unusedDimensions == 0,
+        $"No dimension has a mean posterior σ above 0.9 (this notebook's threshold for \"close to the prior's 1\"): the code uses all {vaeStats.LatentSize}.",
+        $"{unusedDimensions} of {vaeStats.LatentSize} dimensions have a mean posterior σ above 0.9 (this notebook's threshold for \"close to the prior's 1\"): the code barely uses them.")/*twin*/);
 
 // %% [markdown] id="46eb57bf"
 // ### Thickness and slant directions
@@ -213,38 +279,40 @@ display(/*twin*/GridImage.FromImages(vae.Decode(dimTraversals), travelSteps.Coun
 // Spearman's ρ near 1 and nearly every step rising.
 
 // %% id="2c04f21c"
-global::LatentWorkbench.Twins.Twin.Cell(12, 23, "2c04f21c"); // twin
-var thickness = AttributeVector.Fit("thickness", vaeCodes, ImageAttributes.InkMass(sample));
-var slant = AttributeVector.Fit("slant", vaeCodes, ImageAttributes.Slant(sample));
+global::LatentWorkbench.Twins.Twin.Cell(13, 24, "2c04f21c"); // twin
+var attributeVectors = attributes.Select(a => AttributeVector.Fit(a.Name(), vaeCodes, a.Measure(sample))).ToList();
 var attributeSteps = Interpolation.Fractions(9, -2, 2);
-var origins = vae.Encode(test.Images.narrow(0, 0, budget == StudyBudget.Quick ? 8 : 32));
-var walks = new[] { (thickness, (Func<torch.Tensor, torch.Tensor>)(x => ImageAttributes.InkMass(x))), (slant, x => ImageAttributes.Slant(x)) }
-    .Select(a => LatentArithmeticExperiment.TraverseAttribute(vae, a.Item1, origins, attributeSteps, a.Item2)).ToList();
+var origins = vae.Encode(test.Images.narrow(0, 0, arithmetic.AttributeWalkOrigins));
+var walks = attributes.Select((a, i) => LatentArithmeticExperiment.TraverseAttribute(vae, attributeVectors[i], origins, attributeSteps, x => a.Measure(x))).ToList();
 display(/*twin*/DataFrames.FromRows(["attribute", "R² on codes", "Spearman ρ (mean)", "rising steps (mean)"],
-    walks.Select((w, i) => new object[] { w.Attribute, (i == 0 ? thickness : slant).RSquared, w.MeanSpearman, w.MeanFractionRising }),
-    title: $"Attribute vectors of the VAE, walked from {origins.shape[0]} test digits")/*twin*/);
+    walks.Select((w, i) => new object[] { w.Attribute, attributeVectors[i].RSquared, w.MeanSpearman, w.MeanFractionRising }),
+    title: "Attribute vectors of the VAE, walked from test digits")/*twin*/);
 
 // %% id="1a47e66b"
-global::LatentWorkbench.Twins.Twin.Cell(13, 23, "1a47e66b"); // twin
+global::LatentWorkbench.Twins.Twin.Cell(14, 24, "1a47e66b"); // twin
 var shownOrigins = 4;
 display(/*twin*/GridImage.FromImages(torch.cat(walks.Select(w => w.Images.narrow(0, 0, shownOrigins * attributeSteps.Count)).ToList(), 0), attributeSteps.Count,
     rowLabels: walks.SelectMany(w => Enumerable.Repeat(w.Attribute, shownOrigins)).ToList(),
-    columnLabels: attributeSteps.Select(s => $"{s:+0.0;-0.0;0}").ToList(), title: "VAE: walking the thickness and slant directions")/*twin*/);
+    columnLabels: attributeSteps.Select(s => $"{s:+0.0;-0.0;0}").ToList(), title: "VAE: walking the attribute directions")/*twin*/);
 
 // %% id="aadc3206"
-global::LatentWorkbench.Twins.Twin.Cell(14, 23, "aadc3206"); // twin
-display(/*twin*/Charts.Subplots(walks.Select(w => Charts.Line(w.MeanMeasured, $"measured {w.Attribute}", attributeSteps, title: w.Attribute,
-    xTitle: "step along the vector (spreads)", yTitle: w.Attribute == "slant" ? "shear μ11/μ02" : "ink mass")).ToList(),
+global::LatentWorkbench.Twins.Twin.Cell(15, 24, "aadc3206"); // twin
+display(/*twin*/Charts.Subplots(walks.Select((w, i) => Charts.Line(w.MeanMeasured, $"measured {w.Attribute}", attributeSteps, title: w.Attribute,
+    xTitle: "step along the vector (spreads)", yTitle: attributes[i].Measurement())).ToList(),
     columns: 2, title: "The attribute measured on decoded images, mean over the walked digits")/*twin*/);
 
 // %% id="37c30f30"
-global::LatentWorkbench.Twins.Twin.Cell(15, 23, "37c30f30"); // twin
-Recorded.Value("vae_thickness_r2", thickness.RSquared);
-Recorded.Value("vae_slant_r2", slant.RSquared);
-Recorded.Value("vae_thickness_spearman", walks[0].MeanSpearman);
-Recorded.Value("vae_slant_spearman", walks[1].MeanSpearman);
-Recorded.Value("vae_thickness_rising_steps", walks[0].MeanFractionRising);
-Recorded.Value("vae_slant_rising_steps", walks[1].MeanFractionRising);
+global::LatentWorkbench.Twins.Twin.Cell(16, 24, "37c30f30"); // twin
+var attributeFindings = new Findings("What the attribute walks show");
+foreach (var (w, i) in walks.Select((w, i) => (w, i)))
+{
+    Recorded.Value($"vae_{w.Attribute}_r2", attributeVectors[i].RSquared);
+    Recorded.Value($"vae_{w.Attribute}_spearman", w.MeanSpearman);
+    Recorded.Value($"vae_{w.Attribute}_rising_steps", w.MeanFractionRising);
+    attributeFindings.Add($"{w.Attribute}: the codes explain R² = {attributeVectors[i].RSquared:F3} of it linearly; along its direction the decoded images' {attributes[i].Measurement()} follows the step with mean Spearman ρ {w.MeanSpearman:F3} and rises at {w.MeanFractionRising:P0} of the steps.");
+}
+
+display(/*twin*/attributeFindings/*twin*/);
 
 // %% [markdown] id="aacfe257"
 // ## Class arithmetic and analogies
@@ -254,13 +322,13 @@ Recorded.Value("vae_slant_rising_steps", walks[1].MeanFractionRising);
 // whether it did. The table gives the share of moved digits read as their target, over every (from, to) pair.
 
 // %% id="52c16de2"
-global::LatentWorkbench.Twins.Twin.Cell(16, 23, "52c16de2"); // twin
+global::LatentWorkbench.Twins.Twin.Cell(17, 24, "52c16de2"); // twin
 var sampleLabels = trainData.Labels!.narrow(0, 0, sample.shape[0]);
 var classChange = codecs.Select(c =>
 {
     var means = LatentArithmetic.ClassMeans(c.Encode(sample), sampleLabels, 10);
     var meanAccuracy = ClassifierPredictions.Accuracy(classifier, c.Decode(means), torch.arange(10, dtype: torch.int64));
-    var sources = test.Images.narrow(0, 0, budget == StudyBudget.Quick ? 50 : 500);
+    var sources = test.Images.narrow(0, 0, arithmetic.ClassChangeSources);
     var sourceLabels = test.Labels.narrow(0, 0, sources.shape[0]);
     var codes = c.Encode(sources);
     var moved = new List<double>();
@@ -276,7 +344,7 @@ display(/*twin*/DataFrames.FromRows(["model", "class means read as their class",
     classChange.Select(r => new object[] { r.Name, r.MeanAccuracy, r.MovedAccuracy }), title: "Class arithmetic, judged by the classifier")/*twin*/);
 
 // %% id="bd17721b"
-global::LatentWorkbench.Twins.Twin.Cell(17, 23, "bd17721b"); // twin
+global::LatentWorkbench.Twins.Twin.Cell(18, 24, "bd17721b"); // twin
 var demo = test.Images.narrow(0, 0, 6);
 var demoLabels = test.Labels.narrow(0, 0, 6).cpu().data<long>().ToArray();
 var vaeMeans = classChange[1].Means;
@@ -288,30 +356,34 @@ display(/*twin*/GridImage.FromImages(movedGrid, 6, rowLabels: ["original", .. En
 // %% [markdown] id="b917c5b6"
 // **Analogies.** "Thick 3 is to thin 3 as ? is to thin 5": a − b + c with a the test digit p with the most ink, b the
 // one with the least, c the thinnest q. The answer should be a *q* (classifier) that is *thicker* than c (ink mass).
-// Each row shows a, b, c and the result.
+// Each row shows a, b, c and the result (the pairs are the `analogyPairs` parameter).
 
 // %% id="a0f9fd44"
-global::LatentWorkbench.Twins.Twin.Cell(18, 23, "a0f9fd44"); // twin
-(int, int)[] analogyPairs = [(3, 5), (1, 7), (0, 6), (2, 8), (4, 9), (7, 1), (5, 3), (8, 2)];
-var analogySource = test.Images.narrow(0, 0, budget == StudyBudget.Quick ? 1_000 : 10_000);
+global::LatentWorkbench.Twins.Twin.Cell(19, 24, "a0f9fd44"); // twin
+var analogyPairList = arithmetic.AnalogyPairs.Select(p => (p.First, p.Second)).ToList();
+var analogySource = test.Images.narrow(0, 0, Math.Min(arithmetic.AnalogyCandidates, test.Count));
 var analogyLabels = test.Labels.narrow(0, 0, analogySource.shape[0]);
-var analogies = codecs.Select(c => LatentArithmeticExperiment.Analogies(c, classifier, analogySource, analogyLabels, analogyPairs)).ToList();
+var analogies = codecs.Select(c => LatentArithmeticExperiment.Analogies(c, classifier, analogySource, analogyLabels, analogyPairList)).ToList();
 display(/*twin*/GridImage.FromImages(analogies[1].Images, 4,
-    rowLabels: analogyPairs.Select((p, i) => $"thick {p.Item1} − thin {p.Item1} + thin {p.Item2} → read as {analogies[1].Predicted[i].item<long>()}").ToList(),
+    rowLabels: arithmetic.AnalogyPairs.Select((p, i) => $"thick {p.First} − thin {p.First} + thin {p.Second} → read as {analogies[1].Predicted[i].item<long>()}").ToList(),
     columnLabels: ["a", "b", "c", "a − b + c"], title: "VAE analogies")/*twin*/);
 
 // %% id="f5b5f155"
-global::LatentWorkbench.Twins.Twin.Cell(19, 23, "f5b5f155"); // twin
+global::LatentWorkbench.Twins.Twin.Cell(20, 24, "f5b5f155"); // twin
 display(/*twin*/DataFrames.FromRows(["model", "result read as q", "result thicker than c"],
-    codecs.Select((c, i) => new object[] { c.Name, analogies[i].FractionReadAsTarget, analogies[i].FractionThicker }), title: $"Thickness analogies over {analogyPairs.Length} class pairs")/*twin*/);
+    codecs.Select((c, i) => new object[] { c.Name, analogies[i].FractionReadAsTarget, analogies[i].FractionThicker }), title: "Thickness analogies, judged by the classifier")/*twin*/);
 
 // %% id="a388d41b"
-global::LatentWorkbench.Twins.Twin.Cell(20, 23, "a388d41b"); // twin
+global::LatentWorkbench.Twins.Twin.Cell(21, 24, "a388d41b"); // twin
 Recorded.Value("ae_class_change_accuracy", classChange[0].MovedAccuracy);
 Recorded.Value("vae_class_change_accuracy", classChange[1].MovedAccuracy);
 Recorded.Value("ae_analogy_read_as_target", analogies[0].FractionReadAsTarget);
 Recorded.Value("vae_analogy_read_as_target", analogies[1].FractionReadAsTarget);
 Recorded.Value("vae_analogy_thicker", analogies[1].FractionThicker);
+display(/*twin*/new Findings("What the arithmetic shows")
+    .Add($"Class change: the classifier reads {classChange[0].MovedAccuracy:P1} of the AE's moved digits and {classChange[1].MovedAccuracy:P1} of the VAE's as their target ({(classChange[1].MovedAccuracy > classChange[0].MovedAccuracy ? "the VAE" : classChange[1].MovedAccuracy < classChange[0].MovedAccuracy ? "the AE" : "neither")} ahead, first seed's models, one draw of digits).")
+    .Add($"Class means read as their class: AE {classChange[0].MeanAccuracy:P0}, VAE {classChange[1].MeanAccuracy:P0}.")
+    .Add($"Analogies over {analogyPairList.Count} pairs: read as q for {analogies[0].FractionReadAsTarget:P0} (AE) and {analogies[1].FractionReadAsTarget:P0} (VAE); thicker than c for {analogies[0].FractionThicker:P0} (AE) and {analogies[1].FractionThicker:P0} (VAE).")/*twin*/);
 
 // %% [markdown] id="090032be"
 // ## Style transfer with the conditional VAE
@@ -321,7 +393,7 @@ Recorded.Value("vae_analogy_thicker", analogies[1].FractionThicker);
 // every digit. Each column below is one test digit (top row); each further row is the same code decoded as 0 … 9.
 
 // %% id="db158bff"
-global::LatentWorkbench.Twins.Twin.Cell(21, 23, "db158bff"); // twin
+global::LatentWorkbench.Twins.Twin.Cell(22, 24, "db158bff"); // twin
 var writers = test.Images.narrow(0, seed % 100, 10);
 var writerLabels = test.Labels.narrow(0, seed % 100, 10);
 var transfer = StyleTransfer.Render(cvaeRun.Model, writers, writerLabels);
@@ -336,8 +408,8 @@ display(/*twin*/GridImage.FromImages(torch.cat([writers, transfer.Images], 0), t
 // means the writer's code does not drag the digit towards its own class.
 
 // %% id="a27fb637"
-global::LatentWorkbench.Twins.Twin.Cell(22, 23, "a27fb637"); // twin
-var writerCount = budget == StudyBudget.Quick ? 100 : 1_000;
+global::LatentWorkbench.Twins.Twin.Cell(23, 24, "a27fb637"); // twin
+var writerCount = Math.Min(arithmetic.TransferWriters, test.Count);
 var manyWriters = StyleTransfer.Render(cvaeRun.Model, test.Images.narrow(0, 0, writerCount), test.Labels.narrow(0, 0, writerCount));
 var fromPrior = StyleTransfer.FromPrior(cvaeRun.Model, writerCount, seed, test.Images.device);
 var transferAccuracy = ClassifierPredictions.Accuracy(classifier, manyWriters.Images, manyWriters.Targets);
@@ -347,27 +419,32 @@ display(/*twin*/DataFrames.FromRows(["codes", "digits rendered", "read as the ta
     title: "Conditional VAE: does the label make the digit?")/*twin*/);
 
 // %% id="16ebfd12"
-global::LatentWorkbench.Twins.Twin.Cell(23, 23, "16ebfd12"); // twin
+global::LatentWorkbench.Twins.Twin.Cell(24, 24, "16ebfd12"); // twin
 Recorded.Value("cvae_test_loss", cvaeRun.TestLossMean);
 Recorded.Value("cvae_transfer_accuracy", transferAccuracy);
 Recorded.Value("cvae_prior_accuracy", priorAccuracy);
+display(/*twin*/new Findings("What the style transfer shows")
+    .Add($"The classifier reads {transferAccuracy:P1} of the transferred digits and {priorAccuracy:P1} of the digits decoded from prior codes as the label they were decoded with: the writers' codes {(transferAccuracy >= priorAccuracy ? "do not lower" : $"lower by {(priorAccuracy - transferAccuracy) * 100:F1} points")} the share the label alone achieves.")
+    .Add($"The conditional VAE ({cvaeOptions.Model.LatentSize} latent, {cvaeOptions.Model.HiddenSize} hidden) has a held-out loss of {cvaeRun.TestLossMean:F2} per digit.")/*twin*/);
 
 // %% [markdown] id="2ab10ea4"
 // ## What to take away
 //
+// Every number named here is in `metrics.json` in the output folder, so runs with other parameters can be compared.
+//
 // - The classifier is an outside judge of decoded images; its test accuracy is recorded as `classifier_test_accuracy`.
 // - Interpolation: `interp_*_mean_step` (smoothness, lower is smoother) and `interp_*_min_confidence` (how digit-like the
-//   least digit-like point of the path is) for the AE and the VAE, lerp and slerp; the table beside them adds how far
-//   each path strays from the nearest training digit. Compare the two models at the same method, then the two methods.
-// - Attribute vectors: `vae_thickness_r2`, `vae_slant_r2` (how linearly the codes hold them) and
-//   `vae_thickness_spearman`, `vae_slant_spearman`, `vae_*_rising_steps` (whether decoded images change
-//   monotonically along the vector).
+//   least digit-like point of the path is) for the AE and the VAE, lerp and slerp, as means over the seeds (with several
+//   seeds also `…_sd`); the table beside them adds how far each path strays from the nearest training digit. Compare the
+//   two models at the same method, then the two methods.
+// - Attribute vectors: `vae_<attribute>_r2` (how linearly the codes hold it), `vae_<attribute>_spearman` and
+//   `vae_<attribute>_rising_steps` (whether decoded images change monotonically along the vector).
 // - Class arithmetic and analogies: `ae_class_change_accuracy`, `vae_class_change_accuracy`,
 //   `*_analogy_read_as_target`, `vae_analogy_thicker`.
 // - Style transfer: `cvae_transfer_accuracy` against the random-code baseline `cvae_prior_accuracy`, and the
 //   conditional VAE's held-out loss `cvae_test_loss`.
 //
-// The next notebook pushes on the VAE's weak point seen here — latent dimensions it leaves unused — with posterior
-// collapse, and compares with a GAN.
+// The next notebook pushes on the VAE's weak point that the traversals look for — latent dimensions it leaves unused —
+// with posterior collapse, and compares with a GAN.
 global::LatentWorkbench.Twins.Twin.End(); // twin
 
