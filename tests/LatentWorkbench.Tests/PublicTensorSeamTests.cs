@@ -85,8 +85,10 @@ public sealed class PublicTensorSeamTests
     private static IEnumerable<MethodBase> PublicMethodsAndConstructors(Type type) =>
         type.GetMethods(Public).Cast<MethodBase>().Concat(type.GetConstructors(Public));
 
+    // A record's Deconstruct hands the labels out by reference (out Tensor Labels): the tensor type is what counts.
     private static bool NonTensorLabels(ParameterInfo parameter) =>
-        string.Equals(parameter.Name, "labels", StringComparison.OrdinalIgnoreCase) && parameter.ParameterType != typeof(torch.Tensor);
+        string.Equals(parameter.Name, "labels", StringComparison.OrdinalIgnoreCase)
+        && (parameter.ParameterType.IsByRef ? parameter.ParameterType.GetElementType() : parameter.ParameterType) != typeof(torch.Tensor);
 
     private static IEnumerable<string> Offences(Type type)
     {
