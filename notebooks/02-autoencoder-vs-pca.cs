@@ -34,6 +34,7 @@ using LatentWorkbench.Images;
 using LatentWorkbench.Metrics;
 using LatentWorkbench.Models.Autoencoders;
 using LatentWorkbench.Reduction.Pca;
+using LatentWorkbench.Reduction.Lda;
 using LatentWorkbench.Reporting;
 using LatentWorkbench.Runs;
 using LatentWorkbench.Tables;
@@ -67,7 +68,7 @@ global::LatentWorkbench.Twins.Twin.Start(args); // twin
 // that seed's models (the last section counts them).
 
 // %% id="d9d04217" tags=["parameters"]
-global::LatentWorkbench.Twins.Twin.Cell(2, 20, "d9d04217"); // twin
+global::LatentWorkbench.Twins.Twin.Cell(2, 27, "d9d04217"); // twin
 StudyBudget budget = StudyBudget.Default;
 int[] seeds = [0];
 DeviceChoice device = DeviceChoice.Auto;
@@ -96,7 +97,7 @@ heldOutDigit = global::LatentWorkbench.Twins.Twin.Parameter(nameof(heldOutDigit)
 // The budget decides how many digits: the options record of the MLP says, and every model and PCA use the same ones.
 
 // %% id="5c67b356"
-global::LatentWorkbench.Twins.Twin.Cell(3, 20, "5c67b356"); // twin
+global::LatentWorkbench.Twins.Twin.Cell(3, 27, "5c67b356"); // twin
 var mnist = Mnist.Load();
 var seed = seeds[0];   // the first seed drives the figures of single models
 var kMax = ks.Max();
@@ -134,13 +135,13 @@ display(/*twin*/$"PCA fitted on {train.Count:N0} training digits, scored on {tes
 // The progress display updates while a model trains; a model found in the run store loads in a moment.
 
 // %% id="7eb296a6"
-global::LatentWorkbench.Twins.Twin.Cell(4, 20, "7eb296a6"); // twin
+global::LatentWorkbench.Twins.Twin.Cell(4, 27, "7eb296a6"); // twin
 var store = RunStore.Open();
 var mlp = seeds.ToDictionary(s => s, s => ks.Select(k => AutoencoderExperiment.RunWithProgress(
     mlpOptions with { CodeSize = k, Seed = s }, mnist, store)).ToList());
 
 // %% id="5b3ac833"
-global::LatentWorkbench.Twins.Twin.Cell(5, 20, "5b3ac833"); // twin
+global::LatentWorkbench.Twins.Twin.Cell(5, 27, "5b3ac833"); // twin
 var linearOptions = AutoencoderExperimentOptions.Defaults(AutoencoderArchitecture.Linear).WithBudget(budget) with { Device = device };
 var convOptions = AutoencoderExperimentOptions.Defaults(AutoencoderArchitecture.Conv).WithBudget(budget) with { Optimizer = mlpOptions.Optimizer, Device = device };
 var linear = seeds.ToDictionary(s => s, s => ks.Select(k => AutoencoderExperiment.RunWithProgress(linearOptions with { CodeSize = k, Seed = s }, mnist, store)).ToList());
@@ -159,7 +160,7 @@ var conv = seeds.ToDictionary(s => s, s => ks.Select(k => AutoencoderExperiment.
 // everything runs.
 
 // %% id="87968493"
-global::LatentWorkbench.Twins.Twin.Cell(6, 20, "87968493"); // twin
+global::LatentWorkbench.Twins.Twin.Cell(6, 27, "87968493"); // twin
 var errors = new SeedTable("model");
 for (int i = 0; i < ks.Length; i++)
 {
@@ -175,7 +176,7 @@ for (int i = 0; i < ks.Length; i++)
 display(/*twin*/errors.ToDataFrame(title: "Test squared error per image over seeds (Hinton & Salakhutdinov 2006: PCA-30 13.87, AE-30 3.00)", digits: 3)/*twin*/);
 
 // %% id="5a1e0c21"
-global::LatentWorkbench.Twins.Twin.Cell(7, 20, "5a1e0c21"); // twin
+global::LatentWorkbench.Twins.Twin.Cell(7, 27, "5a1e0c21"); // twin
 // PCA's one value holds for every seed: it is compared as a spread of zero width.
 var pcaSpread = ks.Select((k, i) => new SeedSpread(seeds.Select(_ => pcaError[i]).ToArray())).ToList();
 var deepBeatsPca = ks.Select((k, i) => errors["MLP autoencoder (ReLU)", $"k = {k}"].Mean < pcaError[i]).All(b => b);
@@ -195,7 +196,7 @@ display(/*twin*/tableFindings
     .Compare($"Test squared error per image at k = {kMax}", "MLP AE", errors["MLP autoencoder (ReLU)", $"k = {kMax}"], "conv AE", errors["conv autoencoder", $"k = {kMax}"], higherIsBetter: false, digits: 3)/*twin*/);
 
 // %% id="79717023"
-global::LatentWorkbench.Twins.Twin.Cell(8, 20, "79717023"); // twin
+global::LatentWorkbench.Twins.Twin.Cell(8, 27, "79717023"); // twin
 // Key numbers (means over the seeds; with several seeds also their s.d.), collected by the workbench into metrics.json
 for (int i = 0; i < ks.Length; i++)
 {
@@ -218,7 +219,7 @@ Recorded.Value("seed_count", (long)seeds.Length);
 // directions cannot reach.
 
 // %% id="a460d2f5"
-global::LatentWorkbench.Twins.Twin.Cell(9, 20, "a460d2f5"); // twin
+global::LatentWorkbench.Twins.Twin.Cell(9, 27, "a460d2f5"); // twin
 var sample = test.Sample(10, seed);
 var rebuilt = torch.cat([sample.Images, .. ks.SelectMany((k, i) => new[] { pca.Truncate(k).Reconstruct(sample.Images), mlp[seed][i].Reconstruct(sample.Images).cpu() })]);
 string[] rebuiltLabels = ["original", .. ks.SelectMany(k => new[] { $"PCA-{k}", $"AE-{k}" })];
@@ -231,7 +232,7 @@ display(/*twin*/GridImage.FromImages(rebuilt, 10, rowLabels: rebuiltLabels, titl
 // nonlinearity buys at each *k*; look at whether the linear autoencoder's curve lies on PCA's.
 
 // %% id="a4de2c1a"
-global::LatentWorkbench.Twins.Twin.Cell(10, 20, "a4de2c1a"); // twin
+global::LatentWorkbench.Twins.Twin.Cell(10, 27, "a4de2c1a"); // twin
 display(/*twin*/AutoencoderFigures.ErrorAgainstCodeSize(ks,
     [.. errors.Rows.Select(row => (row, (IReadOnlyList<double>)ks.Select(k => errors[row, $"k = {k}"].Mean).ToList()))],
     "Test squared error per image against k (mean over seeds)")/*twin*/);
@@ -253,7 +254,7 @@ display(/*twin*/AutoencoderFigures.ErrorAgainstCodeSize(ks,
 // gradient of the encoder; compare its largest angle with the centred model's.
 
 // %% id="b8419e45"
-global::LatentWorkbench.Twins.Twin.Cell(11, 20, "b8419e45"); // twin
+global::LatentWorkbench.Twins.Twin.Cell(11, 27, "b8419e45"); // twin
 var angles = seeds.ToDictionary(s => s, s => linear[s].Select(r => r.PrincipalAnglesInDegrees(pca)).ToList());
 var uncentered = AutoencoderExperiment.RunWithProgress(linearOptions with { CodeSize = kMax, CenterInput = false, Seed = seed }, mnist, store);
 var uncenteredAngles = uncentered.PrincipalAnglesInDegrees(pca);
@@ -268,7 +269,7 @@ display(/*twin*/AutoencoderFigures.PrincipalAngles([.. ks.Select((k, i) => ($"k 
     "Principal angles between the linear autoencoder's decoder and PCA")/*twin*/);
 
 // %% id="6c3b9f47"
-global::LatentWorkbench.Twins.Twin.Cell(12, 20, "6c3b9f47"); // twin
+global::LatentWorkbench.Twins.Twin.Cell(12, 27, "6c3b9f47"); // twin
 display(/*twin*/new Findings("What the angles show")
     .Add("Largest principal angle between the centred linear autoencoder and PCA, mean ± s.d. over the seeds: "
         + string.Join("; ", ks.Select((k, i) => $"k = {k}: {largestAngle[i].Format(2)}°")) + ".")
@@ -285,7 +286,7 @@ display(/*twin*/new Findings("What the angles show")
 // seed's; when `ks` has no 2, a 2-code MLP is trained for this figure.
 
 // %% id="223bbdc3"
-global::LatentWorkbench.Twins.Twin.Cell(13, 20, "223bbdc3"); // twin
+global::LatentWorkbench.Twins.Twin.Cell(13, 27, "223bbdc3"); // twin
 var plane = ks.Contains(2) ? mlp[seed][Array.IndexOf(ks, 2)]
     : AutoencoderExperiment.RunWithProgress(mlpOptions with { CodeSize = 2, Seed = seed }, mnist, store);
 var shown = test.Take(Math.Min(test.Count, 5_000));
@@ -303,7 +304,7 @@ display(/*twin*/Charts.Subplots([
 // how well the unsupervised code organises the digits. Compare the two rows at each *k*, against the spread over seeds.
 
 // %% id="269acae2"
-global::LatentWorkbench.Twins.Twin.Cell(14, 20, "269acae2"); // twin
+global::LatentWorkbench.Twins.Twin.Cell(14, 27, "269acae2"); // twin
 var reference = train.Take(Math.Min(train.Count, 20_000));
 var knn = new SeedTable("code space");
 for (int i = 0; i < ks.Length; i++)
@@ -323,7 +324,7 @@ for (int i = 0; i < ks.Length; i++)
 display(/*twin*/knn.ToDataFrame(title: "10-NN accuracy of the digit label in each code space, over seeds")/*twin*/);
 
 // %% id="1f4d2a86"
-global::LatentWorkbench.Twins.Twin.Cell(15, 20, "1f4d2a86"); // twin
+global::LatentWorkbench.Twins.Twin.Cell(15, 27, "1f4d2a86"); // twin
 var knnFindings = new Findings("What the k-NN accuracies show").Add("PCA's codes have no seed: its row is one value.");
 for (int i = 0; i < ks.Length; i++)
 {
@@ -332,6 +333,137 @@ for (int i = 0; i < ks.Length; i++)
 }
 
 display(/*twin*/knnFindings/*twin*/);
+
+// %% [markdown] id="ff60a5c3"
+// ## Supervised against unsupervised: linear discriminant analysis
+//
+// PCA and the autoencoders never see a label. **Linear discriminant analysis** (Fisher 1936; Rao 1948 for several
+// classes) is the linear projection that uses them: with the within-class scatter
+// $S_w = \frac{1}{N}\sum_c \sum_{i \in c} (x_i - \mu_c)(x_i - \mu_c)^\top$ (how the digits of one class spread around
+// their class mean $\mu_c$) and the between-class scatter $S_b = \sum_c \frac{n_c}{N} (\mu_c - \mu)(\mu_c - \mu)^\top$ (how
+// the class means spread around the overall mean $\mu$), it finds the directions $a$ that maximise the ratio
+//
+// $$J(a) = \frac{a^\top S_b\, a}{a^\top S_w\, a},$$
+//
+// far apart between classes, tight within them. They solve the generalized eigenproblem $S_b a = \lambda S_w a$;
+// $S_b$ has rank at most $C - 1$, so ten digit classes give at most nine directions. (MNIST's border pixels never vary,
+// which makes $S_w$ singular; the library adds a small ridge before whitening it.) PCA's first direction is the one
+// of most variance, whatever the labels; LDA's is the one that best tells the classes apart.
+//
+// Look at the two planes below side by side with PCA's above: which one separates the clusters more? Then at the
+// table: LDA uses every training label, so its k-NN accuracy is a reference for what a *linear* map can do with
+// supervision, not a rival of the unsupervised codes.
+
+// %% id="cd1f980b"
+global::LatentWorkbench.Twins.Twin.Cell(16, 27, "cd1f980b"); // twin
+var lda = new LdaReducer(new LdaOptions()).Fit(train.Images, train.Labels);
+var ldaPlane = lda.Transform(shown.Images).narrow(1, 0, 2);
+display(/*twin*/Charts.Subplots([
+    Charts.Embedding(pca.Truncate(2).Transform(shown.Images), shown.Labels, title: "PCA, 2 directions (labels unseen)"),
+    Charts.Embedding(ldaPlane, shown.Labels, title: "LDA, 2 directions (labels used)"),
+], columns: 2, title: "Test digits on PCA's and LDA's first two directions").WithId("pca-and-lda-planes")/*twin*/);
+
+// %% id="0f4c66a7"
+global::LatentWorkbench.Twins.Twin.Cell(17, 27, "0f4c66a7"); // twin
+var ldaKnn = new[] { 2, lda.ComponentCount }.Distinct().ToDictionary(d => d, d => KnnAccuracy.Split(
+    lda.Transform(reference.Images).narrow(1, 0, d), reference.Labels, lda.Transform(test.Images).narrow(1, 0, d), test.Labels));
+foreach (var (d, accuracy) in ldaKnn)
+{
+    Recorded.Value($"knn10_lda{d}", accuracy);
+}
+
+var pcaAtNine = KnnAccuracy.Split(pca.Truncate(lda.ComponentCount).Transform(reference.Images), reference.Labels,
+    pca.Truncate(lda.ComponentCount).Transform(test.Images), test.Labels);
+Recorded.Value($"knn10_pca{lda.ComponentCount}", pcaAtNine);
+display(/*twin*/DataFrames.FromRows(["projection", "directions", "10-NN accuracy"],
+    [.. ldaKnn.Select(e => new object[] { "LDA (labels used)", e.Key, e.Value }), new object[] { "PCA (labels unseen)", lda.ComponentCount, pcaAtNine }],
+    title: "10-NN accuracy of the digit label on LDA's and PCA's directions").WithId("lda-knn-table")/*twin*/);
+
+// %% id="bc27a362"
+global::LatentWorkbench.Twins.Twin.Cell(18, 27, "bc27a362"); // twin
+display(/*twin*/new Findings("What LDA shows")
+    .Add($"With {lda.ComponentCount} directions, LDA's 10-NN accuracy is {ldaKnn[lda.ComponentCount]:F3} against PCA's {pcaAtNine:F3} with as many; "
+        + (ldaKnn[lda.ComponentCount] > pcaAtNine ? "the labels bought a better linear map for this task." : "the labels did not buy a better linear map for k-NN here."))
+    .Add($"On two directions: LDA {ldaKnn[2]:F3}" + (knn.Metrics.Contains("k = 2") ? $", PCA {knn["PCA", "k = 2"].Mean:F3}, the MLP autoencoder {knn["MLP autoencoder", "k = 2"].Format(3)} (the table above)." : "."))
+    .Add($"LDA's first direction carries {lda.DiscriminantRatio[0]:P0} of the between-class separation it finds, its first two {lda.DiscriminantRatio[0] + lda.DiscriminantRatio[1]:P0}.")/*twin*/);
+
+// %% [markdown] id="1794ef12"
+// ## The curse of dimensionality: distances that stop discriminating
+//
+// In many dimensions, the distances from a point to all others bunch together: for points whose coordinates are
+// independent and identically distributed, $\frac{d_{\max} - d_{\min}}{d_{\min}} \to 0$ as the dimension $D$ grows
+// (Beyer et al. 1999), so "the nearest neighbour" carries less and less information. Below, for a sample of test digits,
+// the **ratio of the nearest to the farthest distance** (1: no contrast at all) and the **relative contrast**
+// $(d_{\max} - d_{\min}) / d_{\min}$ (0: none), in pixel space and in the code spaces of each $k$. Real digits are far from
+// i.i.d. (they lie near a low-dimensional manifold), so look at how much contrast pixel space keeps compared with the
+// codes, and whether fewer dimensions always mean more contrast.
+
+// %% id="de46d71c"
+global::LatentWorkbench.Twins.Twin.Cell(19, 27, "de46d71c"); // twin
+var probe = test.Take(Math.Min(test.Count, 5_000));
+var spaces = new List<(string Space, int Dims, torch.Tensor Points)> { ("pixels", MnistSplit.PixelsPerImage, probe.Images) };
+for (int i = 0; i < ks.Length; i++)
+{
+    spaces.Add(($"PCA, k = {ks[i]}", ks[i], pca.Truncate(ks[i]).Transform(probe.Images)));
+    spaces.Add(($"MLP autoencoder, k = {ks[i]}", ks[i], mlp[seed][i].Encode(probe)));
+}
+
+var concentration = spaces.Select(s => (s.Space, s.Dims, Result: DistanceConcentration.Measure(s.Points, queries: 500, seed: seed))).ToList();
+Recorded.Value("distance_ratio_pixels", concentration[0].Result.NearestToFarthest);
+display(/*twin*/DataFrames.FromRows(["space", "dimensions", "nearest / farthest", "relative contrast"],
+    concentration.Select(c => new object[] { c.Space, c.Dims, c.Result.NearestToFarthest, c.Result.RelativeContrast }),
+    title: "Distance concentration among test digits (500 queries)").WithId("distance-concentration-table")/*twin*/);
+
+// %% id="c2d35649"
+global::LatentWorkbench.Twins.Twin.Cell(20, 27, "c2d35649"); // twin
+var mostContrast = concentration.MaxBy(c => c.Result.RelativeContrast);
+var leastContrast = concentration.MinBy(c => c.Result.RelativeContrast);
+display(/*twin*/new Findings("What the distances show")
+    .Add($"Pixel space ({MnistSplit.PixelsPerImage} dimensions): nearest / farthest {concentration[0].Result.NearestToFarthest:F3}, relative contrast {concentration[0].Result.RelativeContrast:F2}.")
+    .Add($"Most contrast: {mostContrast.Space} ({mostContrast.Result.RelativeContrast:F2}); least: {leastContrast.Space} ({leastContrast.Result.RelativeContrast:F2}).")/*twin*/);
+
+// %% [markdown] id="e7ef8b19"
+// ## Few labels: what an unsupervised code is worth to a classifier
+//
+// Semi-supervised learning asks how much an unsupervised representation helps when labels are scarce. Here only
+// 100 or 1,000 training digits keep their labels (a class-balanced sample, drawn once per seed of `seeds`); a 1-nearest-
+// neighbour classifier reads the test digits' labels off those few, in pixel space, in PCA's code and in the MLP
+// autoencoder's code of the largest $k$. The codes were learnt from all training digits *without* labels, which is
+// exactly the semi-supervised setting (Kingma et al. 2014 do the same with a VAE's codes; notebook 03's $\mu$ is such a
+// code). Compare each row's accuracy at 100 labels with its accuracy at 1,000: which representation needs fewer labels?
+
+// %% id="7c9a4de9"
+global::LatentWorkbench.Twins.Twin.Cell(21, 27, "7c9a4de9"); // twin
+var fewLabels = new SeedTable("representation");
+foreach (var s in seeds)
+{
+    foreach (int count in new[] { 100, 1_000 })
+    {
+        string column = $"{count:N0} labels";
+        fewLabels.Add("pixels", s, column, FewLabelAccuracy.Evaluate(train.Images, train.Labels, test.Images, test.Labels, count, s));
+        fewLabels.Add($"PCA, k = {kMax}", s, column, FewLabelAccuracy.Evaluate(pca.Truncate(kMax).Transform(train.Images), train.Labels, pca.Truncate(kMax).Transform(test.Images), test.Labels, count, s));
+        fewLabels.Add($"MLP autoencoder, k = {kMax}", s, column, FewLabelAccuracy.Evaluate(mlp[s][iMax].Encode(train), train.Labels, mlp[s][iMax].Encode(test), test.Labels, count, s));
+    }
+}
+
+foreach (var row in fewLabels.Rows)
+{
+    string key = row == "pixels" ? "pixels" : row.StartsWith("PCA", StringComparison.Ordinal) ? $"pca{kMax}" : $"mlp_ae{kMax}";
+    Recorded.Value($"few_labels_100_{key}", fewLabels[row, "100 labels"].Mean);
+    Recorded.Value($"few_labels_1000_{key}", fewLabels[row, "1,000 labels"].Mean);
+}
+
+display(/*twin*/fewLabels.ToDataFrame(title: "1-NN accuracy with few labelled training digits, over seeds", digits: 3).WithId("few-labels-table")/*twin*/);
+
+// %% id="7fdb6b38"
+global::LatentWorkbench.Twins.Twin.Cell(22, 27, "7fdb6b38"); // twin
+var fewFindings = new Findings("What the few labels show");
+foreach (var column in fewLabels.Metrics)
+{
+    fewFindings.Compare($"1-NN accuracy with {column}", "pixels", fewLabels["pixels", column], $"the MLP autoencoder's code (k = {kMax})", fewLabels[$"MLP autoencoder, k = {kMax}", column], higherIsBetter: true, digits: 3);
+}
+
+display(/*twin*/fewFindings/*twin*/);
 
 // %% [markdown] id="7192b770"
 // ## Denoising
@@ -343,7 +475,7 @@ display(/*twin*/knnFindings/*twin*/);
 // masked at each level of `noiseLevels` and each model rebuilds them; the error is measured against the clean digits.
 
 // %% id="ceda479c"
-global::LatentWorkbench.Twins.Twin.Cell(16, 20, "ceda479c"); // twin
+global::LatentWorkbench.Twins.Twin.Cell(23, 27, "ceda479c"); // twin
 var denoisingOptions = AutoencoderExperimentOptions.Defaults(AutoencoderArchitecture.Denoising) with
 {
     Noise = AutoencoderExperimentOptions.Default.Noise with { Level = trainingNoise },
@@ -370,7 +502,7 @@ foreach (var s in seeds)
 display(/*twin*/noiseTable.ToDataFrame(title: "Squared error per image against the clean test digits, masking noise, over seeds", digits: 3)/*twin*/);
 
 // %% id="5576063e"
-global::LatentWorkbench.Twins.Twin.Cell(17, 20, "5576063e"); // twin
+global::LatentWorkbench.Twins.Twin.Cell(24, 27, "5576063e"); // twin
 display(/*twin*/AutoencoderFigures.ErrorAgainstNoise(noiseLevels,
     [.. noiseTable.Metrics.Select(name => (name, (IReadOnlyList<double>)noiseLevels.Select(l => noiseTable[$"{l:0.###}", name].Mean).ToList()))],
     "Rebuilding clean digits from masked ones (mean over seeds)", "fraction of pixels masked")/*twin*/);
@@ -382,7 +514,7 @@ display(/*twin*/AutoencoderFigures.ErrorAgainstNoise(noiseLevels,
 // (the row label says which), rebuilt by the first seed's models.
 
 // %% id="e1078949"
-global::LatentWorkbench.Twins.Twin.Cell(18, 20, "e1078949"); // twin
+global::LatentWorkbench.Twins.Twin.Cell(25, 27, "e1078949"); // twin
 var shownLevel = noiseLevels.MinBy(l => Math.Abs(l - 0.4));   // the level nearest to 0.4, the figure's original level
 var shownRow = $"{shownLevel:0.###}";
 Recorded.Value($"mlp_ae{kMax}_masked{shownLevel * 100:0}_se", noiseTable[shownRow, plainName].Mean);
@@ -408,7 +540,7 @@ display(/*twin*/GridImage.FromImages(denoised, 10, rowLabels: ["clean", $"{shown
 // it needs a model of the familiar digits rather than the best reconstructions), trained with the first seed.
 
 // %% id="66139ea6"
-global::LatentWorkbench.Twins.Twin.Cell(19, 20, "66139ea6"); // twin
+global::LatentWorkbench.Twins.Twin.Cell(26, 27, "66139ea6"); // twin
 var detector = AutoencoderExperiment.RunWithProgress(
     AutoencoderExperimentOptions.AnomalyDetector(heldOutDigit).WithBudget(budget) with { Optimizer = mlpOptions.Optimizer, Seed = seed, Device = device }, mnist, store);
 var scores = ReconstructionErrors.PerImage(detector.Reconstruct, test.Images);
@@ -431,7 +563,7 @@ display(/*twin*/Charts.Bar(Enumerable.Range(0, 10).Select(d => d == heldOutDigit
 // one more seed and only that seed's models train.
 
 // %% id="3bef9fca"
-global::LatentWorkbench.Twins.Twin.Cell(20, 20, "3bef9fca"); // twin
+global::LatentWorkbench.Twins.Twin.Cell(27, 27, "3bef9fca"); // twin
 var runs = seeds.SelectMany(s => mlp[s].Concat(linear[s]).Concat(conv[s]).Append(denoising[s]))
     .Append(uncentered).Append(detector).Concat(ks.Contains(2) ? Array.Empty<AutoencoderExperimentResult>() : new[] { plane }).ToList();
 var trainingSeconds = runs.Sum(r => r.TrainingSeconds);
