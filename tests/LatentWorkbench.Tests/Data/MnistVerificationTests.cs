@@ -45,7 +45,7 @@ public sealed class MnistVerificationTests(MnistFixture mnist) : IDisposable
 
         Assert.Contains($"'{damaged}'", e.Message, StringComparison.Ordinal);
         Assert.Contains("SHA-256", e.Message, StringComparison.Ordinal);
-        Assert.Contains("`workbench data fetch`", e.Message, StringComparison.Ordinal);
+        Assert.Contains($"`{MnistVerification.FetchCommand}`", e.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -85,7 +85,7 @@ public sealed class MnistVerificationTests(MnistFixture mnist) : IDisposable
         var e = Assert.Throws<DirectoryNotFoundException>(() => Mnist.Load(missing));
 
         Assert.Contains($"'{missing}'", e.Message, StringComparison.Ordinal);
-        Assert.Contains("workbench data fetch", e.Message, StringComparison.Ordinal);
+        Assert.Contains("-- data fetch", e.Message, StringComparison.Ordinal);
         Assert.Contains("--dir", e.Message, StringComparison.Ordinal);
         Assert.Contains(DataPaths.MnistDirectoryVariable, e.Message, StringComparison.Ordinal);
     }
@@ -99,6 +99,6 @@ public sealed class MnistVerificationTests(MnistFixture mnist) : IDisposable
         var e = Assert.Throws<FileNotFoundException>(() => Mnist.Load(directory));
 
         Assert.Contains(MnistFile.TrainLabels.Name, e.Message, StringComparison.Ordinal);
-        Assert.Contains("workbench data fetch", e.Message, StringComparison.Ordinal);
+        Assert.Contains("-- data fetch", e.Message, StringComparison.Ordinal);
     }
 }
