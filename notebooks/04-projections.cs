@@ -123,6 +123,35 @@ display(/*twin*/DataFrames.FromRows(["seed", "spaces", "models trained", "models
         p.Autoencoder?.TestSquaredError ?? double.NaN, p.Vae?.TestLossMean ?? double.NaN }),
     title: "The spaces of each seed and the models behind them")/*twin*/);
 
+// %% [markdown] id="39124ebc"
+// ## What the two methods optimise
+//
+// **t-SNE** (van der Maaten & Hinton 2008) turns distances into probabilities twice. In the input space, point $i$
+// picks neighbour $j$ with $p_{j|i} \propto \exp(-\lVert x_i - x_j \rVert^2 / 2\sigma_i^2)$, each $\sigma_i$ chosen so that the
+// distribution's **perplexity** $2^{H(P_i)}$, with $H(P_i) = -\sum_j p_{j|i} \log_2 p_{j|i}$, equals the parameter: a smooth
+// count of how many neighbours $i$ listens to. These are symmetrised, $p_{ij} = (p_{j|i} + p_{i|j}) / 2n$. In the map,
+// $q_{ij} \propto (1 + \lVert y_i - y_j \rVert^2)^{-1}$, a **Student-t** with one degree of freedom, and the map $y$ minimises
+//
+// $$\mathrm{KL}(P \,\|\, Q) = \sum_{i \ne j} p_{ij} \log \frac{p_{ij}}{q_{ij}}.$$
+//
+// The heavy tail answers the **crowding problem**: a 784-dimensional neighbourhood holds far more points at a moderate
+// distance than a disc can, so in two dimensions moderately distant points must be pushed far away, and the Student-t
+// lets them go without a large penalty. That is why t-SNE separates clusters well and why the distances *between*
+// clusters in its map mean little. The KL weighs a missing neighbour ($p$ large, $q$ small) far more than a false one,
+// so local structure is what it keeps.
+//
+// **UMAP** (McInnes, Healy & Melville 2018) builds a weighted k-nearest-neighbour graph (`n_neighbors` = $k$): the
+// edge from $i$ to its neighbour $j$ has weight $w_{j|i} = \exp(-(d_{ij} - \rho_i)/\sigma_i)$, with $\rho_i$ the distance to $i$'s
+// nearest neighbour and $\sigma_i$ set so that $\sum_j w_{j|i} = \log_2 k$; the directed weights are combined as fuzzy sets,
+// $w_{ij} = w_{j|i} + w_{i|j} - w_{j|i}\,w_{i|j}$. In the map, $v_{ij} = (1 + a \lVert y_i - y_j \rVert^{2b})^{-1}$, with $a$ and $b$
+// fitted to `min_dist`, and the layout minimises the fuzzy-set **cross-entropy**
+//
+// $$\sum_{i,j} \left[ w_{ij} \log \frac{w_{ij}}{v_{ij}} + (1 - w_{ij}) \log \frac{1 - w_{ij}}{1 - v_{ij}} \right]$$
+//
+// by stochastic gradient descent with negative sampling. The first term attracts neighbours, as t-SNE's KL does; the
+// second *repels* non-neighbours explicitly, which tends to keep more of the global arrangement of clusters than
+// t-SNE does. `min_dist` only shapes $v$: how tightly the map may pack points that are neighbours.
+
 // %% [markdown] id="0f74c803"
 // ## Every space by both methods
 //

@@ -157,6 +157,17 @@ display(/*twin*/DataFrames.FromRows(["model", "seed", "epochs", "training second
 // The strips and the vote below show the first seed's models on one pair. Look at the strips for images that are neither digit (a blur, a ghost of both), and at the classifier's
 // probabilities: a good path hands the vote from the first digit to the second in one clean crossing.
 
+// %% [markdown] id="69d40fee"
+// The two paths between codes $z_0$ and $z_1$, for $t \in [0, 1]$:
+//
+// $$\mathrm{lerp}(t) = (1 - t)\,z_0 + t\,z_1, \qquad \mathrm{slerp}(t) = \frac{\sin((1 - t)\,\Omega)}{\sin \Omega}\,z_0 + \frac{\sin(t\,\Omega)}{\sin \Omega}\,z_1, \quad \cos \Omega = \frac{z_0 \cdot z_1}{\lVert z_0 \rVert\,\lVert z_1 \rVert}$$
+//
+// (Shoemake 1985; White 2016 for generative models). For $z \sim \mathcal{N}(0, I_d)$, $\mathbb{E}\lVert z \rVert^2 = d$ and the norm
+// concentrates near $\sqrt{d}$; two independent codes are nearly orthogonal, so the lerp midpoint $\tfrac{1}{2}(z_0 + z_1)$
+// has norm near $\sqrt{d/2}$: about $1/\sqrt{2}$ of a typical code's, in a region the prior almost never samples. Slerp
+// keeps the angle moving at a constant rate and, between codes of equal norm, keeps the norm. Whether that matters
+// depends on where the *encoder* puts the data, which the measurements below check.
+
 // %% id="10031311"
 global::LatentWorkbench.Twins.Twin.Cell(6, 24, "10031311"); // twin
 var pairs = LatentArithmeticExperiment.PairsOfDifferentDigits(test.Labels, arithmetic.InterpolationPairs, seed);

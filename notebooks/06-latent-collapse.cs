@@ -152,6 +152,20 @@ display(/*twin*/$"VAEs: {vaeOptions.Training.Epochs} epochs on {vaeOptions.Train
 //   to 0 gains nothing;
 // - **β < 1** (`smallBeta`): a lighter KL term throughout (at the price of a looser bound).
 
+// %% [markdown] id="0a495d43"
+// **How the mutual information is estimated, and its ceiling.** With the aggregate posterior
+// $q(z) = \frac{1}{N} \sum_{n=1}^{N} q(z \mid x_n)$ over the $N$ probe digits (`ProbeCount`),
+//
+// $$I_q(x; z) = \mathbb{E}_{x}\!\left[\mathrm{KL}\big(q(z \mid x) \,\|\, q(z)\big)\right] = \mathbb{E}_{x}\,\mathbb{E}_{q(z|x)}\big[\log q(z \mid x) - \log q(z)\big],$$
+//
+// estimated with one $z$ per digit and $q(z)$ as the mixture above (He et al. 2019). Since $q(z) \ge \frac{1}{N}\,q(z \mid x_n)$
+// for each $n$, every term is at most $\log N$: with a probe of $N$ digits the estimate cannot exceed $\log N$ nats,
+// however much the codes tell apart. A value at that ceiling means "each digit's code identifies it among the probe",
+// not "this many nats and no more"; compare runs with the same `ProbeCount`. The NLL in the tables is the importance-
+// sampled estimate of notebook 03 with far fewer samples per digit (`CollapseExperimentOptions.Nll.Samples`, on
+// `NllCount` test digits) to fit the time budget, so it sits further above $-\log p(x)$ than notebook 03's: compare its
+// values between the settings here, not with notebook 03's.
+
 // %% id="12e01ae6"
 global::LatentWorkbench.Twins.Twin.Cell(4, 22, "12e01ae6"); // twin
 var remedies = CollapseExperiment.Run(vaeOptions.Remedies(), vaeOptions, seeds, mnist, store,
@@ -261,6 +275,16 @@ Recorded.Value("vae_training_seconds", remedies.Concat(sweep).Where(r => !r.From
 //
 // Each GAN setting is trained once per seed, through the run store like the VAEs.
 
+// %% [markdown] id="bd83ebb3"
+// The **Fréchet distance** (Heusel et al. 2017) fits a Gaussian to each set's features, mean $\mu$ and covariance
+// $\Sigma$, and measures
+//
+// $$d^2 = \lVert \mu_r - \mu_g \rVert^2 + \operatorname{Tr}\!\left(\Sigma_r + \Sigma_g - 2\,(\Sigma_r \Sigma_g)^{1/2}\right)$$
+//
+// between the real ($r$) and generated ($g$) samples: the first term charges for samples that look different on
+// average, the second for a spread that differs, so a generator that repeats one good image pays through
+// $\Sigma_g$ even when every sample is sharp.
+
 // %% id="dfd901b8"
 global::LatentWorkbench.Twins.Twin.Cell(12, 22, "dfd901b8"); // twin
 var classifierOptions = ClassifierExperimentOptions.Default.WithBudget(budget) with { Seed = seeds[0], Device = device };
@@ -299,8 +323,10 @@ display(/*twin*/GanFigures.OverTraining(firstGans[2])/*twin*/);
 //
 // The same measures for other real test digits (they set the scale: the Fréchet distance between two samples
 // of real digits is not 0, only small), for each GAN, and for samples of the MLP VAE nearest β = 1 above
-// (z ~ N(0, I), decoded), each over `seeds`. A VAE is not expected to drop a mode: its reconstruction term makes it
-// explain *every* training digit. Compare its classes covered and entropy with the GANs', and its Fréchet distance
+// (z ~ N(0, I), decoded), each over `seeds`. A VAE's reconstruction term makes it explain *every*
+// training digit, so it is less prone than a GAN to dropping a digit, but not immune: its prior samples come from the
+// prior, not from where the encoder put the data, and digits whose codes sit in regions the prior rarely samples are
+// under-represented among them (the VAE's form of mode collapse). Compare its classes covered and entropy with the GANs', and its Fréchet distance
 // with theirs and with the real digits': the Fréchet distance on classifier features also charges for blur. The bar
 // chart and the sample grid show the first seed.
 
