@@ -1,3 +1,5 @@
+using LatentWorkbench.Notebooks.Parameters;
+
 namespace LatentWorkbench.Twins;
 
 /// <summary>A twin's command line: <c>[--quick] [--set name=value]... [--out DIR]</c>, the options of <c>notebooks run</c>.</summary>
@@ -12,7 +14,7 @@ public sealed record TwinArguments(IReadOnlyDictionary<string, string> Overrides
     public static TwinArguments Parse(IReadOnlyList<string> args)
     {
         ArgumentNullException.ThrowIfNull(args);
-        var overrides = new Dictionary<string, string>(StringComparer.Ordinal);
+        var pairs = new List<string>();
         bool quick = false, help = false;
         string? output = null;
         for (int i = 0; i < args.Count; i++)
@@ -30,20 +32,13 @@ public sealed record TwinArguments(IReadOnlyDictionary<string, string> Overrides
                     output = i + 1 < args.Count ? args[++i] : throw new ArgumentException("--out needs a folder (e.g. --out /tmp/twin).");
                     break;
                 case "--set":
-                    string pair = i + 1 < args.Count ? args[++i] : throw new ArgumentException("--set needs name=value (e.g. --set seed=7).");
-                    int equals = pair.IndexOf('=', StringComparison.Ordinal);
-                    if (equals <= 0)
-                    {
-                        throw new ArgumentException($"--set '{pair}': expected name=value (e.g. --set seed=7).");
-                    }
-
-                    overrides[pair[..equals].Trim()] = pair[(equals + 1)..];
+                    pairs.Add(i + 1 < args.Count ? args[++i] : throw new ArgumentException("--set needs name=value (e.g. --set seed=7)."));
                     break;
                 default:
                     throw new ArgumentException($"'{arg}' is not an option of a twin; expected --quick, --set name=value, --out DIR or --help.");
             }
         }
 
-        return new TwinArguments(overrides, quick, output, help);
+        return new TwinArguments(ParameterOverrides.Parse(pairs), quick, output, help);
     }
 }

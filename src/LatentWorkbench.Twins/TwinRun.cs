@@ -139,19 +139,27 @@ internal sealed class TwinRun
         lock (_gate)
         {
             FinishCell();
-            string executed = _stem + ".ipynb";
-            NotebookRunner.RecordRun(_notebook, _parameters, _origin, Path.Combine(_staging.OutputDirectory, executed), _started, _clock.Elapsed, failure: null);
-            NotebookRunner.RecordValues(_notebook, _recorded);
-            _notebook.Save(Path.Combine(_staging.Directory, executed));
-            _exporter.WriteManifest(executed, _parameters, failure: null);
-            ArtifactsIndex.Write(_staging.Directory);
-            MetricsFile.Write(_staging.Directory);
+            string executed = WriteOutput(failure: null);
             string output = _staging.Commit();
             _finished = true;
             Console.SetOut(_console);
             Console.WriteLine($"ok  {Path.Combine(output, executed)}  ({_exporter.Figures.Count} figures, {_recorded.Count} recorded values, {_clock.Elapsed.TotalSeconds.ToString("F1", CultureInfo.InvariantCulture)} s)");
             Console.WriteLine($"Results: {Path.Combine(output, ArtifactsIndex.FileName)}");
         }
+    }
+
+    // The run's output in the staging folder, as the runner writes it: the executed notebook, the figures' manifest, the
+    // index and the metrics; returns the executed notebook's file name.
+    private string WriteOutput(CellFailure? failure)
+    {
+        string executed = _stem + ".ipynb";
+        NotebookRunner.RecordRun(_notebook, _parameters, _origin, Path.Combine(_staging.OutputDirectory, executed), _started, _clock.Elapsed, failure);
+        NotebookRunner.RecordValues(_notebook, _recorded);
+        _notebook.Save(Path.Combine(_staging.Directory, executed));
+        _exporter.WriteManifest(executed, _parameters, failure is null ? null : $"cell {failure.CellNumber}: {failure.ExceptionType}: {failure.Message}");
+        ArtifactsIndex.Write(_staging.Directory);
+        MetricsFile.Write(_staging.Directory);
+        return executed;
     }
 
     private static NotebookCell ToNotebookCell(TwinCell cell, int index)
@@ -238,14 +246,9 @@ internal sealed class TwinRun
             _finished = true;
             int failedAt = _cell.Index;
             FinishCell(exception);
-            string executed = _stem + ".ipynb";
             string message = $"{exception?.GetType().Name}: {exception?.Message}";
-            NotebookRunner.RecordRun(_notebook, _parameters, _origin, Path.Combine(_staging.OutputDirectory, executed), _started, _clock.Elapsed, failure: null);
-            NotebookRunner.RecordValues(_notebook, _recorded);
-            _notebook.Save(Path.Combine(_staging.Directory, executed));
-            _exporter.WriteManifest(executed, _parameters, $"cell {failedAt + 1}: {message}");
-            ArtifactsIndex.Write(_staging.Directory);
-            MetricsFile.Write(_staging.Directory);
+            WriteOutput(new CellFailure(failedAt + 1, failedAt < 0 ? string.Empty : _notebook.Cells[failedAt].Id, exception?.GetType().Name ?? "Exception",
+                exception?.Message ?? string.Empty, (exception?.ToString() ?? string.Empty).Split('\n')));
             string kept = _staging.KeepAsFailed();
             Console.SetOut(_console);
             Console.Error.WriteLine($"error: {_origin}: cell {failedAt + 1} failed: {message}");

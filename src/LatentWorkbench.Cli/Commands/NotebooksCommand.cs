@@ -1,5 +1,6 @@
 using System.CommandLine;
 using LatentWorkbench.Data;
+using LatentWorkbench.Notebooks.Parameters;
 
 namespace LatentWorkbench.Cli.Commands;
 
@@ -17,24 +18,6 @@ internal static class NotebooksCommand
     /// <summary>The default output folder: artifacts/ in the repository (else under the current directory).</summary>
     public static string DefaultOutputDirectory() =>
         Path.Combine(DataPaths.FindRepositoryRoot() ?? Directory.GetCurrentDirectory(), "artifacts");
-
-    /// <summary>Parses <c>name=value</c> overrides.</summary>
-    public static Dictionary<string, string> ParseOverrides(IEnumerable<string> pairs)
-    {
-        var overrides = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (string pair in pairs)
-        {
-            int equals = pair.IndexOf('=', StringComparison.Ordinal);
-            if (equals <= 0)
-            {
-                throw new ArgumentException($"--set '{pair}': expected name=value (e.g. --set seed=7).");
-            }
-
-            overrides[pair[..equals].Trim()] = pair[(equals + 1)..];
-        }
-
-        return overrides;
-    }
 
     private static Command CreateRun()
     {
@@ -54,7 +37,7 @@ internal static class NotebooksCommand
         CliAction.Set(run, async (parse, cancellationToken) =>
         {
             var notebooks = NotebooksConsole.Expand(parse.GetValue(paths) ?? []);
-            var overrides = ParseOverrides(parse.GetValue(set) ?? []);
+            var overrides = ParameterOverrides.Parse(parse.GetValue(set) ?? []);
             string directory = Path.GetFullPath(parse.GetValue(output) ?? DefaultOutputDirectory());
             int exit = await NotebooksConsole.RunAllAsync(notebooks, overrides, parse.GetValue(quick), directory, replaceAll: false, cancellationToken).ConfigureAwait(false);
             return FiguresOption.CopyIfSucceeded(exit, directory, parse.GetValue(figures));

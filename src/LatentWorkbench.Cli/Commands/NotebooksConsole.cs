@@ -50,10 +50,11 @@ internal static class NotebooksConsole
             foreach (string notebook in notebooks)
             {
                 console.MarkupLine($"[bold]{Markup.Escape(Path.GetFileName(notebook))}[/]{(quick ? " [grey](budget quick)[/]" : string.Empty)}");
+                var staged = NotebookRunOptions.IntoDirectory(staging.Directory, notebook);
                 var options = For(notebook) with
                 {
-                    OutputPath = NotebookRunOptions.IntoDirectory(staging.Directory, notebook).OutputPath,
-                    FiguresDirectory = NotebookRunOptions.IntoDirectory(staging.Directory, notebook).FiguresDirectory,
+                    OutputPath = staged.OutputPath,
+                    FiguresDirectory = staged.FiguresDirectory,
                     Progress = p => ReportCell(console, p),
                     History = RunStoreHistory.Instance,
                     RecordedOutputPath = Path.Combine(outputDirectory, Path.GetFileNameWithoutExtension(notebook) + ".ipynb"),
