@@ -11,7 +11,8 @@ internal static class BenchCommand
         // Each benchmark lives in its own file and adds itself here.
         bench.Subcommands.Add(GemmBenchCommand.Create());
         bench.Subcommands.Add(FigureBenchCommand.Create());
-        bench.Subcommands.Add(VaeEpochBench.Create());
+        bench.Subcommands.Add(ModelEpochBenches.Vae());
+        bench.Subcommands.Add(ModelEpochBenches.DeepAutoencoder());
         bench.Subcommands.Add(UmapBench.Create());
         return bench;
     }

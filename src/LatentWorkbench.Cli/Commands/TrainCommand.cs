@@ -11,13 +11,14 @@ using LatentWorkbench.Experiments.Vaes;
 
 namespace LatentWorkbench.Cli.Commands;
 
-/// <summary><c>workbench train vae</c>: the VAE family's recipe (<see cref="VaeExperiment"/>; defaults: the seed VAE) with a progress bar, per-epoch numbers and JSON.</summary>
+/// <summary><c>workbench train vae</c> (and <c>train ae</c>, <see cref="TrainAutoencoderCommand"/>): the VAE family's recipe (<see cref="VaeExperiment"/>; defaults: the seed VAE) with a progress bar, per-epoch numbers and JSON.</summary>
 internal static class TrainCommand
 {
     public static Command Create()
     {
         var train = new Command("train", "Train models on MNIST.");
         train.Subcommands.Add(CreateVae());
+        train.Subcommands.Add(TrainAutoencoderCommand.Create());
         return train;
     }
 
@@ -81,7 +82,7 @@ internal static class TrainCommand
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"test loss/sample: {result.TestLossSampled:F4} (z sampled), {result.TestLossMean:F4} (z = mu); device {result.Device}; peak working set {peak / 1048576.0:F0} MB"));
             if (parse.GetValue(json) is { } jsonPath)
             {
-                TrainingJson.Write(jsonPath, result.Epochs, result.TestLossSampled, result.TestLossMean, peak);
+                TrainingJson.Write(jsonPath, result.Epochs, [new("test_loss_sampled", result.TestLossSampled), new("test_loss_mean", result.TestLossMean)], peak);
             }
 
             return Task.FromResult(0);

@@ -6,12 +6,13 @@ using LatentWorkbench.Common;
 namespace LatentWorkbench.Cli.Commands;
 
 /// <summary>
-/// The JSON that scripts read after <c>train vae</c>: <c>{"epochs": [{"epoch", "seconds", "train_loss", and each loss term}], "test_loss_sampled",
-/// "test_loss_mean", "peak_working_set_bytes"}</c>, losses per sample. Written atomically.
+/// The JSON that scripts read after <c>train vae</c> and <c>train ae</c>: <c>{"epochs": [{"epoch", "seconds", "train_loss", and each loss
+/// term}], then the test values (<c>train vae</c>: "test_loss_sampled", "test_loss_mean"; <c>train ae</c>: "test_squared_error"),
+/// "peak_working_set_bytes"}</c>, losses per sample. Written atomically.
 /// </summary>
 internal static class TrainingJson
 {
-    public static void Write(string path, IReadOnlyList<EpochReport> epochs, double testLossSampled, double testLossMean, long peakWorkingSetBytes) =>
+    public static void Write(string path, IReadOnlyList<EpochReport> epochs, IReadOnlyList<KeyValuePair<string, double>> testValues, long peakWorkingSetBytes) =>
         AtomicFile.Write(path, stream =>
         {
             using var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true });
@@ -31,8 +32,11 @@ internal static class TrainingJson
             }
 
             json.WriteEndArray();
-            json.WriteNumber("test_loss_sampled", testLossSampled);
-            json.WriteNumber("test_loss_mean", testLossMean);
+            foreach (var (name, value) in testValues)
+            {
+                json.WriteNumber(name, value);
+            }
+
             json.WriteNumber("peak_working_set_bytes", peakWorkingSetBytes);
             json.WriteEndObject();
         });

@@ -1,3 +1,4 @@
+using LatentWorkbench.Models.Layers;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
 
@@ -10,7 +11,7 @@ namespace LatentWorkbench.Models.Autoencoders;
 /// <remarks>
 /// State-dict names are PyTorch's for the same <c>nn.Sequential</c>s: <c>encoder.0.weight</c>, <c>encoder.2.weight</c>, …,
 /// <c>decoder.0.weight</c>, …. Trained end to end by backpropagation (the paper pretrains with stacked RBMs first;
-/// that stage is not part of this model). Shapes: x [B, input] → code [B, k] → logits [B, input].
+/// that stage is not part of this model). The linear layers run on our SGEMM on the CPU (<see cref="DenseLayers"/>). Shapes: x [B, input] → code [B, k] → logits [B, input].
 /// </remarks>
 public sealed class MlpAutoencoder : AutoencoderModule
 {
@@ -47,10 +48,10 @@ public sealed class MlpAutoencoder : AutoencoderModule
     public override ReconstructionLoss LossKind => Config.Loss;
 
     /// <inheritdoc/>
-    public override Tensor Encode(Tensor x) => encoder.forward(x.reshape(-1, InputSize));
+    public override Tensor Encode(Tensor x) => DenseLayers.Forward(encoder, x.reshape(-1, InputSize));
 
     /// <inheritdoc/>
-    public override Tensor DecodePreActivation(Tensor code) => decoder.forward(code);
+    public override Tensor DecodePreActivation(Tensor code) => DenseLayers.Forward(decoder, code);
 
     // Linear layers between consecutive widths with the activation between them, none after the last
     // (the code layer is linear; the output activation is applied by Decode or fused into the loss).

@@ -1,6 +1,10 @@
 using System.Diagnostics;
 using System.Text.Json;
 using LatentWorkbench.Cli;
+using LatentWorkbench.Compute;
+using LatentWorkbench.Experiments;
+using LatentWorkbench.Experiments.Autoencoders;
+using LatentWorkbench.Runs;
 using LatentWorkbench.Data;
 using LatentWorkbench.Tests.TestUtilities;
 
@@ -39,6 +43,28 @@ public sealed class TrainCommandTests(MnistFixture mnist) : IDisposable
         var (forced, forcedOutput) = await RunCli([.. train, "--force"]);
         Assert.True(forced == 0, forcedOutput);
         Assert.DoesNotContain("reused run", forcedOutput, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Train_Ae_Trains_The_Model_Notebook_02_Loads_From_The_Store()
+    {
+        string json = _temp.File("ae.json"), store = _temp.File("runs.db");
+        var (code, output) = await RunCli(["train", "ae", "--code", "3", "--budget", "quick", "--epochs", "1", "--device", "cpu", "--store", store, "--dir", MnistFixture.Directory, "--json", json]);
+        Assert.True(code == 0, output);
+        Assert.Contains("MLP AE-3, 1 epochs, 2,000 training digits", output, StringComparison.Ordinal);
+        using var document = JsonDocument.Parse(File.ReadAllText(json));
+        Assert.Equal(["epochs", "test_squared_error", "peak_working_set_bytes"], document.RootElement.EnumerateObject().Select(p => p.Name));
+        Assert.InRange(document.RootElement.GetProperty("test_squared_error").GetDouble(), 10, 80);
+
+        // Notebook 02 builds its MLP options the same way (Defaults, then the budget, then its parameters).
+        var notebookOptions = AutoencoderExperimentOptions.Defaults(AutoencoderArchitecture.Mlp).WithBudget(StudyBudget.Quick) with
+        {
+            CodeSize = 3,
+            Device = DeviceChoice.Cpu,
+        };
+        notebookOptions = notebookOptions with { Training = notebookOptions.Training with { Epochs = 1 } };
+        var runs = RunStore.Open(store);
+        Assert.True(AutoencoderExperiment.IsStored(notebookOptions, mnist.Data, runs));
     }
 
     [Fact]

@@ -13,7 +13,7 @@ public sealed class TrainingJsonTests
         using var temp = new TempDirectory();
         string path = temp.File("vae.json");
         var terms = new Dictionary<string, double> { ["reconstruction"] = 100.5, ["kl"] = 21.0 };
-        TrainingJson.Write(path, [new EpochReport(1, 2.5, 164.25, terms), new EpochReport(2, 2.25, 121.5, terms)], 105.5, 96.9, 123_456_789);
+        TrainingJson.Write(path, [new EpochReport(1, 2.5, 164.25, terms), new EpochReport(2, 2.25, 121.5, terms)], [new("test_loss_sampled", 105.5), new("test_loss_mean", 96.9)], 123_456_789);
         using var document = JsonDocument.Parse(File.ReadAllText(path));
         var root = document.RootElement;
         Assert.Equal(["epochs", "test_loss_sampled", "test_loss_mean", "peak_working_set_bytes"], root.EnumerateObject().Select(p => p.Name));

@@ -4,8 +4,8 @@ using System.Text.RegularExpressions;
 
 namespace LatentWorkbench.Cli.Commands;
 
-/// <summary>Runs the PyTorch reference script (tools/reference/vae_epoch.py) and reads its per-epoch wall times.</summary>
-internal static partial class PyTorchReference
+/// <summary>Runs a PyTorch reference script of an epoch bench (tools/reference/*_epoch.py) and reads its per-epoch wall times.</summary>
+internal static partial class PyTorchEpochReference
 {
     private const string Python = "/usr/bin/python3";
 
