@@ -123,6 +123,31 @@ display(/*twin*/DataFrames.FromRows(["seed", "spaces", "models trained", "models
         p.Autoencoder?.TestSquaredError ?? double.NaN, p.Vae?.TestLossMean ?? double.NaN }),
     title: "The spaces of each seed and the models behind them")/*twin*/);
 
+// %% [markdown] id="7e1f3c2a"
+// ### Features, latents and embeddings
+//
+// Three words for vectors that describe a digit are used loosely; this notebook handles all three, and they are not the
+// same thing.
+//
+// - A **feature space** is any description computed *from* an input: hand-made (the 784 pixels, the ink and slant
+//   measures of notebook 05) or learned (the activations of a classifier's last hidden layer, which notebook 06 compares
+//   with the Fréchet distance). A feature map $f: x \mapsto f(x)$ goes one way; nothing promises that a point of the
+//   space between two digits' features is the feature vector of any image.
+// - A **latent space** belongs to a *generative* model: $z$ is the unobserved cause, and a decoder maps it back,
+//   $x \approx g(z)$, with a prior $p(z)$ that says where to draw new points (the VAE of notebook 03). Every point of it
+//   decodes to an image, not only the codes of the training digits, which is what interpolation, arithmetic (notebook 05)
+//   and decoding an empty place of the plane rely on. The autoencoder's code and the PCA coefficients are latents in the
+//   weaker sense that a decoder exists ($\hat{x} = W z + \bar{x}$ is PCA's, and probabilistic PCA adds the Gaussian prior);
+//   the autoencoder has no prior, so not every point decodes to a digit.
+// - An **embedding** places a *given set* of points in a low-dimensional space so that their relations (here: who is
+//   whose neighbour) survive. t-SNE and UMAP produce embeddings: coordinates for these digits only, with no decoder and,
+//   for t-SNE, no way to place a new digit without recomputing the map; distances between far-apart clusters carry
+//   little meaning. (The word is also used for learned lookup tables such as word embeddings, vectors whose geometry
+//   encodes similarity: again a map of given items, not a space to sample from.)
+//
+// Below, the pixels, PCA codes, autoencoder codes and VAE means are the *input spaces*; each 2-D map is an embedding
+// of one of them, and the quality table scores how faithfully it keeps that space's neighbours.
+
 // %% [markdown] id="39124ebc"
 // ## What the two methods optimise
 //
