@@ -4,6 +4,7 @@ using System.Globalization;
 using LatentWorkbench.Compute;
 using LatentWorkbench.Data;
 using LatentWorkbench.Models;
+using LatentWorkbench.Models.Layers;
 using LatentWorkbench.Training;
 using TorchSharp;
 
@@ -35,10 +36,12 @@ internal static class EpochBench
         var reference = new Option<bool>("--reference") { Description = $"Also run the PyTorch reference (tools/reference/{referenceScript}, 2 threads, OMP_WAIT_POLICY=PASSIVE) in the same run and print the ratio." };
         var script = new Option<string?>("--reference-script") { Description = $"Path of the PyTorch reference script (default: tools/reference/{referenceScript} in the repository)." };
         var dir = new Option<string?>("--dir") { Description = "MNIST folder (default: data/mnist or $LATENTWORKBENCH_MNIST_DIR)." };
-        var command = new Command(name, description) { epochs, torchOptions.Device, torchOptions.Threads, reference, script, dir };
+        var libtorchGemm = new Option<bool>("--libtorch-linear") { Description = "Run linear layers on libtorch's GEMM instead of ours (DenseLayers.UseOwnGemmOnCpu = false): the 'before' of the SGEMM layer." };
+        var command = new Command(name, description) { epochs, torchOptions.Device, torchOptions.Threads, reference, script, dir, libtorchGemm };
         CliAction.Set(command, (parse, cancellationToken) =>
         {
             var device = Devices.Resolve(torchOptions.Apply(parse));
+            DenseLayers.UseOwnGemmOnCpu = !parse.GetValue(libtorchGemm);
             string mnistDirectory = CliAction.MnistDirectory(parse.GetValue(dir));
             var mnist = Mnist.Load(mnistDirectory);
             using var train = mnist.Train.To(device);
@@ -50,7 +53,7 @@ internal static class EpochBench
             var options = setup.Training with { Epochs = 1 + parse.GetValue(epochs) };
             new Trainer(options, meter).Fit(setup.Model, optimizer, train.Images, cancellationToken);
             double wall = Median(meter.WallSeconds.Skip(1)), cpu = Median(meter.CpuSeconds.Skip(1));
-            string threads = string.Create(CultureInfo.InvariantCulture, $"{torch.get_num_threads()} torch threads, {device.type.ToString().ToLowerInvariant()}, OpenMP {TorchRuntime.OpenMpWaitPolicy}, heap {TorchRuntime.HeapPolicy}");
+            string threads = string.Create(CultureInfo.InvariantCulture, $"{torch.get_num_threads()} torch threads, {device.type.ToString().ToLowerInvariant()}, OpenMP {TorchRuntime.OpenMpWaitPolicy}, heap {TorchRuntime.HeapPolicy}, linear layers on {(DenseLayers.UseOwnGemmOnCpu ? "our SGEMM" : "libtorch")}");
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"torchsharp: {wall:F3} s/epoch (median of {meter.WallSeconds.Count - 1} after 1 warm-up epoch; {threads})"));
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"torchsharp: {cpu:F3} CPU-s/epoch (all threads)"));
             Console.WriteLine($"torchsharp: working set after each epoch (MB): {string.Join(", ", meter.WorkingSetMegabytes.Select(m => m.ToString("F0", CultureInfo.InvariantCulture)))}; peak {Process.GetCurrentProcess().PeakWorkingSet64 / 1048576.0:F0} MB");
