@@ -108,7 +108,10 @@ public sealed record LatentExplorer
         using var noGrad = torch.no_grad();
         var images = digits.Images.narrow(0, 0, n).reshape(n, -1).to(torch.float32);
         var labels = digits.Labels.narrow(0, 0, n);
-        float[] codes = codec.Encode(images, codec.IsConditional ? labels : null).to(torch.float32).cpu().contiguous().data<float>().ToArray();
+        // The codec runs where the model's parameters are; the digits may be elsewhere (e.g. on the CPU beside a CUDA model).
+        var module = model switch { Models.ITorchModel t => t.Module, torch.nn.Module m => m, _ => null };
+        var device = module?.parameters().FirstOrDefault()?.device ?? images.device;
+        float[] codes = codec.Encode(images.to(device), codec.IsConditional ? labels.to(device) : null).to(torch.float32).cpu().contiguous().data<float>().ToArray();
         float[] pixels = images.cpu().contiguous().data<float>().ToArray();
         byte[] labelBytes = [.. labels.to(torch.int64).cpu().data<long>().ToArray().Select(l => checked((byte)l))];
         int side = (int)Math.Round(Math.Sqrt(pixels.Length / n));
@@ -164,6 +167,20 @@ public sealed record LatentExplorer
 
         var slider = ExplorerPlanes.Slider(name, Vector(direction, nameof(direction)), Codes, LatentSize, ExplorerPlanes.Mean(Codes, LatentSize), Options.SliderSpread);
         return this with { Traversals = [.. Traversals, slider] };
+    }
+
+    /// <summary>Adds one traversal slider per attribute vector, along its unit direction ŵ = w / ‖w‖ (fitted on the same codes, μ for a VAE).</summary>
+    public LatentExplorer WithTraversals(IEnumerable<AttributeVector> attributes)
+    {
+        ArgumentNullException.ThrowIfNull(attributes);
+        var explorer = this;
+        foreach (var attribute in attributes)
+        {
+            using var direction = attribute.Direction;
+            explorer = explorer.WithTraversal(attribute.Name, direction);
+        }
+
+        return explorer;
     }
 
     /// <summary>Returns the explorer with figure id <paramref name="id"/> (<see cref="FigureId.Validate"/>), naming its exported files.</summary>
