@@ -106,6 +106,13 @@ public sealed class DevToolsPage : IDisposable
     public void MoveMouse(double x, double y) =>
         Send("Input.dispatchMouseEvent", new JsonObject { ["type"] = "mouseMoved", ["x"] = x, ["y"] = y });
 
+    /// <summary>Writes a PNG of the viewport (<c>Page.captureScreenshot</c>) to <paramref name="pngPath"/>.</summary>
+    public void Screenshot(string pngPath)
+    {
+        var shot = Send("Page.captureScreenshot", new JsonObject { ["format"] = "png" });
+        File.WriteAllBytes(pngPath, Convert.FromBase64String(shot.GetProperty("data").GetString()!));
+    }
+
     /// <summary>Sends one protocol command and returns its result (events in between are skipped).</summary>
     /// <exception cref="InvalidOperationException">The command failed.</exception>
     public JsonElement Send(string method, JsonObject? parameters = null)

@@ -1,5 +1,5 @@
-using LatentWorkbench.Images;
 using SixLabors.ImageSharp;
+using SixLabors.ImageSharp.Formats.Png;
 using SixLabors.ImageSharp.PixelFormats;
 
 namespace LatentWorkbench.Figures.Explorer;
@@ -11,6 +11,9 @@ namespace LatentWorkbench.Figures.Explorer;
 /// </summary>
 internal static class ExplorerSprite
 {
+    // ImageSharp's default deflate level: the best level saved 0.5 % of 10,000 MNIST digits and took 5 s longer.
+    private static readonly PngEncoder Encoder = new() { ColorType = PngColorType.Grayscale, BitDepth = PngBitDepth.Bit8 };
+
     /// <summary>The sheet's PNG and its number of columns, for <paramref name="count"/> digits of <paramref name="side"/>² pixels in [0, 1].</summary>
     public static (byte[] Png, int Columns) Encode(float[] pixels, int count, int side)
     {
@@ -32,6 +35,8 @@ internal static class ExplorerSprite
         }
 
         using var image = Image.LoadPixelData<L8>(sheet, width, rows * side);
-        return (image.ToPngBytes(), columns);
+        using var png = new MemoryStream();
+        image.Save(png, Encoder);
+        return (png.ToArray(), columns);
     }
 }

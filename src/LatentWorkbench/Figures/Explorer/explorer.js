@@ -172,7 +172,7 @@
     const original = digitCanvas(pair, side, 112, 'original');
     const decoded = digitCanvas(pair, side, 112, 'decoded');
     const info = element('div', { style: 'margin:4px 0 8px 0;min-height:32px;white-space:pre-line' }, side_, program ? 'Hover a point, or empty space on a latent plane.' : 'Hover a point.');
-    element('div', { style: 'font-weight:bold' }, side_, `Nearest neighbours in latent space (${data.neighbours})`);
+    element('div', { style: 'font-weight:bold' }, side_, `Nearest neighbours in latent space (${data.neighbours} digits nearest to z)`);
     const neighbourRow = element('div', {}, side_);
     const neighbourCells = Array.from({ length: data.neighbours }, () => digitCanvas(neighbourRow, side, 44, ''));
     let styleCells = [];
@@ -225,8 +225,9 @@
       ctx.lineWidth = 1.5;
       indices.forEach((i, j) => {
         const [sx, sy] = toScreen(view, view.xy[2 * i], view.xy[2 * i + 1]);
-        ctx.strokeStyle = j === 0 ? '#000' : '#777';
-        ctx.beginPath(); ctx.arc(sx, sy, j === 0 ? 6 : 4, 0, 2 * Math.PI); ctx.stroke();
+        const hovered = j === 0 && !cursor;
+        ctx.strokeStyle = hovered ? '#000' : '#777';
+        ctx.beginPath(); ctx.arc(sx, sy, hovered ? 6 : 4, 0, 2 * Math.PI); ctx.stroke();
       });
       if (cursor) {
         ctx.strokeStyle = '#000';
@@ -243,12 +244,13 @@
 
     function code(i) { return Array.from(codes.subarray(i * k, (i + 1) * k)); }
 
-    function nearestNeighbours(i, count) {
+    // The `count` digits whose codes are nearest to z (Euclidean), leaving out digit `skip`.
+    function nearestNeighbours(z, count, skip) {
       const best = [];
       for (let j = 0; j < n; j++) {
-        if (j === i) continue;
+        if (j === skip) continue;
         let d = 0;
-        for (let t = 0; t < k; t++) { const e = codes[i * k + t] - codes[j * k + t]; d += e * e; }
+        for (let t = 0; t < k; t++) { const e = z[t] - codes[j * k + t]; d += e * e; }
         if (best.length < count || d < best[best.length - 1][0]) {
           best.push([d, j]); best.sort((a, b) => a[0] - b[0]);
           if (best.length > count) best.pop();
@@ -270,6 +272,12 @@
       return z;
     }
 
+    function showNeighbours(z, skip) {
+      const near = nearestNeighbours(z, data.neighbours, skip);
+      neighbourCells.forEach((cell, j) => { if (j < near.length) { thumbnail(cell, near[j]); cell.label.textContent = String(labels[near[j]]); } });
+      return near;
+    }
+
     function showStyles(z) {
       styleCells.forEach((cell, c) => paintPixels(cell.canvas, side, decode(program, z, c)));
     }
@@ -289,8 +297,7 @@
       }
       paintLabelButtons();
       info.textContent = `label ${label} · digit #${i}\nz = (${z.map(v => v.toFixed(2)).join(', ')})`;
-      const near = nearestNeighbours(i, data.neighbours);
-      neighbourCells.forEach((cell, j) => { if (j < near.length) { thumbnail(cell, near[j]); cell.label.textContent = String(labels[near[j]]); } });
+      const near = showNeighbours(z, i);
       drawMarks([i].concat(near), null);
     }
 
@@ -305,7 +312,8 @@
       original.label.textContent = '(no digit here)';
       showStyles(z);
       info.textContent = `${view.axisNames[0]} = ${a.toFixed(2)}, ${view.axisNames[1]} = ${b.toFixed(2)}\nz = (${z.map(v => v.toFixed(2)).join(', ')})`;
-      drawMarks([], cursor || toScreen(view, a, b));
+      const near = showNeighbours(z, -1);
+      drawMarks(near, cursor || toScreen(view, a, b));
     }
 
     function redecode() {

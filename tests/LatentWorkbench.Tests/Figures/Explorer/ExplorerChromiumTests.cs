@@ -41,6 +41,44 @@ public sealed class ExplorerChromiumTests(ITestOutputHelper output)
     }
 
     [SkippableFact]
+    public void A_Conditional_Vae_Decodes_The_Picked_Label_At_An_Empty_Place_And_A_Point_With_Its_Own_Label()
+    {
+        SkipWithoutChromium();
+        TorchRuntime.EnsureInitialized();
+        torch.manual_seed(14);
+        var cvae = new ConditionalVae(new ConditionalVaeConfig(HiddenSize: 24, LatentSize: 2));
+        using var digits = SyntheticDigits();
+        using var folder = new TempDirectory();
+        string page = LatentExplorer.Of(cvae, digits).SaveHtml(folder.File("cvae.html"));
+
+        using var chromium = DevToolsPage.Start();
+        chromium.GoOffline();
+        chromium.Open(page, Ready);
+        chromium.Evaluate("latentExplorer.setLabel(3), true");
+        var empty = chromium.Evaluate("latentExplorer.emptySpot(12)");
+        chromium.MoveMouse(empty.GetProperty("x").GetDouble(), empty.GetProperty("y").GetDouble());
+        var decoded = chromium.Evaluate("latentExplorer.state()");
+        var point = chromium.Evaluate("latentExplorer.clientPositionOf(6)");
+        chromium.MoveMouse(point.GetProperty("x").GetDouble(), point.GetProperty("y").GetDouble());
+        var hovered = chromium.Evaluate("latentExplorer.state()");
+
+        Assert.Equal("latent", decoded.GetProperty("kind").GetString());
+        Assert.Equal(3, decoded.GetProperty("label").GetInt32());
+        float[] latent = [.. decoded.GetProperty("latent").EnumerateArray().Select(v => (float)v.GetDouble())];
+        using var noGrad = torch.no_grad();
+        using var z = torch.tensor(latent).unsqueeze(0);
+        double emptyDifference = MaxDifference(cvae.Decode(z, torch.tensor(new long[] { 3 })), decoded.GetProperty("pixels"));
+        Assert.Equal("point", hovered.GetProperty("kind").GetString());
+        int index = hovered.GetProperty("index").GetInt32();
+        using var label = digits.Labels.narrow(0, index, 1);
+        using var mu = cvae.Encode(digits.Images.narrow(0, index, 1), label).Mean;
+        double pointDifference = MaxDifference(cvae.Decode(mu, label), hovered.GetProperty("pixels"));
+        output.WriteLine($"cvae: max |page − TorchSharp| per pixel: hovered point {pointDifference:E2}, empty place as 3 {emptyDifference:E2}");
+        Assert.True(emptyDifference < Tolerance, $"the empty place decoded as 3 differs by {emptyDifference} from TorchSharp's.");
+        Assert.True(pointDifference < Tolerance, $"the hovered point's reconstruction differs by {pointDifference} from TorchSharp's.");
+    }
+
+    [SkippableFact]
     public void A_Decoder_The_Page_Cannot_Run_Still_Shows_Points_With_Thumbnails_And_Says_Why()
     {
         SkipWithoutChromium();
@@ -113,9 +151,11 @@ public sealed class ExplorerChromiumTests(ITestOutputHelper output)
         Assert.All(requests, url => Assert.True(url.StartsWith("data:", StringComparison.Ordinal) || url.StartsWith("file:", StringComparison.Ordinal), $"the page requested {url}"));
     }
 
-    private static double MaxDifference(IVariationalAutoencoder model, torch.Tensor z, JsonElement pagePixels)
+    private static double MaxDifference(IVariationalAutoencoder model, torch.Tensor z, JsonElement pagePixels) => MaxDifference(model.Decode(z), pagePixels);
+
+    private static double MaxDifference(torch.Tensor torchPixels, JsonElement pagePixels)
     {
-        float[] expected = model.Decode(z).flatten().data<float>().ToArray();
+        float[] expected = torchPixels.flatten().data<float>().ToArray();
         double[] actual = [.. pagePixels.EnumerateArray().Select(v => v.GetDouble())];
         Assert.Equal(expected.Length, actual.Length);
         return expected.Zip(actual, (e, a) => Math.Abs(e - a)).Max();
