@@ -51,15 +51,11 @@ public sealed class ExplorerChromiumTests(ITestOutputHelper output)
         using var folder = new TempDirectory();
         string page = LatentExplorer.Of(cvae, digits).SaveHtml(folder.File("cvae.html"));
 
-        using var chromium = DevToolsPage.Start();
-        chromium.GoOffline();
-        chromium.Open(page, Ready);
+        using var chromium = OpenOffline(page);
         chromium.Evaluate("latentExplorer.setLabel(3), true");
-        var empty = chromium.Evaluate("latentExplorer.emptySpot(12)");
-        chromium.MoveMouse(empty.GetProperty("x").GetDouble(), empty.GetProperty("y").GetDouble());
+        Hover(chromium, "latentExplorer.emptySpot(12)");
         var decoded = chromium.Evaluate("latentExplorer.state()");
-        var point = chromium.Evaluate("latentExplorer.clientPositionOf(6)");
-        chromium.MoveMouse(point.GetProperty("x").GetDouble(), point.GetProperty("y").GetDouble());
+        Hover(chromium, "latentExplorer.clientPositionOf(6)");
         var hovered = chromium.Evaluate("latentExplorer.state()");
 
         Assert.Equal("latent", decoded.GetProperty("kind").GetString());
@@ -89,11 +85,8 @@ public sealed class ExplorerChromiumTests(ITestOutputHelper output)
         using var folder = new TempDirectory();
         string page = LatentExplorer.Of(model, digits).SaveHtml(folder.File("unsupported.html"));
 
-        using var chromium = DevToolsPage.Start();
-        chromium.GoOffline();
-        chromium.Open(page, Ready);
-        var position = chromium.Evaluate("latentExplorer.clientPositionOf(4)");
-        chromium.MoveMouse(position.GetProperty("x").GetDouble(), position.GetProperty("y").GetDouble());
+        using var chromium = OpenOffline(page);
+        Hover(chromium, "latentExplorer.clientPositionOf(4)");
         var state = chromium.Evaluate("latentExplorer.state()");
 
         Assert.Equal("point", state.GetProperty("kind").GetString());
@@ -115,9 +108,7 @@ public sealed class ExplorerChromiumTests(ITestOutputHelper output)
         }
 
         string page = explorer.SaveHtml(folder.File(name + ".html"));
-        using var chromium = DevToolsPage.Start();
-        chromium.GoOffline();
-        chromium.Open(page, Ready);
+        using var chromium = OpenOffline(page);
         if (explorer.LatentSize > 2)
         {
             // Off the plane and along a traversal, so the sliders' part of z is checked too.
@@ -125,8 +116,7 @@ public sealed class ExplorerChromiumTests(ITestOutputHelper output)
         }
 
         // A point: its reconstruction is the decoder at its code (μ).
-        var point = chromium.Evaluate("latentExplorer.clientPositionOf(7)");
-        chromium.MoveMouse(point.GetProperty("x").GetDouble(), point.GetProperty("y").GetDouble());
+        Hover(chromium, "latentExplorer.clientPositionOf(7)");
         var hovered = chromium.Evaluate("latentExplorer.state()");
         Assert.Equal("point", hovered.GetProperty("kind").GetString());
         int index = hovered.GetProperty("index").GetInt32();
@@ -135,9 +125,7 @@ public sealed class ExplorerChromiumTests(ITestOutputHelper output)
         double pointDifference = MaxDifference(model, mu, hovered.GetProperty("pixels"));
 
         // Empty space: the decoder at the latent point the page reports for the cursor.
-        var empty = chromium.Evaluate("latentExplorer.emptySpot(12)");
-        Assert.Equal(JsonValueKind.Object, empty.ValueKind);
-        chromium.MoveMouse(empty.GetProperty("x").GetDouble(), empty.GetProperty("y").GetDouble());
+        Hover(chromium, "latentExplorer.emptySpot(12)");
         var decoded = chromium.Evaluate("latentExplorer.state()");
         Assert.Equal("latent", decoded.GetProperty("kind").GetString());
         float[] latent = [.. decoded.GetProperty("latent").EnumerateArray().Select(v => (float)v.GetDouble())];
@@ -149,6 +137,22 @@ public sealed class ExplorerChromiumTests(ITestOutputHelper output)
         Assert.True(pointDifference < Tolerance, $"{name}: the hovered point's reconstruction differs by {pointDifference} from TorchSharp's.");
         Assert.True(emptyDifference < Tolerance, $"{name}: the empty place's decoding differs by {emptyDifference} from TorchSharp's.");
         Assert.All(requests, url => Assert.True(url.StartsWith("data:", StringComparison.Ordinal) || url.StartsWith("file:", StringComparison.Ordinal), $"the page requested {url}"));
+    }
+
+    private static DevToolsPage OpenOffline(string page)
+    {
+        var chromium = DevToolsPage.Start();
+        chromium.GoOffline();
+        chromium.Open(page, Ready);
+        return chromium;
+    }
+
+    // Moves the mouse to the client position that the page's test hook gives for `position` (a point, or an empty place).
+    private static void Hover(DevToolsPage chromium, string position)
+    {
+        var at = chromium.Evaluate(position);
+        Assert.Equal(JsonValueKind.Object, at.ValueKind);
+        chromium.MoveMouse(at.GetProperty("x").GetDouble(), at.GetProperty("y").GetDouble());
     }
 
     private static double MaxDifference(IVariationalAutoencoder model, torch.Tensor z, JsonElement pagePixels) => MaxDifference(model.Decode(z), pagePixels);
