@@ -16,7 +16,7 @@ public abstract record DecoderOp
 }
 
 /// <summary>y = W x + b on a flat vector: W is [<paramref name="Out"/>, <paramref name="In"/>] row-major, b is [<paramref name="Out"/>].</summary>
-public sealed record LinearOp(int In, int Out, float[] Weight, float[] Bias) : DecoderOp
+public sealed record LinearOp(int In, int Out, IReadOnlyList<float> Weight, IReadOnlyList<float> Bias) : DecoderOp
 {
     /// <inheritdoc/>
     public override string Kind => "linear";
@@ -37,7 +37,7 @@ public sealed record ActivationOp(ActivationKind Activation, double Slope = 0) :
 }
 
 /// <summary>Reinterprets the values as <paramref name="Shape"/> ([n] flattens; [C, H, W] makes a feature map); the count must not change.</summary>
-public sealed record ReshapeOp(int[] Shape) : DecoderOp
+public sealed record ReshapeOp(IReadOnlyList<int> Shape) : DecoderOp
 {
     /// <inheritdoc/>
     public override string Kind => "reshape";
@@ -47,7 +47,7 @@ public sealed record ReshapeOp(int[] Shape) : DecoderOp
 /// A 2-D convolution on [C, H, W] (PyTorch's <c>Conv2d</c>, square kernel): H_out = ⌊(H + 2p − k) / s⌋ + 1.
 /// Weight [<paramref name="OutChannels"/>, <paramref name="InChannels"/>, k, k].
 /// </summary>
-public sealed record Conv2dOp(int InChannels, int OutChannels, int KernelSize, int Stride, int Padding, float[] Weight, float[] Bias) : DecoderOp
+public sealed record Conv2dOp(int InChannels, int OutChannels, int KernelSize, int Stride, int Padding, IReadOnlyList<float> Weight, IReadOnlyList<float> Bias) : DecoderOp
 {
     /// <inheritdoc/>
     public override string Kind => "conv2d";
@@ -58,7 +58,7 @@ public sealed record Conv2dOp(int InChannels, int OutChannels, int KernelSize, i
 /// H_out = (H − 1)·s − 2p + k + output_padding; each input pixel scatters its kernel-weighted value to the output.
 /// Weight [<paramref name="InChannels"/>, <paramref name="OutChannels"/>, k, k].
 /// </summary>
-public sealed record ConvTranspose2dOp(int InChannels, int OutChannels, int KernelSize, int Stride, int Padding, int OutputPadding, float[] Weight, float[] Bias) : DecoderOp
+public sealed record ConvTranspose2dOp(int InChannels, int OutChannels, int KernelSize, int Stride, int Padding, int OutputPadding, IReadOnlyList<float> Weight, IReadOnlyList<float> Bias) : DecoderOp
 {
     /// <inheritdoc/>
     public override string Kind => "convTranspose2d";

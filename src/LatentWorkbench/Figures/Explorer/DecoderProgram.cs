@@ -55,9 +55,9 @@ public sealed record DecoderProgram
     /// <summary>Float32 weights and biases the page carries (4 bytes each).</summary>
     public long ParameterCount => Ops.Sum(op => op switch
     {
-        LinearOp l => (long)l.Weight.Length + l.Bias.Length,
-        Conv2dOp c => (long)c.Weight.Length + c.Bias.Length,
-        ConvTranspose2dOp t => (long)t.Weight.Length + t.Bias.Length,
+        LinearOp l => (long)l.Weight.Count + l.Bias.Count,
+        Conv2dOp c => (long)c.Weight.Count + c.Bias.Count,
+        ConvTranspose2dOp t => (long)t.Weight.Count + t.Bias.Count,
         _ => 0L,
     });
 
@@ -70,12 +70,12 @@ public sealed record DecoderProgram
         {
             case LinearOp l:
                 Require(shape.Length == 1 && shape[0] == l.In, where, $"needs a flat vector of {l.In}");
-                Require(l.Weight.Length == l.In * l.Out && l.Bias.Length == l.Out, where, "has weights of the wrong size");
+                Require(l.Weight.Count == l.In * l.Out && l.Bias.Count == l.Out, where, "has weights of the wrong size");
                 return [l.Out];
             case ActivationOp:
                 return shape;
             case ReshapeOp r:
-                Require(r.Shape.Length is 1 or 3 && r.Shape.All(d => d > 0) && r.Shape.Aggregate(1, (a, b) => a * b) == count, where,
+                Require(r.Shape.Count is 1 or 3 && r.Shape.All(d => d > 0) && r.Shape.Aggregate(1, (a, b) => a * b) == count, where,
                     $"cannot become [{string.Join(", ", r.Shape)}] (a flat [n] or [C, H, W] of the same count)");
                 return [.. r.Shape];
             case ConcatLabelOp c:
@@ -83,11 +83,11 @@ public sealed record DecoderProgram
                 return [shape[0] + c.Classes];
             case Conv2dOp c:
                 Require(shape.Length == 3 && shape[0] == c.InChannels, where, $"needs [{c.InChannels}, H, W]");
-                Require(c.Weight.Length == c.OutChannels * c.InChannels * c.KernelSize * c.KernelSize && c.Bias.Length == c.OutChannels, where, "has weights of the wrong size");
+                Require(c.Weight.Count == c.OutChannels * c.InChannels * c.KernelSize * c.KernelSize && c.Bias.Count == c.OutChannels, where, "has weights of the wrong size");
                 return [c.OutChannels, ((shape[1] + (2 * c.Padding) - c.KernelSize) / c.Stride) + 1, ((shape[2] + (2 * c.Padding) - c.KernelSize) / c.Stride) + 1];
             case ConvTranspose2dOp t:
                 Require(shape.Length == 3 && shape[0] == t.InChannels, where, $"needs [{t.InChannels}, H, W]");
-                Require(t.Weight.Length == t.InChannels * t.OutChannels * t.KernelSize * t.KernelSize && t.Bias.Length == t.OutChannels, where, "has weights of the wrong size");
+                Require(t.Weight.Count == t.InChannels * t.OutChannels * t.KernelSize * t.KernelSize && t.Bias.Count == t.OutChannels, where, "has weights of the wrong size");
                 return [t.OutChannels, TransposedSide(shape[1], t), TransposedSide(shape[2], t)];
             default:
                 throw new ArgumentException($"{where}: unknown op type {op.GetType().Name}.", nameof(op));

@@ -9,7 +9,7 @@ public static class DecoderProgramEvaluator
 {
     /// <summary>The decoded values (pixels) of latent point <paramref name="z"/>; <paramref name="label"/> for a conditional program.</summary>
     /// <exception cref="ArgumentException">z has the wrong length, or a conditional program got no label in range.</exception>
-    public static float[] Decode(DecoderProgram program, IReadOnlyList<float> z, int? label = null)
+    public static IReadOnlyList<float> Decode(DecoderProgram program, IReadOnlyList<float> z, int? label = null)
     {
         ArgumentNullException.ThrowIfNull(program);
         ArgumentNullException.ThrowIfNull(z);
@@ -37,7 +37,7 @@ public static class DecoderProgramEvaluator
     {
         LinearOp l => (Linear(l, x), [l.Out]),
         ActivationOp a => (Array.ConvertAll(x, v => Activate(a, v)), shape),
-        ReshapeOp r => (x, r.Shape),
+        ReshapeOp r => (x, [.. r.Shape]),
         ConcatLabelOp c => ([.. x, .. Enumerable.Range(0, c.Classes).Select(i => i == label ? 1.0 : 0.0)], [x.Length + c.Classes]),
         Conv2dOp c => Conv(c, x, shape),
         ConvTranspose2dOp t => ConvTranspose(t, x, shape),

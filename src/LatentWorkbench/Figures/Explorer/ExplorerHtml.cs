@@ -200,13 +200,13 @@ internal static class ExplorerHtml
         json.WriteNumber("padding", padding);
     }
 
-    private static void WriteWeights(Utf8JsonWriter json, float[] weight, float[] bias)
+    private static void WriteWeights(Utf8JsonWriter json, IReadOnlyList<float> weight, IReadOnlyList<float> bias)
     {
         json.WriteString("weight", Base64(weight));
         json.WriteString("bias", Base64(bias));
     }
 
-    private static void WriteFloats(Utf8JsonWriter json, string? name, float[] values)
+    private static void WriteFloats(Utf8JsonWriter json, string? name, IReadOnlyList<float> values)
     {
         if (name is null)
         {
@@ -237,5 +237,6 @@ internal static class ExplorerHtml
     }
 
     // Little-endian float32 bytes, as the page's Float32Array reads them (every platform .NET and browsers run on is little-endian).
-    private static string Base64(float[] values) => Convert.ToBase64String(MemoryMarshal.AsBytes(values.AsSpan()));
+    private static string Base64(IReadOnlyList<float> values) =>
+        Convert.ToBase64String(MemoryMarshal.AsBytes((values as float[] ?? [.. values]).AsSpan()));
 }

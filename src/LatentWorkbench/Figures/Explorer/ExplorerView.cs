@@ -16,11 +16,11 @@ namespace LatentWorkbench.Figures.Explorer;
 /// <param name="Origin">The plane's origin [k]; empty for a map.</param>
 /// <param name="Axes">d₁ and d₂ [k] each; empty for a map.</param>
 /// <param name="Sliders">The directions off the plane; empty for a map.</param>
-public sealed record ExplorerView(string Name, bool IsPlane, float[] Coordinates, IReadOnlyList<string> AxisNames,
+internal sealed record ExplorerView(string Name, bool IsPlane, float[] Coordinates, IReadOnlyList<string> AxisNames,
     float[] Origin, IReadOnlyList<float[]> Axes, IReadOnlyList<ExplorerSlider> Sliders);
 
 /// <summary>A slider that adds <c>value · Direction</c> to the decoded latent point, value in ±<paramref name="Range"/>.</summary>
 /// <param name="Name">Its label (unique within the page).</param>
 /// <param name="Direction">The latent direction [k].</param>
 /// <param name="Range">Half the slider's span.</param>
-public sealed record ExplorerSlider(string Name, float[] Direction, double Range);
+internal sealed record ExplorerSlider(string Name, float[] Direction, double Range);

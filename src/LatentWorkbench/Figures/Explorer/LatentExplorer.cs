@@ -61,10 +61,13 @@ public sealed record LatentExplorer
     public LatentExplorerOptions Options { get; }
 
     /// <summary>The 2-D views, in the order of the page's view picker.</summary>
-    public IReadOnlyList<ExplorerView> Views { get; init; }
+    internal IReadOnlyList<ExplorerView> Views { get; init; }
+
+    /// <summary>The names of the views, in the order of the page's view picker.</summary>
+    public IReadOnlyList<string> ViewNames => [.. Views.Select(v => v.Name)];
 
     /// <summary>Traversal sliders, applied on every latent plane.</summary>
-    public IReadOnlyList<ExplorerSlider> Traversals { get; init; } = [];
+    internal IReadOnlyList<ExplorerSlider> Traversals { get; init; } = [];
 
     /// <summary>Codes [N·k], row-major (μ for a VAE).</summary>
     internal float[] Codes { get; }

@@ -34,9 +34,9 @@ public sealed class DecoderProgramTests
             using var zRow = z[row].unsqueeze(0);
             float[] expected = decode(zRow, label).flatten().data<float>().ToArray();
 
-            float[] actual = DecoderProgramEvaluator.Decode(program, z[row].data<float>().ToArray(), classes > 0 ? label : null);
+            var actual = DecoderProgramEvaluator.Decode(program, z[row].data<float>().ToArray(), classes > 0 ? label : null);
 
-            Assert.Equal(expected.Length, actual.Length);
+            Assert.Equal(expected.Length, actual.Count);
             double worst = expected.Zip(actual, (e, a) => Math.Abs(e - a)).Max();
             Assert.True(worst < Tolerance, $"{name}: the program differs from TorchSharp by {worst} at most (row {row}).");
         }
@@ -64,7 +64,8 @@ public sealed class DecoderProgramTests
             new ConcatLabelOp(2), new LinearOp(7, 6, w2, new float[6]), new ActivationOp(ActivationKind.Sigmoid),
         ]);
 
-        float[] zeroLabel = DecoderProgramEvaluator.Decode(program, [1f, -1f], 0), oneLabel = DecoderProgramEvaluator.Decode(program, [1f, -1f], 1);
+        var zeroLabel = DecoderProgramEvaluator.Decode(program, [1f, -1f], 0);
+        var oneLabel = DecoderProgramEvaluator.Decode(program, [1f, -1f], 1);
 
         Assert.Equal(6, program.OutputSize);
         Assert.NotEqual(zeroLabel, oneLabel);
