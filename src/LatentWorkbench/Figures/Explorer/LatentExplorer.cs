@@ -131,7 +131,7 @@ public sealed record LatentExplorer
             program = null;
         }
 
-        string title = string.Create(CultureInfo.InvariantCulture, $"Latent explorer: {codec.Name} ({codec.LatentSize} latents), {n} digits");
+        string title = string.Create(CultureInfo.InvariantCulture, $"Latent explorer: {codec.Name} ({codec.LatentSize} latents), {n:N0} digits");
         return new LatentExplorer(title, codec.LatentSize, codes, labelBytes, pixels, side, program, problem, options);
     }
 
