@@ -45,8 +45,9 @@ public static class DecoderPrograms
                 _ => throw new NotSupportedException($"no decoder description is known for {model.GetType().Name}"),
             };
         }
-        catch (NotSupportedException e)
+        catch (Exception e) when (e is NotSupportedException or ArgumentException or InvalidCastException)
         {
+            // An unknown layout (a subclass whose layers do not chain as its base's) is a decoder the page cannot run either.
             throw new NotSupportedException($"The latent explorer cannot decode {model.GetType().Name} in the browser ({e.Message.TrimEnd('.')}). Supported: {Supported}.", e);
         }
     }
@@ -72,8 +73,12 @@ public static class DecoderPrograms
     public static DecoderProgram FromSequential(nn.Module decoder, int latentSize, OutputActivation output = OutputActivation.Sigmoid) =>
         WithOutput(new ModuleTranslation(latentSize, 0).Add(decoder), output);
 
-    // fc3 → ReLU → fc4 → sigmoid, the label's one-hot first for a conditional model (state-dict names of the seed VAE).
-    private static DecoderProgram Mlp(nn.Module module, int latentSize, int classes)
+    /// <summary>
+    /// fc3 → ReLU → fc4 → sigmoid (the seed VAE's state-dict names); for a conditional model the label's one-hot goes
+    /// before fc3, and before fc4 too when fc4's weights read hidden + classes inputs (a CVAE that conditions its output
+    /// layer as well): the layout is read from the weights, so such a subclass needs no code here.
+    /// </summary>
+    internal static DecoderProgram Mlp(nn.Module module, int latentSize, int classes)
     {
         var translation = new ModuleTranslation(latentSize, classes);
         if (classes > 0)
@@ -81,8 +86,15 @@ public static class DecoderPrograms
             translation.Add(new ConcatLabelOp(classes));
         }
 
-        return translation.Add(Child(module, "fc3")).Add(new ActivationOp(ActivationKind.Relu)).Add(Child(module, "fc4"))
-            .Add(new ActivationOp(ActivationKind.Sigmoid)).ToProgram();
+        var fc3 = (Linear)Child(module, "fc3");
+        var fc4 = (Linear)Child(module, "fc4");
+        translation.Add(fc3).Add(new ActivationOp(ActivationKind.Relu));
+        if (classes > 0 && fc4.weight!.shape[1] == fc3.weight!.shape[0] + classes)
+        {
+            translation.Add(new ConcatLabelOp(classes));
+        }
+
+        return translation.Add(fc4).Add(new ActivationOp(ActivationKind.Sigmoid)).ToProgram();
     }
 
     // expand → ReLU → the transposed-conv body (Unflatten first) → flatten → output (ConvolutionalStacks' decoder).

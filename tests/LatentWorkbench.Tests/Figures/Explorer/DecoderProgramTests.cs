@@ -72,6 +72,22 @@ public sealed class DecoderProgramTests
     }
 
     [Fact]
+    public void A_Conditional_Output_Layer_Is_Read_From_Its_Weights_And_Gets_The_Label_Too()
+    {
+        torch.manual_seed(4);
+        using var module = new OutputConditionedDecoder(latent: 2, classes: 3, hidden: 5, pixels: 6);
+        var program = DecoderPrograms.Mlp(module, 2, 3);
+        using var z = torch.tensor(new float[] { 0.5f, -1f }).unsqueeze(0);
+
+        using var noGrad = torch.no_grad();
+        float[] expected = module.Decode(z, 2).flatten().data<float>().ToArray();
+        var actual = DecoderProgramEvaluator.Decode(program, [0.5f, -1f], 2);
+
+        Assert.Equal(["concatLabel", "linear", "relu", "concatLabel", "linear", "sigmoid"], program.Ops.Select(op => op.Kind));
+        Assert.True(expected.Zip(actual, (e, a) => Math.Abs(e - a)).Max() < Tolerance);
+    }
+
+    [Fact]
     public void Ops_That_Do_Not_Chain_Are_Refused_Naming_The_Op()
     {
         var error = Assert.Throws<ArgumentException>(() => new DecoderProgram(3, 0, [new LinearOp(4, 2, new float[8], new float[2])]));
@@ -88,5 +104,30 @@ public sealed class DecoderProgramTests
         Assert.Contains("AutoregressiveVae", problem, StringComparison.Ordinal);
         Assert.Contains("ConvVae", problem, StringComparison.Ordinal);
         Assert.Contains("IBrowserDecoder", problem, StringComparison.Ordinal);
+    }
+
+    // A CVAE decoder that concatenates the label before its output layer too: sigmoid(fc4([relu(fc3([z, y])), y])).
+    private sealed class OutputConditionedDecoder : torch.nn.Module
+    {
+#pragma warning disable IDE1006, SA1300 // PyTorch's state_dict names, which the extraction reads
+        private readonly TorchSharp.Modules.Linear fc3;
+        private readonly TorchSharp.Modules.Linear fc4;
+#pragma warning restore IDE1006, SA1300
+        private readonly int _classes;
+
+        public OutputConditionedDecoder(int latent, int classes, int hidden, int pixels)
+            : base(nameof(OutputConditionedDecoder))
+        {
+            _classes = classes;
+            fc3 = torch.nn.Linear(latent + classes, hidden);
+            fc4 = torch.nn.Linear(hidden + classes, pixels);
+            RegisterComponents();
+        }
+
+        public torch.Tensor Decode(torch.Tensor z, int label)
+        {
+            using var oneHot = torch.nn.functional.one_hot(torch.tensor(new long[] { label }), _classes).to(torch.float32);
+            return fc4.forward(torch.cat([torch.nn.functional.relu(fc3.forward(torch.cat([z, oneHot], 1))), oneHot], 1)).sigmoid();
+        }
     }
 }
