@@ -35,6 +35,7 @@ using LatentWorkbench.Data;
 using LatentWorkbench.Experiments;
 using LatentWorkbench.Experiments.Vaes;
 using LatentWorkbench.Figures;
+using LatentWorkbench.Figures.Explorer;
 using LatentWorkbench.Metrics;
 using LatentWorkbench.Models.Vaes;
 using LatentWorkbench.Reporting;
@@ -71,7 +72,7 @@ global::LatentWorkbench.Twins.Twin.Start(args); // twin
 // rerun with one more seed trains only that seed's models.
 
 // %% id="06261ef0" tags=["parameters"]
-global::LatentWorkbench.Twins.Twin.Cell(2, 28, "06261ef0"); // twin
+global::LatentWorkbench.Twins.Twin.Cell(2, 29, "06261ef0"); // twin
 StudyBudget budget = StudyBudget.Default;
 int[] seeds = [0];
 DeviceChoice device = DeviceChoice.Auto;
@@ -83,6 +84,7 @@ double beta = 4.0;
 int iwaeK = new IwaeConfig().Samples;
 int nllSamples = VaeLikelihoodOptions.Default.SampleCounts[^1];
 int nllDigits = VaeLikelihoodOptions.Default.TestExamples;
+int explorerDigits = new LatentExplorerOptions().MaxDigits;
 budget = global::LatentWorkbench.Twins.Twin.Parameter(nameof(budget), budget); // twin
 seeds = global::LatentWorkbench.Twins.Twin.Parameter(nameof(seeds), seeds); // twin
 device = global::LatentWorkbench.Twins.Twin.Parameter(nameof(device), device); // twin
@@ -94,6 +96,7 @@ beta = global::LatentWorkbench.Twins.Twin.Parameter(nameof(beta), beta); // twin
 iwaeK = global::LatentWorkbench.Twins.Twin.Parameter(nameof(iwaeK), iwaeK); // twin
 nllSamples = global::LatentWorkbench.Twins.Twin.Parameter(nameof(nllSamples), nllSamples); // twin
 nllDigits = global::LatentWorkbench.Twins.Twin.Parameter(nameof(nllDigits), nllDigits); // twin
+explorerDigits = global::LatentWorkbench.Twins.Twin.Parameter(nameof(explorerDigits), explorerDigits); // twin
 
 // %% [markdown] id="852f7399"
 // ## The recipe and the budget
@@ -107,7 +110,7 @@ nllDigits = global::LatentWorkbench.Twins.Twin.Parameter(nameof(nllDigits), nllD
 // what this run uses.
 
 // %% id="df43d7fa"
-global::LatentWorkbench.Twins.Twin.Cell(3, 28, "df43d7fa"); // twin
+global::LatentWorkbench.Twins.Twin.Cell(3, 29, "df43d7fa"); // twin
 var mnist = Mnist.Load();
 var store = RunStore.Open();
 var seed = seeds[0];   // the first seed drives the figures, the 2-latent and the conv VAE
@@ -179,7 +182,7 @@ display(/*twin*/$"{seedRecipe.Title}: {seedRecipe.Training.Epochs} epochs on {se
 // below compare this run with it. One model is trained per seed; the figures show the first seed's.
 
 // %% id="3b8b132b"
-global::LatentWorkbench.Twins.Twin.Cell(4, 28, "3b8b132b"); // twin
+global::LatentWorkbench.Twins.Twin.Cell(4, 29, "3b8b132b"); // twin
 var vaes = seeds.ToDictionary(s => s, s => VaeExperiment.Run(recipe with { Seed = s }, mnist, [VaeExperiment.LiveProgress(recipe with { Seed = s })], store));
 var vae = vaes[seed];
 display(/*twin*/vae.Summary/*twin*/);
@@ -193,11 +196,11 @@ display(/*twin*/vae.Summary/*twin*/);
 // upper bound on the information they carry about the digits (above).
 
 // %% id="fbf28b24"
-global::LatentWorkbench.Twins.Twin.Cell(5, 28, "fbf28b24"); // twin
+global::LatentWorkbench.Twins.Twin.Cell(5, 29, "fbf28b24"); // twin
 display(/*twin*/VaeFigures.LossCurves(vae.Epochs, "Seed VAE: training loss per digit, by term")/*twin*/);
 
 // %% id="c0a7e5d1"
-global::LatentWorkbench.Twins.Twin.Cell(6, 28, "c0a7e5d1"); // twin
+global::LatentWorkbench.Twins.Twin.Cell(6, 29, "c0a7e5d1"); // twin
 var first = vae.Epochs[0];
 var last = vae.Epochs[^1];
 display(/*twin*/new Findings()
@@ -215,11 +218,11 @@ display(/*twin*/new Findings()
 // digit; compare their sharpness with the samples'.
 
 // %% id="894441d7"
-global::LatentWorkbench.Twins.Twin.Cell(7, 28, "894441d7"); // twin
+global::LatentWorkbench.Twins.Twin.Cell(7, 29, "894441d7"); // twin
 display(/*twin*/VaeFigures.PriorSamples(vae.Model, seed: seed, title: "Seed VAE: 64 samples from the prior")/*twin*/);
 
 // %% id="1f252cee"
-global::LatentWorkbench.Twins.Twin.Cell(8, 28, "1f252cee"); // twin
+global::LatentWorkbench.Twins.Twin.Cell(8, 29, "1f252cee"); // twin
 display(/*twin*/VaeFigures.Reconstructions(vae.Model, mnist.Test, title: "Test digits (top) and the seed VAE's reconstructions")/*twin*/);
 
 // %% [markdown] id="62415444"
@@ -231,7 +234,7 @@ display(/*twin*/VaeFigures.Reconstructions(vae.Model, mnist.Test, title: "Test d
 // model below has to put everything into the plane it shows. Compare with PCA of the raw pixels in notebook 01.
 
 // %% id="73cab52c"
-global::LatentWorkbench.Twins.Twin.Cell(9, 28, "73cab52c"); // twin
+global::LatentWorkbench.Twins.Twin.Cell(9, 29, "73cab52c"); // twin
 display(/*twin*/VaeFigures.PosteriorMeans(vae.Model, mnist.Test, count: Math.Min(seedRecipe.TestCount ?? 5_000, 5_000), title: "Seed VAE: posterior means of the test digits (PCA to 2-D)")/*twin*/);
 
 // %% [markdown] id="1d9d31fd"
@@ -244,17 +247,17 @@ display(/*twin*/VaeFigures.PosteriorMeans(vae.Model, mnist.Test, count: Math.Min
 // digits morphing into each other along both axes, and for the classes where the scatter puts them.
 
 // %% id="05a91b10"
-global::LatentWorkbench.Twins.Twin.Cell(10, 28, "05a91b10"); // twin
+global::LatentWorkbench.Twins.Twin.Cell(10, 29, "05a91b10"); // twin
 var twoLatentRecipe = seedRecipe.WithLatentSize(2);
 var twoLatent = VaeExperiment.Run(twoLatentRecipe, mnist, [VaeExperiment.LiveProgress(twoLatentRecipe)], store);
 display(/*twin*/twoLatent.Summary/*twin*/);
 
 // %% id="b83e0f8e"
-global::LatentWorkbench.Twins.Twin.Cell(11, 28, "b83e0f8e"); // twin
+global::LatentWorkbench.Twins.Twin.Cell(11, 29, "b83e0f8e"); // twin
 display(/*twin*/VaeFigures.PosteriorMeans(twoLatent.Model, mnist.Test, count: Math.Min(seedRecipe.TestCount ?? 5_000, 5_000), title: "2-latent VAE: posterior means of the test digits")/*twin*/);
 
 // %% id="da0c4d2e"
-global::LatentWorkbench.Twins.Twin.Cell(12, 28, "da0c4d2e"); // twin
+global::LatentWorkbench.Twins.Twin.Cell(12, 29, "da0c4d2e"); // twin
 display(/*twin*/VaeFigures.Manifold(twoLatent.Model, side: 20, title: "2-latent VAE: the decoded manifold on an inverse-CDF grid of N(0, 1)²")/*twin*/);
 
 // %% [markdown] id="9259ccf4"
@@ -267,14 +270,14 @@ display(/*twin*/VaeFigures.Manifold(twoLatent.Model, side: 20, title: "2-latent 
 // seed; the comparison table further down sets it beside the seed VAE over the seeds.
 
 // %% id="bad3e501"
-global::LatentWorkbench.Twins.Twin.Cell(13, 28, "bad3e501"); // twin
+global::LatentWorkbench.Twins.Twin.Cell(13, 29, "bad3e501"); // twin
 var betaVaes = seeds.ToDictionary(s => s, s => VaeExperiment.Run(recipe with { Seed = s, Variant = new BetaVaeConfig(beta) }, mnist,
     [VaeExperiment.LiveProgress(recipe with { Seed = s, Variant = new BetaVaeConfig(beta) })], store));
 var betaVae = betaVaes[seed];
 display(/*twin*/betaVae.Summary/*twin*/);
 
 // %% id="0731ae17"
-global::LatentWorkbench.Twins.Twin.Cell(14, 28, "0731ae17"); // twin
+global::LatentWorkbench.Twins.Twin.Cell(14, 29, "0731ae17"); // twin
 display(/*twin*/VaeFigures.PriorSamples(betaVae.Model, seed: seed, title: "β-VAE: 64 samples from the prior")/*twin*/);
 
 // %% [markdown] id="451f1f98"
@@ -287,13 +290,13 @@ display(/*twin*/VaeFigures.PriorSamples(betaVae.Model, seed: seed, title: "β-VA
 // reconstructions with the MLP's, minding the different number of epochs.
 
 // %% id="b6f2c4bc"
-global::LatentWorkbench.Twins.Twin.Cell(15, 28, "b6f2c4bc"); // twin
+global::LatentWorkbench.Twins.Twin.Cell(15, 29, "b6f2c4bc"); // twin
 var convRecipe = seedRecipe with { Architecture = VaeArchitecture.Conv, Training = VaeExperimentOptions.Defaults(VaeArchitecture.Conv).WithBudget(budget).Training };
 var conv = VaeExperiment.Run(convRecipe, mnist, [VaeExperiment.LiveProgress(convRecipe)], store);
 display(/*twin*/conv.Summary/*twin*/);
 
 // %% id="2c9ac545"
-global::LatentWorkbench.Twins.Twin.Cell(16, 28, "2c9ac545"); // twin
+global::LatentWorkbench.Twins.Twin.Cell(16, 29, "2c9ac545"); // twin
 display(/*twin*/VaeFigures.Reconstructions(conv.Model, mnist.Test, title: "Test digits (top) and the conv VAE's reconstructions")/*twin*/);
 
 // %% [markdown] id="299609be"
@@ -307,7 +310,7 @@ display(/*twin*/VaeFigures.Reconstructions(conv.Model, mnist.Test, title: "Test 
 // log 5 ≈ 1.61). One IWAE is trained per seed.
 
 // %% id="9e755c39"
-global::LatentWorkbench.Twins.Twin.Cell(17, 28, "9e755c39"); // twin
+global::LatentWorkbench.Twins.Twin.Cell(17, 29, "9e755c39"); // twin
 var iwaes = seeds.ToDictionary(s => s, s => VaeExperiment.Run(recipe with { Seed = s, Variant = new IwaeConfig(iwaeK) }, mnist,
     [VaeExperiment.LiveProgress(recipe with { Seed = s, Variant = new IwaeConfig(iwaeK) })], store));
 var iwae = iwaes[seed];
@@ -322,7 +325,7 @@ display(/*twin*/iwae.Summary/*twin*/);
 // on its own, only a good proposal — which is why the next section measures all models by the same yardstick.
 
 // %% id="a2056179"
-global::LatentWorkbench.Twins.Twin.Cell(18, 28, "a2056179"); // twin
+global::LatentWorkbench.Twins.Twin.Cell(18, 29, "a2056179"); // twin
 display(/*twin*/VaeTables.Comparison([vae, twoLatent, betaVae, conv, iwae], title: "The first seed's models on the test digits")/*twin*/);
 
 // %% [markdown] id="e431aa9b"
@@ -341,7 +344,7 @@ display(/*twin*/VaeTables.Comparison([vae, twoLatent, betaVae, conv, iwae], titl
 // Like the models, the estimates are kept beside the runs' checkpoints in the run store, so a rerun reads them back.
 
 // %% id="24f015d3"
-global::LatentWorkbench.Twins.Twin.Cell(19, 28, "24f015d3"); // twin
+global::LatentWorkbench.Twins.Twin.Cell(19, 29, "24f015d3"); // twin
 var vaeLikelihoods = seeds.ToDictionary(s => s, s => VaeLikelihood.Evaluate(vaes[s], mnist.Test, likelihoodOptions, store));
 var iwaeLikelihoods = seeds.ToDictionary(s => s, s => VaeLikelihood.Evaluate(iwaes[s], mnist.Test, likelihoodOptions, store));
 var vaeLikelihood = vaeLikelihoods[seed];
@@ -357,7 +360,7 @@ display(/*twin*/VaeTables.Likelihood([(vaeName, vaeLikelihood), (iwaeName, iwaeL
 // say that the spread is unknown; rerun with `--set seeds=0,1,2` to see it.
 
 // %% id="7d4f1a93"
-global::LatentWorkbench.Twins.Twin.Cell(20, 28, "7d4f1a93"); // twin
+global::LatentWorkbench.Twins.Twin.Cell(20, 29, "7d4f1a93"); // twin
 var betaName = $"β-VAE (β = {beta})";
 var compared = new SeedTable("model");
 foreach (var s in seeds)
@@ -376,7 +379,7 @@ foreach (var s in seeds)
 display(/*twin*/compared.ToDataFrame(title: "Seed VAE, β-VAE and IWAE over seeds (nats per test digit)", digits: 2)/*twin*/);
 
 // %% id="e9b3d6f2"
-global::LatentWorkbench.Twins.Twin.Cell(21, 28, "e9b3d6f2"); // twin
+global::LatentWorkbench.Twins.Twin.Cell(21, 29, "e9b3d6f2"); // twin
 var nllColumn = $"NLL (k = {vaeLikelihood.Samples})";
 display(/*twin*/new Findings()
     .Compare("Test KL (nats)", "the " + vaeName, compared[vaeName, "KL"], "the " + betaName, compared[betaName, "KL"], digits: 2)
@@ -398,7 +401,7 @@ display(/*twin*/new Findings()
 // climbs higher: its likelihood sits further above its ELBO.
 
 // %% id="88bea768"
-global::LatentWorkbench.Twins.Twin.Cell(22, 28, "88bea768"); // twin
+global::LatentWorkbench.Twins.Twin.Cell(22, 29, "88bea768"); // twin
 display(/*twin*/VaeFigures.LikelihoodGap([(vaeName, vaeLikelihood), (iwaeName, iwaeLikelihood)], title: "How much tighter than the ELBO the estimate gets as k grows (first seed)")/*twin*/);
 
 // %% [markdown] id="f1b560be"
@@ -410,11 +413,11 @@ display(/*twin*/VaeFigures.LikelihoodGap([(vaeName, vaeLikelihood), (iwaeName, i
 // oddly written ones; hover to see which. The findings below name the cheapest and the dearest class.
 
 // %% id="d9779482"
-global::LatentWorkbench.Twins.Twin.Cell(23, 28, "d9779482"); // twin
+global::LatentWorkbench.Twins.Twin.Cell(23, 29, "d9779482"); // twin
 display(/*twin*/VaeFigures.ElboSplit(vaeLikelihood.Final, mnist.Test.Labels, title: "Seed VAE, per test digit: reconstruction against KL")/*twin*/);
 
 // %% id="3f8a6c2e"
-global::LatentWorkbench.Twins.Twin.Cell(24, 28, "3f8a6c2e"); // twin
+global::LatentWorkbench.Twins.Twin.Cell(24, 29, "3f8a6c2e"); // twin
 var scored = mnist.Test.Labels.narrow(0, 0, vaeLikelihood.TestExamples);
 var perClass = Enumerable.Range(0, 10).Where(d => scored.eq(d).any().item<bool>())
     .Select(d => (Digit: d, Reconstruction: vaeLikelihood.Final.Reconstruction.masked_select(scored.eq(d)).mean().item<double>(), Kl: vaeLikelihood.Final.Kl.masked_select(scored.eq(d)).mean().item<double>()))
@@ -424,7 +427,7 @@ display(/*twin*/new Findings()
     .Add($"Across the scored digits the reconstruction term has a standard deviation of {vaeLikelihood.Final.Reconstruction.std().item<double>():F1} nats, the KL {vaeLikelihood.Final.Kl.std().item<double>():F1}.")/*twin*/);
 
 // %% id="098b3818"
-global::LatentWorkbench.Twins.Twin.Cell(25, 28, "098b3818"); // twin
+global::LatentWorkbench.Twins.Twin.Cell(25, 29, "098b3818"); // twin
 // Key numbers, collected by the workbench into metrics.json: the first seed's model, and with several seeds the mean and s.d. of the compared ones
 Recorded.Value("vae_test_loss", vae.TestLossSampled);
 Recorded.Value("vae_test_loss_z_mean", vae.TestLossMean);
@@ -467,7 +470,7 @@ if (seeds.Length > 1)
 }
 
 // %% id="a81c5e07"
-global::LatentWorkbench.Twins.Twin.Cell(26, 28, "a81c5e07"); // twin
+global::LatentWorkbench.Twins.Twin.Cell(26, 29, "a81c5e07"); // twin
 var trainedModels = vaes.Values.Concat(betaVaes.Values).Concat(iwaes.Values).Append(twoLatent).Append(conv).ToList();
 Recorded.Value("models_trained", (long)trainedModels.Count(r => !r.FromCache));
 Recorded.Value("models_from_cache", (long)trainedModels.Count(r => r.FromCache));
@@ -485,7 +488,7 @@ display(/*twin*/new Findings("What this run trained")
 // autoencoder. Compare the two rows at 100 labels, then how much each gains from ten times as many.
 
 // %% id="0aefd1a6"
-global::LatentWorkbench.Twins.Twin.Cell(27, 28, "0aefd1a6"); // twin
+global::LatentWorkbench.Twins.Twin.Cell(27, 29, "0aefd1a6"); // twin
 var fewLabels = new SeedTable("representation");
 var vaeMu = $"seed VAE μ ({latentSize} dimensions)";
 foreach (var s in seeds)
@@ -509,7 +512,7 @@ foreach (var (row, key) in new[] { ("pixels", "pixels"), (vaeMu, "vae_mu") })
 display(/*twin*/fewLabels.ToDataFrame(title: "1-NN accuracy with few labelled training digits, over seeds", digits: 3).WithId("few-labels-table")/*twin*/);
 
 // %% id="7e5165a6"
-global::LatentWorkbench.Twins.Twin.Cell(28, 28, "7e5165a6"); // twin
+global::LatentWorkbench.Twins.Twin.Cell(28, 29, "7e5165a6"); // twin
 var fewFindings = new Findings("What the few labels show");
 foreach (var column in fewLabels.Metrics)
 {
@@ -517,6 +520,27 @@ foreach (var column in fewLabels.Metrics)
 }
 
 display(/*twin*/fewFindings/*twin*/);
+
+// %% [markdown] id="de6a1885"
+// ## Exploring the 2-latent VAE's plane
+//
+// The latent explorer below holds the first `explorerDigits` test digits, each at its posterior mean $\mu(x) \in \mathbb{R}^2$
+// under the 2-latent VAE, coloured by label. It runs in the page itself: the decoder's weights travel inside it, so it
+// keeps working offline and in the exported HTML.
+//
+// - **Hover a point**: the digit $x$ beside its reconstruction $\hat{x} = \sigma(f_\theta(\mu(x)))$ (the decoder's logits
+//   $f_\theta$ through the logistic $\sigma$), its label, and its nearest neighbours in latent space, the digits $x'$ with the
+//   smallest $\lVert \mu(x) - \mu(x') \rVert_2$.
+// - **Hover empty space**: the plane's point $z = (z_1, z_2)$ under the cursor is decoded live, $\sigma(f_\theta(z))$ — the
+//   manifold figure above made continuous (Kingma & Welling 2014, figure 4).
+//
+// What to look for: how a decoded digit morphs as the cursor crosses from one class's cloud to the next; whether the
+// places between clouds, where the aggregate posterior puts little mass, still decode to digit-like images; and whether
+// a point's latent neighbours share its label and its style (slant, thickness) or only its label.
+
+// %% id="1768a41c"
+global::LatentWorkbench.Twins.Twin.Cell(29, 29, "1768a41c"); // twin
+display(/*twin*/LatentExplorer.Of(twoLatent.Model, mnist.Test, new LatentExplorerOptions { MaxDigits = explorerDigits }).WithId("two-latent-explorer")/*twin*/);
 
 // %% [markdown] id="fef8da45"
 // ## What to take away

@@ -72,7 +72,7 @@ global::LatentWorkbench.Twins.Twin.Start(args); // twin
 // seed's models. The notebook says how many it trained and how many it loaded.
 
 // %% id="e418f922" tags=["parameters"]
-global::LatentWorkbench.Twins.Twin.Cell(2, 16, "e418f922"); // twin
+global::LatentWorkbench.Twins.Twin.Cell(2, 17, "e418f922"); // twin
 StudyBudget budget = StudyBudget.Default;
 DeviceChoice device = DeviceChoice.Auto;
 int[] seeds = [0];
@@ -103,7 +103,7 @@ allDigitsPoints = global::LatentWorkbench.Twins.Twin.Parameter(nameof(allDigitsP
 // a second. The table says, per seed, which models this run trained and which it loaded.
 
 // %% id="859ec462"
-global::LatentWorkbench.Twins.Twin.Cell(3, 16, "859ec462"); // twin
+global::LatentWorkbench.Twins.Twin.Cell(3, 17, "859ec462"); // twin
 var mnist = Mnist.Load();
 var store = RunStore.Open();
 var budgeted = ProjectionStudyOptions.Default.WithBudget(budget);
@@ -191,7 +191,7 @@ display(/*twin*/DataFrames.FromRows(["seed", "spaces", "models trained", "models
 // the clusters spread over the plane, how tight each cluster is and how wide the gaps between them are.
 
 // %% id="66830be2"
-global::LatentWorkbench.Twins.Twin.Cell(4, 16, "66830be2"); // twin
+global::LatentWorkbench.Twins.Twin.Cell(4, 17, "66830be2"); // twin
 var comparisons = seedStudies.Zip(perSeed, (s, p) => (p.Seed, Runs: ProjectionExperiment.Compare(p.Spaces, p.Labels, s.TsneProjection, s.UmapProjection))).ToList();
 var runs = comparisons[0].Runs;
 display(/*twin*/ProjectionExperiment.SmallMultiples(runs, labels, columns: first.Spaces.Count, title: "t-SNE (top) and UMAP (bottom) of each space")/*twin*/);
@@ -206,7 +206,7 @@ display(/*twin*/ProjectionExperiment.SmallMultiples(runs, labels, columns: first
 // reads them, and says whether the seeds tell two maps apart.
 
 // %% id="e52680a5"
-global::LatentWorkbench.Twins.Twin.Cell(5, 16, "e52680a5"); // twin
+global::LatentWorkbench.Twins.Twin.Cell(5, 17, "e52680a5"); // twin
 var overSeeds = ProjectionExperiment.OverSeeds(comparisons);
 foreach (var run in runs)
 {
@@ -227,11 +227,11 @@ foreach (var run in runs)
 display(/*twin*/overSeeds.ToDataFrame(title: "Projection quality over the seeds (k = 10)")/*twin*/);
 
 // %% id="f52ce1b1"
-global::LatentWorkbench.Twins.Twin.Cell(6, 16, "f52ce1b1"); // twin
+global::LatentWorkbench.Twins.Twin.Cell(6, 17, "f52ce1b1"); // twin
 display(/*twin*/ProjectionExperiment.Table(runs, title: "Projection quality and seconds of the first seed")/*twin*/);
 
 // %% id="f929ba9f"
-global::LatentWorkbench.Twins.Twin.Cell(7, 16, "f929ba9f"); // twin
+global::LatentWorkbench.Twins.Twin.Cell(7, 17, "f929ba9f"); // twin
 var methodNames = runs.Select(r => r.Method).Distinct().ToList();
 var rowsOf = methodNames.ToDictionary(m => m, m => runs.Where(r => r.Method == m).Select(ProjectionExperiment.RowName).ToList());
 var bestRows = methodNames.ToDictionary(m => m, m => rowsOf[m].MaxBy(r => overSeeds[r, "k-NN accuracy"].Mean)!);
@@ -271,7 +271,7 @@ display(/*twin*/findings/*twin*/);
 // computed twice.
 
 // %% id="1e8d2671"
-global::LatentWorkbench.Twins.Twin.Cell(8, 16, "1e8d2671"); // twin
+global::LatentWorkbench.Twins.Twin.Cell(8, 17, "1e8d2671"); // twin
 var perplexityRuns = ProjectionExperiment.SweepPerplexity(first.Pca, labels, seedStudies[0].TsneProjection, perplexities, runs);
 foreach (var run in perplexityRuns)
 {
@@ -281,11 +281,11 @@ foreach (var run in perplexityRuns)
 display(/*twin*/ProjectionExperiment.SmallMultiples(perplexityRuns, labels, columns: perplexityRuns.Count, title: "t-SNE of the PCA space at each perplexity")/*twin*/);
 
 // %% id="1d1fd4b9"
-global::LatentWorkbench.Twins.Twin.Cell(9, 16, "1d1fd4b9"); // twin
+global::LatentWorkbench.Twins.Twin.Cell(9, 17, "1d1fd4b9"); // twin
 display(/*twin*/ProjectionExperiment.Table(perplexityRuns, title: "Perplexity sweep")/*twin*/);
 
 // %% id="9aa2c38b"
-global::LatentWorkbench.Twins.Twin.Cell(10, 16, "9aa2c38b"); // twin
+global::LatentWorkbench.Twins.Twin.Cell(10, 17, "9aa2c38b"); // twin
 var bestPerplexity = perplexityRuns.MaxBy(r => r.Quality.KnnAccuracy)!;
 var mostTrusted = perplexityRuns.MaxBy(r => r.Quality.Trustworthiness)!;
 display(/*twin*/new Findings("What the perplexity sweep shows")
@@ -306,17 +306,17 @@ display(/*twin*/new Findings("What the perplexity sweep shows")
 // comparison's map, not computed twice.
 
 // %% id="1c9b500c"
-global::LatentWorkbench.Twins.Twin.Cell(11, 16, "1c9b500c"); // twin
+global::LatentWorkbench.Twins.Twin.Cell(11, 17, "1c9b500c"); // twin
 var umapSweep = ProjectionExperiment.SweepUmap(first.Pca, labels, seedStudies[0].UmapProjection, neighborCounts, minDists, runs);
 display(/*twin*/ProjectionExperiment.SmallMultiples(umapSweep, labels, columns: minDists.Length,
     title: "UMAP of the PCA space: n_neighbors (rows) × min_dist (columns)")/*twin*/);
 
 // %% id="81b113b6"
-global::LatentWorkbench.Twins.Twin.Cell(12, 16, "81b113b6"); // twin
+global::LatentWorkbench.Twins.Twin.Cell(12, 17, "81b113b6"); // twin
 display(/*twin*/ProjectionExperiment.Table(umapSweep, title: "n_neighbors × min_dist sweep")/*twin*/);
 
 // %% id="cbdb4bbd"
-global::LatentWorkbench.Twins.Twin.Cell(13, 16, "cbdb4bbd"); // twin
+global::LatentWorkbench.Twins.Twin.Cell(13, 17, "cbdb4bbd"); // twin
 var (lowMinDist, highMinDist) = (minDists.Min(), minDists.Max());
 var trustDrops = neighborCounts.Count(k => umapSweep.First(r => r.Method == $"UMAP k={k} min_dist={highMinDist}").Quality.Trustworthiness
     < umapSweep.First(r => r.Method == $"UMAP k={k} min_dist={lowMinDist}").Quality.Trustworthiness);
@@ -339,7 +339,7 @@ display(/*twin*/new Findings("What the UMAP sweep shows")
 // digit has more neighbours of its own kind. The seconds column shows how each method's time grows with the points.
 
 // %% id="0a446070"
-global::LatentWorkbench.Twins.Twin.Cell(14, 16, "0a446070"); // twin
+global::LatentWorkbench.Twins.Twin.Cell(14, 17, "0a446070"); // twin
 var all = new MnistSplit("all", torch.cat([mnist.Train.Images, mnist.Test.Images]), torch.cat([mnist.Train.Labels, mnist.Test.Labels]));
 var full = all.Take(study.AllDigitsPoints);
 var fullSpace = new FeatureSpace($"PCA-{study.PcaComponents}", new PcaReducer(new PcaOptions { Components = study.PcaComponents }).Fit(full.Images).Transform(full.Images));
@@ -355,11 +355,11 @@ Recorded.Value("umap_all_knn_accuracy", fullRuns[1].Quality.KnnAccuracy);
 display(/*twin*/ProjectionExperiment.SmallMultiples(fullRuns, full.Labels, columns: 2, title: "Many more digits: t-SNE and UMAP of the PCA space")/*twin*/);
 
 // %% id="1b154d44"
-global::LatentWorkbench.Twins.Twin.Cell(15, 16, "1b154d44"); // twin
+global::LatentWorkbench.Twins.Twin.Cell(15, 17, "1b154d44"); // twin
 display(/*twin*/ProjectionExperiment.Table(fullRuns, title: "Many more digits: seconds and k-NN accuracy")/*twin*/);
 
 // %% id="e2171d9e"
-global::LatentWorkbench.Twins.Twin.Cell(16, 16, "e2171d9e"); // twin
+global::LatentWorkbench.Twins.Twin.Cell(16, 17, "e2171d9e"); // twin
 var allFindings = new Findings("What the all-digits maps show")
     .Add($"On {full.Count:N0} digits, UMAP took {fullRuns[1].Quality.Seconds:F1} s and t-SNE {fullRuns[0].Quality.Seconds:F1} s (UMAP/t-SNE = {fullRuns[1].Quality.Seconds / fullRuns[0].Quality.Seconds:F2}; wall seconds on a shared machine swing with its load).");
 var pcaTsne = runs.FirstOrDefault(r => r.Space == first.Pca.Name && r.Method == "t-SNE");
@@ -370,6 +370,29 @@ if (pcaTsne is not null && pcaUmap is not null)
 }
 
 display(/*twin*/allFindings/*twin*/);
+
+// %% [markdown] id="7923840b"
+// ## Exploring the maps against the latent space
+//
+// The maps above are pictures of distances; the explorer below lets you check them against the space they came from.
+// It holds the study's test digits with the VAE's posterior means $\mu(x)$ (the autoencoder's codes when no VAE space was
+// requested). Its first view is a latent plane: the codes' mean $m$ and first two principal directions $u_1, u_2$, so the
+// point under the cursor is $z = m + a\,u_1 + b\,u_2 + \sum_{i \ge 3} s_i\,u_i$, where $(a, b)$ are the cursor's coordinates
+// and the sliders $s_i$ move off the plane along the remaining principal directions. The other views are the t-SNE and
+// UMAP maps of every space of this notebook, for the same digits in the same order.
+//
+// - **Hover a point** of any view: the digit, its reconstruction, its label, and its nearest neighbours in *latent*
+//   space ($\lVert \mu(x) - \mu(x') \rVert_2$), whatever the view.
+// - **Hover empty space** on the latent plane: $z$ is decoded in the page. A map has no inverse — t-SNE has no
+//   `transform` and UMAP's inverse is only an approximation — so on a map only the points decode.
+//
+// What to look for: on a map, two points drawn side by side whose latent neighbours differ (the map invented a
+// neighbourhood: low trustworthiness, Venna & Kaski 2001), or a digit whose latent neighbours lie in another cluster of
+// the map (the map tore a neighbourhood apart).
+
+// %% id="7623e519"
+global::LatentWorkbench.Twins.Twin.Cell(17, 17, "7623e519"); // twin
+display(/*twin*/ProjectionExperiment.Explorer(first, runs, mnist.Test).WithId("vae-latent-explorer")/*twin*/);
 
 // %% [markdown] id="d03787b3"
 // ## What was recorded

@@ -29,6 +29,7 @@ using LatentWorkbench.Experiments.Arithmetic;
 using LatentWorkbench.Experiments.Classifiers;
 using LatentWorkbench.Experiments.ConditionalVaes;
 using LatentWorkbench.Figures;
+using LatentWorkbench.Figures.Explorer;
 using LatentWorkbench.Images;
 using LatentWorkbench.Latent;
 using LatentWorkbench.Metrics;
@@ -69,7 +70,7 @@ global::LatentWorkbench.Twins.Twin.Start(args); // twin
 // seed's two models; the training table says which models this run trained.
 
 // %% id="8d5584ad" tags=["parameters"]
-global::LatentWorkbench.Twins.Twin.Cell(2, 26, "8d5584ad"); // twin
+global::LatentWorkbench.Twins.Twin.Cell(2, 28, "8d5584ad"); // twin
 StudyBudget budget = StudyBudget.Default;
 DeviceChoice device = DeviceChoice.Auto;
 int[] seeds = [0];
@@ -90,7 +91,7 @@ cvaeLatent = global::LatentWorkbench.Twins.Twin.Parameter(nameof(cvaeLatent), cv
 cvaeHidden = global::LatentWorkbench.Twins.Twin.Parameter(nameof(cvaeHidden), cvaeHidden); // twin
 
 // %% id="f47b1ff3"
-global::LatentWorkbench.Twins.Twin.Cell(3, 26, "f47b1ff3"); // twin
+global::LatentWorkbench.Twins.Twin.Cell(3, 28, "f47b1ff3"); // twin
 var mnist = Mnist.Load();
 var seed = seeds[0];
 var budgeted = LatentArithmeticOptions.Default.WithBudget(budget);
@@ -114,7 +115,7 @@ display(/*twin*/$"{trainImages.shape[0]:N0} training digits, run store {store.Pa
 // on the test digits. It never sees a decoded image during training, so its verdict on them is an outside opinion.
 
 // %% id="93f59341"
-global::LatentWorkbench.Twins.Twin.Cell(4, 26, "93f59341"); // twin
+global::LatentWorkbench.Twins.Twin.Cell(4, 28, "93f59341"); // twin
 var classifierOptions = ClassifierExperimentOptions.Default.WithBudget(budget) with { Seed = seed, Device = device };
 var classifierRun = ClassifierExperiment.Run(classifierOptions, mnist, [new TrainingProgress("digit classifier", classifierOptions.Training.Epochs)], store);
 var classifier = classifierRun.Model;
@@ -129,7 +130,7 @@ Recorded.Value("classifier_test_accuracy", classifierRun.TestAccuracy);
 // one-hot code added to the encoder's and the decoder's input.
 
 // %% id="5ddd5f13"
-global::LatentWorkbench.Twins.Twin.Cell(5, 26, "5ddd5f13"); // twin
+global::LatentWorkbench.Twins.Twin.Cell(5, 28, "5ddd5f13"); // twin
 var models = seeds.Select(s => LatentArithmeticModels.Train(arithmetic with { Seed = s }, trainData.WithoutLabels(), store)).ToList();
 var cvaeBudgeted = ConditionalVaeExperimentOptions.Default.WithBudget(budget);
 var cvaeOptions = cvaeBudgeted with { Seed = seed, Device = device, Model = cvaeBudgeted.Model with { LatentSize = cvaeLatent, HiddenSize = cvaeHidden } };
@@ -169,7 +170,7 @@ display(/*twin*/DataFrames.FromRows(["model", "seed", "epochs", "training second
 // depends on where the *encoder* puts the data, which the measurements below check.
 
 // %% id="10031311"
-global::LatentWorkbench.Twins.Twin.Cell(6, 26, "10031311"); // twin
+global::LatentWorkbench.Twins.Twin.Cell(6, 28, "10031311"); // twin
 var pairs = LatentArithmeticExperiment.PairsOfDifferentDigits(test.Labels, arithmetic.InterpolationPairs, seed);
 var (first, second) = pairs[0];
 var (labelA, labelB) = ((int)test.Labels[first].item<long>(), (int)test.Labels[second].item<long>());
@@ -179,7 +180,7 @@ display(/*twin*/GridImage.FromImages(torch.cat(shownPaths.Select(p => p.Images).
     rowLabels: shownPaths.Select(p => $"{p.Label}: {labelA} → {labelB}").ToList(), title: "Interpolation from one test digit to another")/*twin*/);
 
 // %% id="d1a13882"
-global::LatentWorkbench.Twins.Twin.Cell(7, 26, "d1a13882"); // twin
+global::LatentWorkbench.Twins.Twin.Cell(7, 28, "d1a13882"); // twin
 var t = Interpolation.Fractions(steps);
 display(/*twin*/Charts.Subplots(shownPaths.Select(p => Charts.Line(p.ProbabilityOf(labelA), $"P({labelA})", t, title: p.Label, xTitle: "t", yTitle: "probability")
     .AddLine(p.ProbabilityOf(labelB), $"P({labelB})", t)
@@ -197,7 +198,7 @@ display(/*twin*/Charts.Subplots(shownPaths.Select(p => Charts.Line(p.Probability
 // looking like any digit it knows).
 
 // %% id="88ff6d20"
-global::LatentWorkbench.Twins.Twin.Cell(8, 26, "88ff6d20"); // twin
+global::LatentWorkbench.Twins.Twin.Cell(8, 28, "88ff6d20"); // twin
 var beyond = Interpolation.Fractions(13, from: -1, to: 2);
 var extrapolations = codecs.Select(c =>
 {
@@ -211,7 +212,7 @@ display(/*twin*/GridImage.FromImages(torch.cat(extrapolations.Select(e => e.Imag
     columnLabels: beyond.Select(t => $"t = {t:0.##}").ToList(), title: "Lerp extended beyond both endpoints").WithId("extrapolation-grid")/*twin*/);
 
 // %% id="7c185baf"
-global::LatentWorkbench.Twins.Twin.Cell(9, 26, "7c185baf"); // twin
+global::LatentWorkbench.Twins.Twin.Cell(9, 28, "7c185baf"); // twin
 var extrapolationChart = Charts.Line(extrapolations[0].Confidence, extrapolations[0].Name, beyond,
     title: "The classifier's top probability along the extended line", xTitle: "t", yTitle: "top probability");
 foreach (var e in extrapolations.Skip(1))
@@ -244,12 +245,12 @@ display(/*twin*/extrapolationFindings/*twin*/);
 // run shows" says whether the seeds tell them apart.
 
 // %% id="aa98fdf3"
-global::LatentWorkbench.Twins.Twin.Cell(10, 26, "aa98fdf3"); // twin
+global::LatentWorkbench.Twins.Twin.Cell(10, 28, "aa98fdf3"); // twin
 var interpolation = InterpolationComparison.OverSeeds(models, test.Images, test.Labels, arithmetic.InterpolationPairs, steps, classifier, trainImages);
 display(/*twin*/interpolation.ToDataFrame(title: "Interpolation over pairs of test digits, over the seeds")/*twin*/);
 
 // %% id="21b78a40"
-global::LatentWorkbench.Twins.Twin.Cell(11, 26, "21b78a40"); // twin
+global::LatentWorkbench.Twins.Twin.Cell(11, 28, "21b78a40"); // twin
 foreach (var row in interpolation.Rows)
 {
     string key = row.Replace(' ', '_').ToLowerInvariant();
@@ -281,7 +282,7 @@ display(/*twin*/interpolationFindings/*twin*/);
 // training digit closely is a new image.
 
 // %% id="3415c28d"
-global::LatentWorkbench.Twins.Twin.Cell(12, 26, "3415c28d"); // twin
+global::LatentWorkbench.Twins.Twin.Cell(12, 28, "3415c28d"); // twin
 var middle = steps / 2;
 var midpoints = torch.stack(shownPaths.Select(p => p.Images[middle]).ToList());
 var neighbours = torch.stack(shownPaths.Select(p => trainImages[p.NearestTrainingIndices[middle].item<long>()]).ToList());
@@ -300,7 +301,7 @@ display(/*twin*/GridImage.FromImages(torch.cat([midpoints, neighbours], 0), show
 // nothing.
 
 // %% id="13c42e03"
-global::LatentWorkbench.Twins.Twin.Cell(13, 26, "13c42e03"); // twin
+global::LatentWorkbench.Twins.Twin.Cell(13, 28, "13c42e03"); // twin
 var sample = trainImages.narrow(0, 0, Math.Min(arithmetic.CodeSampleCount, trainImages.shape[0]));
 var vaeCodes = vae.Encode(sample);
 var vaeStats = LatentStatistics.Of(vaeCodes, vae.PosteriorStd(sample));
@@ -313,7 +314,7 @@ display(/*twin*/GridImage.FromImages(vae.Decode(dimTraversals), travelSteps.Coun
     columnLabels: travelSteps.Select(s => $"{s:+0;-0;0}").ToList(), title: "VAE: one dimension at a time (steps of its spread)")/*twin*/);
 
 // %% id="75ae2241"
-global::LatentWorkbench.Twins.Twin.Cell(14, 26, "75ae2241"); // twin
+global::LatentWorkbench.Twins.Twin.Cell(14, 28, "75ae2241"); // twin
 var bySpread = vaeStats.DimensionsBySpread();
 var (widest, narrowest) = (bySpread[0], bySpread[^1]);
 int unusedDimensions = Enumerable.Range(0, (int)vaeStats.LatentSize).Count(d => vaeStats.MeanPosteriorStd![d].item<double>() > 0.9);
@@ -336,7 +337,7 @@ display(/*twin*/new Findings("What the traversals show")
 // Spearman's ρ near 1 and nearly every step rising.
 
 // %% id="2c04f21c"
-global::LatentWorkbench.Twins.Twin.Cell(15, 26, "2c04f21c"); // twin
+global::LatentWorkbench.Twins.Twin.Cell(15, 28, "2c04f21c"); // twin
 var attributeVectors = attributes.Select(a => AttributeVector.Fit(a.Name(), vaeCodes, a.Measure(sample))).ToList();
 var attributeSteps = Interpolation.Fractions(9, -2, 2);
 var origins = vae.Encode(test.Images.narrow(0, 0, arithmetic.AttributeWalkOrigins));
@@ -346,20 +347,20 @@ display(/*twin*/DataFrames.FromRows(["attribute", "R² on codes", "Spearman ρ (
     title: "Attribute vectors of the VAE, walked from test digits")/*twin*/);
 
 // %% id="1a47e66b"
-global::LatentWorkbench.Twins.Twin.Cell(16, 26, "1a47e66b"); // twin
+global::LatentWorkbench.Twins.Twin.Cell(16, 28, "1a47e66b"); // twin
 var shownOrigins = 4;
 display(/*twin*/GridImage.FromImages(torch.cat(walks.Select(w => w.Images.narrow(0, 0, shownOrigins * attributeSteps.Count)).ToList(), 0), attributeSteps.Count,
     rowLabels: walks.SelectMany(w => Enumerable.Repeat(w.Attribute, shownOrigins)).ToList(),
     columnLabels: attributeSteps.Select(s => $"{s:+0.0;-0.0;0}").ToList(), title: "VAE: walking the attribute directions")/*twin*/);
 
 // %% id="aadc3206"
-global::LatentWorkbench.Twins.Twin.Cell(17, 26, "aadc3206"); // twin
+global::LatentWorkbench.Twins.Twin.Cell(17, 28, "aadc3206"); // twin
 display(/*twin*/Charts.Subplots(walks.Select((w, i) => Charts.Line(w.MeanMeasured, $"measured {w.Attribute}", attributeSteps, title: w.Attribute,
     xTitle: "step along the vector (spreads)", yTitle: attributes[i].Measurement())).ToList(),
     columns: 2, title: "The attribute measured on decoded images, mean over the walked digits")/*twin*/);
 
 // %% id="37c30f30"
-global::LatentWorkbench.Twins.Twin.Cell(18, 26, "37c30f30"); // twin
+global::LatentWorkbench.Twins.Twin.Cell(18, 28, "37c30f30"); // twin
 var attributeFindings = new Findings("What the attribute walks show");
 foreach (var (w, i) in walks.Select((w, i) => (w, i)))
 {
@@ -379,7 +380,7 @@ display(/*twin*/attributeFindings/*twin*/);
 // whether it did. The table gives the share of moved digits read as their target, over every (from, to) pair.
 
 // %% id="52c16de2"
-global::LatentWorkbench.Twins.Twin.Cell(19, 26, "52c16de2"); // twin
+global::LatentWorkbench.Twins.Twin.Cell(19, 28, "52c16de2"); // twin
 var sampleLabels = trainData.Labels!.narrow(0, 0, sample.shape[0]);
 var classChange = codecs.Select(c =>
 {
@@ -401,7 +402,7 @@ display(/*twin*/DataFrames.FromRows(["model", "class means read as their class",
     classChange.Select(r => new object[] { r.Name, r.MeanAccuracy, r.MovedAccuracy }), title: "Class arithmetic, judged by the classifier")/*twin*/);
 
 // %% id="bd17721b"
-global::LatentWorkbench.Twins.Twin.Cell(20, 26, "bd17721b"); // twin
+global::LatentWorkbench.Twins.Twin.Cell(20, 28, "bd17721b"); // twin
 var demo = test.Images.narrow(0, 0, 6);
 var demoLabels = test.Labels.narrow(0, 0, 6).cpu().data<long>().ToArray();
 var vaeMeans = classChange[1].Means;
@@ -416,7 +417,7 @@ display(/*twin*/GridImage.FromImages(movedGrid, 6, rowLabels: ["original", .. En
 // Each row shows a, b, c and the result (the pairs are the `analogyPairs` parameter).
 
 // %% id="a0f9fd44"
-global::LatentWorkbench.Twins.Twin.Cell(21, 26, "a0f9fd44"); // twin
+global::LatentWorkbench.Twins.Twin.Cell(21, 28, "a0f9fd44"); // twin
 var analogyPairList = arithmetic.AnalogyPairs.Select(p => (p.First, p.Second)).ToList();
 var analogySource = test.Images.narrow(0, 0, Math.Min(arithmetic.AnalogyCandidates, test.Count));
 var analogyLabels = test.Labels.narrow(0, 0, analogySource.shape[0]);
@@ -426,12 +427,12 @@ display(/*twin*/GridImage.FromImages(analogies[1].Images, 4,
     columnLabels: ["a", "b", "c", "a − b + c"], title: "VAE analogies")/*twin*/);
 
 // %% id="f5b5f155"
-global::LatentWorkbench.Twins.Twin.Cell(22, 26, "f5b5f155"); // twin
+global::LatentWorkbench.Twins.Twin.Cell(22, 28, "f5b5f155"); // twin
 display(/*twin*/DataFrames.FromRows(["model", "result read as q", "result thicker than c"],
     codecs.Select((c, i) => new object[] { c.Name, analogies[i].FractionReadAsTarget, analogies[i].FractionThicker }), title: "Thickness analogies, judged by the classifier")/*twin*/);
 
 // %% id="a388d41b"
-global::LatentWorkbench.Twins.Twin.Cell(23, 26, "a388d41b"); // twin
+global::LatentWorkbench.Twins.Twin.Cell(23, 28, "a388d41b"); // twin
 Recorded.Value("ae_class_change_accuracy", classChange[0].MovedAccuracy);
 Recorded.Value("vae_class_change_accuracy", classChange[1].MovedAccuracy);
 Recorded.Value("ae_analogy_read_as_target", analogies[0].FractionReadAsTarget);
@@ -450,7 +451,7 @@ display(/*twin*/new Findings("What the arithmetic shows")
 // every digit. Each column below is one test digit (top row); each further row is the same code decoded as 0 … 9.
 
 // %% id="db158bff"
-global::LatentWorkbench.Twins.Twin.Cell(24, 26, "db158bff"); // twin
+global::LatentWorkbench.Twins.Twin.Cell(24, 28, "db158bff"); // twin
 var writers = test.Images.narrow(0, seed % 100, 10);
 var writerLabels = test.Labels.narrow(0, seed % 100, 10);
 var transfer = StyleTransfer.Render(cvaeRun.Model, writers, writerLabels);
@@ -465,7 +466,7 @@ display(/*twin*/GridImage.FromImages(torch.cat([writers, transfer.Images], 0), t
 // means the writer's code does not drag the digit towards its own class.
 
 // %% id="a27fb637"
-global::LatentWorkbench.Twins.Twin.Cell(25, 26, "a27fb637"); // twin
+global::LatentWorkbench.Twins.Twin.Cell(25, 28, "a27fb637"); // twin
 var writerCount = Math.Min(arithmetic.TransferWriters, test.Count);
 var manyWriters = StyleTransfer.Render(cvaeRun.Model, test.Images.narrow(0, 0, writerCount), test.Labels.narrow(0, 0, writerCount));
 var fromPrior = StyleTransfer.FromPrior(cvaeRun.Model, writerCount, seed, test.Images.device);
@@ -476,7 +477,7 @@ display(/*twin*/DataFrames.FromRows(["codes", "digits rendered", "read as the ta
     title: "Conditional VAE: does the label make the digit?")/*twin*/);
 
 // %% id="16ebfd12"
-global::LatentWorkbench.Twins.Twin.Cell(26, 26, "16ebfd12"); // twin
+global::LatentWorkbench.Twins.Twin.Cell(26, 28, "16ebfd12"); // twin
 Recorded.Value("cvae_test_loss", cvaeRun.TestLossMean);
 Recorded.Value("cvae_transfer_accuracy", transferAccuracy);
 Recorded.Value("cvae_prior_accuracy", priorAccuracy);
@@ -503,5 +504,29 @@ display(/*twin*/new Findings("What the style transfer shows")
 //
 // The next notebook pushes on the VAE's weak point that the traversals look for — latent dimensions it leaves unused —
 // with posterior collapse, and compares with a GAN.
+
+// %% [markdown] id="0e40b98d"
+// ## Explore: the VAE's latent space and the conditional VAE's styles
+//
+// Two latent explorers close the notebook; both decode in the page, offline.
+//
+// **The VAE.** Its view is the plane of the test codes' mean $m$ and first two principal directions $u_1, u_2$; the
+// point under the cursor is $z = m + a\,u_1 + b\,u_2 + \sum_{i \ge 3} s_i\,u_i + \sum_j t_j\,\hat{w}_j$. The sliders $s_i$
+// move off the plane; the traversal sliders $t_j$ walk the attribute directions fitted above,
+// $\hat{w}_j = w_j / \lVert w_j \rVert$. Look for whether the thickness and slant sliders change only that attribute
+// wherever the cursor is, or also the digit's identity in some regions.
+//
+// **The conditional VAE** (Sohn, Lee & Yan 2015). Its decoder is $\sigma(f_\theta(z, \mathrm{onehot}(y)))$. Pick the label $y$
+// with the buttons; the row under the neighbours shows the code under the cursor (or a hovered digit's code) decoded as
+// every label — one style rendered as every digit, as in the style-transfer grid above, but for any point of the plane.
+// Look for regions of the plane where the style (slant, width, stroke) changes while every rendered digit stays legible.
+
+// %% id="49c1bcce"
+global::LatentWorkbench.Twins.Twin.Cell(27, 28, "49c1bcce"); // twin
+display(/*twin*/LatentExplorer.Of(models[0].Vae.Model, test).WithTraversals(attributeVectors).WithId("vae-latent-explorer")/*twin*/);
+
+// %% id="6c722b00"
+global::LatentWorkbench.Twins.Twin.Cell(28, 28, "6c722b00"); // twin
+display(/*twin*/LatentExplorer.Of(cvaeRun.Model, test).WithId("cvae-explorer")/*twin*/);
 global::LatentWorkbench.Twins.Twin.End(); // twin
 

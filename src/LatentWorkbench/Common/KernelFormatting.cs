@@ -57,7 +57,7 @@ internal static class KernelFormatting
     }
 
     /// <summary>
-    /// The library's one module initializer: registers every formatter of the library (charts, tables, images, training progress)
+    /// The library's one module initializer: registers every formatter of the library (charts, tables, images, latent explorers, training progress)
     /// with each kernel formatting library in the process, now and whenever one loads later (the CLI loads this
     /// library before it starts a kernel). In a process without a kernel it only subscribes to assembly loads, so
     /// it never touches Plotly.NET, DataFrame or ImageSharp there.
@@ -88,6 +88,7 @@ internal static class KernelFormatting
         Figures.Display.ChartFormatters.Register();
         Tables.DataFrameFormatters.Register();
         Images.ImageFormatters.Register();
+        Figures.Explorer.ExplorerFormatters.Register();
         Training.TrainingStatusFormatters.Register();
     }
 

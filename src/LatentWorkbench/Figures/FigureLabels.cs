@@ -53,6 +53,7 @@ public static class FigureLabels
         GenericChart chart => OfChart(chart),
         DataFrame frame => Own(frame) with { Title = frame.GetTitle() },
         Image image => Own(image) with { Title = GridImage.LayoutOf(image)?.Title },
+        Explorer.LatentExplorer explorer => new FigureLabel(explorer.Id, explorer.Title, explorer.Caption),
         _ => FigureLabel.None,
     };
 
