@@ -319,7 +319,9 @@ display(/*twin*/GridImage.FromImages(torch.cat([midpoints, neighbours], 0), show
 // exact (orthogonal) projection onto it. Alternating the two projections, as in projections onto convex sets (Bregman
 // 1965; Youla & Webb 1982 for image restoration), walks towards a point that lies on the model's surface *and* keeps every
 // observed pixel: a digit the model can draw that explains the visible half. $\mathcal{M}$ is not convex, so nothing
-// guarantees convergence or the right digit; that is what the table measures.
+// guarantees convergence or the right digit; that is what the table measures. More passes are not always better: each
+// pass re-encodes the model's own guess, so the fill can drift towards what the model draws most easily (for an
+// autoencoder, often a blank region, the masked digit's own fixed point). Compare a few values of `inpaintingIterations`.
 //
 // Two baselines: the masked digit itself (hidden pixels black), which shows how much the classifier can still tell without
 // the region, and the mean-image fill $x^{(0)}$. **Read as its label** is the classifier's accuracy on the filled digits

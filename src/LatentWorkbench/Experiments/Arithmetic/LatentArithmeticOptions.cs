@@ -53,8 +53,8 @@ public sealed record LatentArithmeticOptions : StudyOptions
     /// <summary>Which pixels inpainting hides.</summary>
     public MaskRegion InpaintingMask { get; init; } = MaskRegion.BottomHalf;
 
-    /// <summary>Encode–decode passes of the inpainting iteration (<see cref="Inpainting.Fill"/>).</summary>
-    public int InpaintingIterations { get; init; } = 20;
+    /// <summary>Encode–decode passes of the inpainting iteration (<see cref="Inpainting.Fill"/>); more passes drift (docs/latent-arithmetic.md, "Inpainting").</summary>
+    public int InpaintingIterations { get; init; } = 3;
 
     /// <inheritdoc/>
     public override void Validate()
