@@ -1,3 +1,4 @@
+using LatentWorkbench.Latent;
 using LatentWorkbench.Training;
 
 namespace LatentWorkbench.Experiments.Arithmetic;
@@ -43,6 +44,18 @@ public sealed record LatentArithmeticOptions : StudyOptions
     /// <summary>Test digits whose style the conditional VAE renders as every digit in the transfer table (and prior codes drawn for its baseline).</summary>
     public int TransferWriters { get; init; } = 1_000;
 
+    /// <summary>Training digits whose conditional-VAE codes the label probe reads from, and test digits it is scored on.</summary>
+    public int LabelProbeDigits { get; init; } = 5_000;
+
+    /// <summary>Test digits masked and filled per seed in the inpainting table.</summary>
+    public int InpaintingDigits { get; init; } = 1_000;
+
+    /// <summary>Which pixels inpainting hides.</summary>
+    public MaskRegion InpaintingMask { get; init; } = MaskRegion.BottomHalf;
+
+    /// <summary>Encode–decode passes of the inpainting iteration (<see cref="Inpainting.Fill"/>); more passes drift (docs/latent-arithmetic.md, "Inpainting").</summary>
+    public int InpaintingIterations { get; init; } = 3;
+
     /// <inheritdoc/>
     public override void Validate()
     {
@@ -67,12 +80,19 @@ public sealed record LatentArithmeticOptions : StudyOptions
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(ClassChangeSources, nameof(ClassChangeSources));
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(AnalogyCandidates, nameof(AnalogyCandidates));
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(TransferWriters, nameof(TransferWriters));
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(LabelProbeDigits, nameof(LabelProbeDigits));
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(InpaintingDigits, nameof(InpaintingDigits));
+        ArgumentOutOfRangeException.ThrowIfNegative(InpaintingIterations, nameof(InpaintingIterations));
+        if (!Enum.IsDefined(InpaintingMask))
+        {
+            throw new ArgumentOutOfRangeException(nameof(InpaintingMask), InpaintingMask, $"Valid regions: {string.Join(", ", Enum.GetNames<MaskRegion>())}.");
+        }
     }
 
     /// <inheritdoc/>
     /// <remarks>
     /// Quick: the first 5,000 training digits, 2 epochs, and a tenth of the measurements' digits (5 interpolation pairs,
-    /// 1,000 encoded codes, 8 walked origins, 50 moved digits, 1,000 analogy candidates, 100 writers).
+    /// 1,000 encoded codes, 8 walked origins, 50 moved digits, 1,000 analogy candidates, 100 writers, 500 probed codes, 100 inpainted digits).
     /// </remarks>
     protected override LatentArithmeticOptions ForBudget(StudyBudget budget) => budget switch
     {
@@ -86,6 +106,8 @@ public sealed record LatentArithmeticOptions : StudyOptions
             ClassChangeSources = 50,
             AnalogyCandidates = 1_000,
             TransferWriters = 100,
+            LabelProbeDigits = 500,
+            InpaintingDigits = 100,
         },
         StudyBudget.Long => this with { TrainCount = null, TestCount = null, Training = Training with { Epochs = Training.Epochs * LongEpochFactor } },
         _ => throw UnknownBudget(budget),

@@ -16,7 +16,7 @@ namespace LatentWorkbench.Models.Vaes;
 /// Images are flattened [B, input]; labels are [B] integers in [0, classes). Field names are the PyTorch
 /// <c>state_dict</c> names (<c>fc1.weight</c>, …).
 /// </remarks>
-public sealed class ConditionalVae : nn.Module<Tensor, Tensor, (Tensor Logits, GaussianPosterior Posterior)>, ILabelledTrainableModel
+public class ConditionalVae : nn.Module<Tensor, Tensor, (Tensor Logits, GaussianPosterior Posterior)>, ILabelledTrainableModel
 {
 #pragma warning disable IDE1006, SA1300 // PyTorch's state_dict names
     private readonly Linear fc1;
@@ -28,16 +28,23 @@ public sealed class ConditionalVae : nn.Module<Tensor, Tensor, (Tensor Logits, G
 
     /// <summary>Creates the layers with PyTorch's default initialisation from the global seed (<c>torch.manual_seed</c>).</summary>
     public ConditionalVae(ConditionalVaeConfig? config = null)
-        : base(nameof(ConditionalVae))
+        : this(config ?? new ConditionalVaeConfig(), nameof(ConditionalVae), outputLayerLabelInputs: 0)
     {
-        Config = config ?? new ConditionalVaeConfig();
+    }
+
+    /// <summary>For a variant whose output layer <c>fc4</c> also reads <paramref name="outputLayerLabelInputs"/> label columns (0 or the classes; see <see cref="OutputLogits"/>).</summary>
+    protected ConditionalVae(ConditionalVaeConfig config, string name, int outputLayerLabelInputs)
+        : base(name)
+    {
+        ArgumentNullException.ThrowIfNull(config);
+        Config = config;
         Config.Validate();
         TorchRuntime.EnsureInitialized();
         fc1 = nn.Linear(Config.InputSize + Config.Classes, Config.HiddenSize);
         fc21 = nn.Linear(Config.HiddenSize, Config.LatentSize);
         fc22 = nn.Linear(Config.HiddenSize, Config.LatentSize);
         fc3 = nn.Linear(Config.LatentSize + Config.Classes, Config.HiddenSize);
-        fc4 = nn.Linear(Config.HiddenSize, Config.InputSize);
+        fc4 = nn.Linear(Config.HiddenSize + outputLayerLabelInputs, Config.InputSize);
         RegisterComponents();
     }
 
@@ -62,8 +69,11 @@ public sealed class ConditionalVae : nn.Module<Tensor, Tensor, (Tensor Logits, G
     }
 
     /// <summary>Bernoulli logits of p(x|z, y), [B, input], for codes [B, latent] and labels [B].</summary>
-    public Tensor DecodeLogits(Tensor z, Tensor labels) =>
-        fc4.forward(nn.functional.relu(fc3.forward(torch.cat([z, OneHot(labels, z)], 1))));
+    public Tensor DecodeLogits(Tensor z, Tensor labels)
+    {
+        var oneHot = OneHot(labels, z);
+        return OutputLogits(nn.functional.relu(fc3.forward(torch.cat([z, oneHot], 1))), oneHot);
+    }
 
     /// <summary>Decoded pixel means in [0, 1], [B, input]: the sigmoid of <see cref="DecodeLogits"/>.</summary>
     public Tensor Decode(Tensor z, Tensor labels) => DecodeLogits(z, labels).sigmoid();
@@ -79,8 +89,17 @@ public sealed class ConditionalVae : nn.Module<Tensor, Tensor, (Tensor Logits, G
     public ModelLoss Loss(Tensor inputs, Tensor labels)
     {
         var (logits, posterior) = forward(inputs, labels);
-        return VaeLoss.Elbo(logits, inputs.view(-1, Config.InputSize), posterior);
+        return VaeLoss.Elbo(logits, inputs.view(-1, Config.InputSize), posterior, KlWeight);
     }
+
+    /// <summary>The weight β of the KL term in <see cref="Loss"/>: 1, the ELBO.</summary>
+    protected virtual double KlWeight => 1.0;
+
+    /// <summary>The output layer <c>fc4</c> on the decoder's hidden layer [B, hidden] (the one-hot labels [B, classes] beside it are unused here).</summary>
+    protected virtual Tensor OutputLogits(Tensor hidden, Tensor oneHot) => fc4.forward(hidden);
+
+    /// <summary>The output layer, for a variant that feeds it more than the hidden layer.</summary>
+    protected Linear OutputLayer => fc4;
 
     // The one-hot rows, checked first: libtorch's own out-of-range error does not say which argument was wrong.
     private Tensor OneHot(Tensor labels, Tensor like)

@@ -3,6 +3,7 @@ using LatentWorkbench.Runs;
 using LatentWorkbench.Tests.TestUtilities;
 using LatentWorkbench.Training;
 using LatentWorkbench.Experiments.ConditionalVaes;
+using LatentWorkbench.Models.Vaes;
 
 namespace LatentWorkbench.Tests.Experiments.ConditionalVaes;
 
@@ -32,5 +33,22 @@ public sealed class ConditionalVaeExperimentTests(MnistFixture mnist)
         Assert.True(second.FromCache);
         Assert.Equal(first.TestLossMean, second.TestLossMean, 6);
         Assert.Equal(ConditionalVaeExperiment.ModelName, store.List().Single().Model);
+    }
+
+    [Fact]
+    public void The_Fully_Conditional_Variant_Learns_And_Is_Stored_Under_Its_Own_Name()
+    {
+        using var temp = new TempDirectory();
+        var store = RunStore.Open(temp.File("runs.db"));
+
+        var plain = ConditionalVaeExperiment.Run(Small, mnist.Data, store: store);
+        var full = ConditionalVaeExperiment.RunFullyConditional(Small, mnist.Data, store: store);
+
+        Assert.IsType<FullyConditionalVae>(full.Model);
+        Assert.Equal(Small.FullyConditionalBeta, ((FullyConditionalVae)full.Model).Beta);
+        Assert.True(full.TestLossMean < 784 * Math.Log(2) * 0.8, $"test loss {full.TestLossMean}");
+        Assert.False(full.FromCache);
+        Assert.NotEqual(plain.RunId, full.RunId);
+        Assert.Equal([ConditionalVaeExperiment.ModelName, ConditionalVaeExperiment.FullyConditionalModelName], store.List().Select(r => r.Model).Order());
     }
 }
