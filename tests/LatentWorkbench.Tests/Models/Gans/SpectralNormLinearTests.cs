@@ -59,4 +59,12 @@ public sealed class SpectralNormLinearTests
         loss.backward();
         Assert.All(layer.parameters(), p => Assert.True(p.grad is { } g && g.abs().sum().item<float>() > 0));
     }
+
+    [Fact]
+    public void The_Estimate_Is_Saved_With_The_Weights_Under_PyTorchs_Names()
+    {
+        using var scope = torch.NewDisposeScope();
+        var keys = new SpectralNormLinear(3, 2).state_dict().Keys.Order().ToArray();
+        Assert.Equal(["linear.bias", "linear.weight", "weight_u"], keys);
+    }
 }
