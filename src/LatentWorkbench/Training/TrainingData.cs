@@ -43,6 +43,25 @@ public sealed record TrainingData(torch.Tensor Inputs, torch.Tensor? Labels, str
     public static string MnistKey(string splitName, long splitCount, long take) =>
         take == splitCount ? $"mnist-{splitName}:{splitCount}" : $"mnist-{splitName}:first-{take}";
 
+    /// <summary>
+    /// A less diverse set of the same size: the first <paramref name="distinct"/> examples repeated in order
+    /// (0, 1, …, distinct − 1, 0, 1, …) until there are as many as before, so that an epoch still takes as many steps.
+    /// </summary>
+    /// <remarks>The key gains <c>:repeating-first-{distinct}</c>, so the run store keeps these runs apart from the full set's.
+    /// The tensors are new (the caller disposes them); labels, where there are any, are repeated with their examples.</remarks>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="distinct"/> is not in [1, N].</exception>
+    public TrainingData RepeatingFirst(int distinct)
+    {
+        long n = Inputs.shape[0];
+        if (distinct <= 0 || distinct > n)
+        {
+            throw new ArgumentOutOfRangeException(nameof(distinct), distinct, $"distinct must be between 1 and the data's {n} examples.");
+        }
+
+        using var index = torch.arange(n, torch.int64, Inputs.device).remainder(distinct);
+        return new TrainingData(Inputs.index_select(0, index), Labels?.index_select(0, index.to(Labels.device)), $"{Key}:repeating-first-{distinct}");
+    }
+
     /// <summary>The same examples without their labels (for models that do not learn from labels the key is unchanged: the images are the same).</summary>
     public TrainingData WithoutLabels() => this with { Labels = null };
 }

@@ -25,7 +25,7 @@ public sealed class StudyOptionsTests
         [typeof(ConditionalVaeExperimentOptions)] = o => (ConditionalVaeExperimentOptions)o with { Optimizer = new OptimizerOptions { LearningRate = 1e-2 } },
         [typeof(ClassifierExperimentOptions)] = o => (ClassifierExperimentOptions)o with { Optimizer = new OptimizerOptions { LearningRate = 1e-2 } },
         [typeof(CollapseExperimentOptions)] = o => (CollapseExperimentOptions)o with { FreeBits = 0.5 },
-        [typeof(GanExperimentOptions)] = o => (GanExperimentOptions)o with { Packing = 2 },
+        [typeof(GanExperimentOptions)] = o => (GanExperimentOptions)o with { FewDigitDropout = 0.5 },
         [typeof(LatentArithmeticOptions)] = o => (LatentArithmeticOptions)o with { Training = ((LatentArithmeticOptions)o).Training with { BatchSize = 32 } },
         [typeof(ProjectionStudyOptions)] = o => (ProjectionStudyOptions)o with { PcaComponents = 20 },
     };

@@ -44,17 +44,34 @@ public static class GanExperiment
         return [.. seeds.SelectMany(seed => settings.Select(s => Run(s, options with { Seed = seed }, mnist, store, progress is null ? [] : [progress(s, seed)])))];
     }
 
-    /// <summary>Trains (or loads from <paramref name="store"/>) one setting.</summary>
+    /// <summary>
+    /// Trains (or loads from <paramref name="store"/>) one setting, on the first <see cref="StudyOptions.TrainCount"/>
+    /// training digits or, with <see cref="GanExperimentOptions.DistinctTrainCount"/>, on that many of them repeated.
+    /// </summary>
     public static GanResult Run(
         GanSetting setting, GanExperimentOptions options, MnistData mnist, RunStore? store = null, IReadOnlyList<ITrainingCallback>? callbacks = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(setting);
         setting.Config.Validate();
         using var study = StudyData.Load(options, mnist);
-        if (options.Training.BatchSize % setting.Config.Packing != 0)
+        var digits = study.Training.WithoutLabels();
+        var data = options.DistinctTrainCount is { } distinct ? digits.RepeatingFirst(distinct) : digits;
+        try
         {
-            throw new ArgumentException($"The batch size ({options.Training.BatchSize}) must be a multiple of {setting.Name}'s packing ({setting.Config.Packing}).", nameof(options));
+            return Train(setting, options, data, store, callbacks, cancellationToken);
         }
+        finally
+        {
+            if (!ReferenceEquals(data.Inputs, digits.Inputs))
+            {
+                data.Inputs.Dispose();
+            }
+        }
+    }
+
+    private static GanResult Train(
+        GanSetting setting, GanExperimentOptions options, TrainingData data, RunStore? store, IReadOnlyList<ITrainingCallback>? callbacks, CancellationToken cancellationToken)
+    {
 
         Gan? built = null;
         var recipe = new ModelRecipe<Gan, GanConfig>
@@ -67,7 +84,7 @@ public static class GanExperiment
             Device = options.Device,
         };
         var snapshots = new GanSnapshots(() => built ?? throw new InvalidOperationException("The GAN is sampled before it is built."), options.SnapshotCount, options.Seed);
-        var trained = ModelTraining.Train(recipe, study.Training.WithoutLabels(), store, [snapshots, .. callbacks ?? []], cancellationToken: cancellationToken);
+        var trained = ModelTraining.Train(recipe, data, store, [snapshots, .. callbacks ?? []], cancellationToken: cancellationToken);
         string? checkpoint = trained.RunId is { } id ? store?.Get(id)?.CheckpointPath : null;
         IReadOnlyList<torch.Tensor> shown = snapshots.Snapshots;
         if (checkpoint is not null)

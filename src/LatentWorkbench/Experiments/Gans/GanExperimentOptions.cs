@@ -12,10 +12,10 @@ public sealed record GanExperimentOptions : StudyOptions
     /// <summary>The defaults: 10,000 training digits, 8 epochs.</summary>
     public static GanExperimentOptions Default { get; } = new();
 
-    /// <summary>The network sizes every setting shares (a setting changes packing and learning rates).</summary>
+    /// <summary>The network sizes and learning rates every setting shares (the remedy adds spectral normalisation).</summary>
     public GanConfig Model { get; init; } = new();
 
-    /// <summary>Epochs and batch size (a multiple of every setting's packing).</summary>
+    /// <summary>Epochs and batch size.</summary>
     public TrainerOptions Training { get; init; } = new() { Epochs = 8, BatchSize = 64 };
 
     /// <summary>Samples drawn from the same noise after every epoch for the grid over training.</summary>
@@ -24,25 +24,51 @@ public sealed record GanExperimentOptions : StudyOptions
     /// <summary>Samples whose class histogram and features are measured after training.</summary>
     public int SampleCount { get; init; } = 2_000;
 
-    /// <summary>PacGAN's m in the remedy.</summary>
-    public int Packing { get; init; } = 4;
+    /// <summary>
+    /// The less diverse training set of the data-diversity experiment: the first this many training digits, repeated until
+    /// there are <see cref="StudyOptions.TrainCount"/> (so an epoch takes as many steps as on the full set).
+    /// </summary>
+    public int FewDistinctDigits { get; init; } = 100;
 
-    /// <summary>The generator's learning rate over the discriminator's in the learning-rate remedy.</summary>
-    public double GeneratorRateRatio { get; init; } = 5;
+    /// <summary>The discriminator's dropout probability in the training choice measured on the few distinct digits.</summary>
+    public double FewDigitDropout { get; init; } = 0.3;
+
+    /// <summary>When set, every run trains on the first this many training digits repeated (<see cref="TrainingData.RepeatingFirst"/>); null: every digit distinct.</summary>
+    public int? DistinctTrainCount { get; init; }
 
     /// <summary>
-    /// The collapsing setting and its remedies. Collapsing: DCGAN's equal learning rates (2·10⁻⁴, β₁ = ½) on this MLP GAN;
-    /// the discriminator outruns the generator (its loss falls towards 0), and the generator answers the one direction
-    /// that still fools it by mapping all noise to nearly the same image. Remedies: the generator learning
-    /// <see cref="GeneratorRateRatio"/> times faster, so it keeps up; and PacGAN packing (m = <see cref="Packing"/>) at the
-    /// equal rates, so that sameness itself is visible to the discriminator.
+    /// The setting that collapses: DCGAN's recipe (equal learning rates 2·10⁻⁴, β₁ = ½) on this MLP GAN. The discriminator
+    /// outruns the generator (its loss falls towards 0), and the generator answers the one direction that still fools it
+    /// by mapping all noise to nearly the same image.
     /// </summary>
-    public IReadOnlyList<GanSetting> Settings() =>
-    [
-        new("equal lr", Model),
-        new($"G lr ×{GeneratorRateRatio:0.#}", Model with { GeneratorLearningRate = Model.DiscriminatorLearningRate * GeneratorRateRatio }),
-        new($"equal lr, PacGAN m = {Packing}", Model with { Packing = Packing }),
-    ];
+    public GanSetting Collapsing() => new("plain GAN", Model);
+
+    /// <summary>
+    /// The remedy: the same GAN and rates with a spectrally normalised discriminator (Miyato et al. 2018), which cannot
+    /// become confident fast enough to leave the generator one narrow way out.
+    /// </summary>
+    public GanSetting Remedy() => new("spectral norm", Model with { SpectralNorm = true });
+
+    /// <summary>The collapsing setting, then its remedy.</summary>
+    public IReadOnlyList<GanSetting> Settings() => [Collapsing(), Remedy()];
+
+    /// <summary>
+    /// The data-diversity experiment's settings, to train with <see cref="WithFewDistinctDigits"/>: the remedy, and the
+    /// remedy with dropout (<see cref="FewDigitDropout"/>) in the discriminator, each named with the digits it saw.
+    /// </summary>
+    public IReadOnlyList<GanSetting> FewDigitSettings()
+    {
+        var remedy = Remedy();
+        string digits = $"{FewDistinctDigits} distinct digits";
+        return
+        [
+            new($"{remedy.Name}, {digits}", remedy.Config),
+            new($"{remedy.Name}, D dropout {FewDigitDropout:0.##}, {digits}", remedy.Config with { DiscriminatorDropout = FewDigitDropout }),
+        ];
+    }
+
+    /// <summary>These options training on <see cref="FewDistinctDigits"/> distinct digits repeated: the data-diversity experiment's runs.</summary>
+    public GanExperimentOptions WithFewDistinctDigits() => this with { DistinctTrainCount = FewDistinctDigits };
 
     /// <summary>
     /// These options with <paramref name="trainCount"/> training digits, <paramref name="epochs"/> epochs and
@@ -64,10 +90,10 @@ public sealed record GanExperimentOptions : StudyOptions
         Training.Validate();
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(SnapshotCount, nameof(SnapshotCount));
         ArgumentOutOfRangeException.ThrowIfLessThan(SampleCount, 2, nameof(SampleCount));
-        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(Packing, nameof(Packing));
-        if (!(GeneratorRateRatio > 0) || !double.IsFinite(GeneratorRateRatio))
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(FewDistinctDigits, nameof(FewDistinctDigits));
+        if (DistinctTrainCount is { } distinct)
         {
-            throw new ArgumentOutOfRangeException(nameof(GeneratorRateRatio), GeneratorRateRatio, "The learning-rate ratio must be positive and finite.");
+            ArgumentOutOfRangeException.ThrowIfNegativeOrZero(distinct, nameof(DistinctTrainCount));
         }
     }
 

@@ -6,16 +6,17 @@ using static TorchSharp.torch;
 namespace LatentWorkbench.Models.Gans;
 
 /// <summary>
-/// A small MLP GAN (Goodfellow et al. 2014) with the non-saturating generator loss, optionally packed (PacGAN, Lin et al.
-/// 2018). Generator: z → hidden → 2·hidden → pixels (ReLU, sigmoid output in [0, 1]); discriminator: m·pixels → 2·hidden →
-/// hidden → one logit (LeakyReLU 0.2).
+/// A small MLP GAN (Goodfellow et al. 2014) with the non-saturating generator loss, optionally with a spectrally
+/// normalised discriminator (Miyato et al. 2018). Generator: z → hidden → 2·hidden → pixels (ReLU,
+/// sigmoid output in [0, 1]); discriminator: pixels → 2·hidden → hidden → one logit (LeakyReLU 0.2).
 /// </summary>
 /// <remarks>
-/// Losses on a batch of B real rows (B is cut to a multiple of m): the discriminator minimises
-/// Σ_g [softplus(−D(real_g)) + softplus(D(fake_g))] over the B/m packed groups g, the generator Σ_g softplus(−D(G(z)_g)),
-/// i.e. −log D and −log(1 − D) as binary cross-entropies on logits. Both are multiplied by m so that they are sums per
-/// example like every other model's loss. Packing lets the discriminator see that m generated digits are all alike, which
-/// a single example cannot show: the remedy for mode collapse.
+/// Losses on a batch of B real rows: the discriminator minimises Σ_b [softplus(−D(real_b)) + softplus(D(fake_b))], the
+/// generator Σ_b softplus(−D(G(z_b))), i.e. −log D and −log(1 − D) as binary cross-entropies on logits, sums per example
+/// like every other model's loss. With spectral normalisation every layer of the discriminator is 1-Lipschitz, so its
+/// logit cannot change faster than its input: it cannot push the generated examples' scores to −∞ while the generator
+/// catches up, and its gradient keeps pointing the generator towards the real digits instead of vanishing (the
+/// remedy for the collapse of <see cref="GanConfig"/>'s default rates).
 /// </remarks>
 public sealed class Gan : nn.Module, IAdversarialModel
 {
@@ -45,11 +46,34 @@ public sealed class Gan : nn.Module, IAdversarialModel
             nn.Linear(Config.NoiseSize, h), nn.ReLU(),
             nn.Linear(h, 2 * h), nn.ReLU(),
             nn.Linear(2 * h, Config.InputSize), nn.Sigmoid());
-        discriminator = nn.Sequential(
-            nn.Linear(Config.InputSize * Config.Packing, 2 * h), nn.LeakyReLU(0.2),
-            nn.Linear(2 * h, h), nn.LeakyReLU(0.2),
-            nn.Linear(h, 1));
+        discriminator = Discriminate(Config);
         RegisterComponents();
+    }
+
+    /// <summary>
+    /// The discriminator pixels → 2·hidden → hidden → logit, with LeakyReLU 0.2 after each hidden layer, then dropout
+    /// where configured; each linear layer spectrally normalised where configured.
+    /// </summary>
+    private static Sequential Discriminate(GanConfig config)
+    {
+        int h = config.HiddenSize;
+        nn.Module<Tensor, Tensor> Linear(long inputs, long outputs) =>
+            config.SpectralNorm ? new SpectralNormLinear(inputs, outputs) : nn.Linear(inputs, outputs);
+        var layers = new List<nn.Module<Tensor, Tensor>> { Linear(config.InputSize, 2 * h), nn.LeakyReLU(0.2) };
+        if (config.DiscriminatorDropout > 0)
+        {
+            layers.Add(nn.Dropout(config.DiscriminatorDropout));
+        }
+
+        layers.Add(Linear(2 * h, h));
+        layers.Add(nn.LeakyReLU(0.2));
+        if (config.DiscriminatorDropout > 0)
+        {
+            layers.Add(nn.Dropout(config.DiscriminatorDropout));
+        }
+
+        layers.Add(Linear(h, 1));
+        return nn.Sequential(layers);
     }
 
     /// <summary>The sizes and optimiser settings.</summary>
@@ -77,17 +101,11 @@ public sealed class Gan : nn.Module, IAdversarialModel
         return generator.forward(randn([count, Config.NoiseSize], device: device, generator: noise));
     }
 
-    /// <summary>The discriminator's logits for <paramref name="examples"/> [B, pixels]: one per packed group of m consecutive rows, [B/m].</summary>
+    /// <summary>The discriminator's logits for the batch <paramref name="examples"/> [B, pixels]: [B].</summary>
     public Tensor Score(Tensor examples)
     {
-        long groups = examples.shape[0] / Config.Packing;
-        if (groups == 0)
-        {
-            throw new ArgumentException($"A batch of {examples.shape[0]} cannot form one packed group of {Config.Packing}.", nameof(examples));
-        }
-
-        var packed = examples.narrow(0, 0, groups * Config.Packing).reshape(groups, Config.InputSize * Config.Packing);
-        return discriminator.forward(packed).reshape(groups);
+        ArgumentNullException.ThrowIfNull(examples);
+        return discriminator.forward(examples).reshape(examples.shape[0]);
     }
 
     /// <inheritdoc/>
@@ -103,16 +121,15 @@ public sealed class Gan : nn.Module, IAdversarialModel
 
         var realLogits = Score(realRows);
         var fakeLogits = Score(fake);
-        int m = Config.Packing;
-        var loss = m * (nn.functional.softplus(-realLogits).sum() + nn.functional.softplus(fakeLogits).sum());
-        var realScore = m * realLogits.detach().sigmoid().sum();
+        var loss = nn.functional.softplus(-realLogits).sum() + nn.functional.softplus(fakeLogits).sum();
+        var realScore = realLogits.detach().sigmoid().sum();
         return new ModelLoss(loss, [new(DiscriminatorTerm, loss.detach()), new(RealScoreTerm, realScore)]);
     }
 
     /// <inheritdoc/>
     public ModelLoss GeneratorLoss(long count)
     {
-        var loss = Config.Packing * nn.functional.softplus(-Score(Sample(count))).sum();
+        var loss = nn.functional.softplus(-Score(Sample(count))).sum();
         return new ModelLoss(loss, [new(GeneratorTerm, loss.detach())]);
     }
 }

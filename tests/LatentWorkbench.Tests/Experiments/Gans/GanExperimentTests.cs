@@ -21,6 +21,7 @@ public sealed class GanExperimentTests(MnistFixture mnist)
         Training = new TrainerOptions { Epochs = 2, BatchSize = 32 },
         SnapshotCount = 3,
         SampleCount = 20,
+        FewDistinctDigits = 10,
         Device = DeviceChoice.Cpu,
     };
 
@@ -29,7 +30,7 @@ public sealed class GanExperimentTests(MnistFixture mnist)
     {
         using var temp = new TempDirectory();
         var store = RunStore.Open(temp.File("runs.db"));
-        var setting = Tiny.Settings()[2];   // packed
+        var setting = Tiny.Remedy();
         var first = GanExperiment.Run(setting, Tiny, mnist.Data, store);
         var second = GanExperiment.Run(setting, Tiny, mnist.Data, store);
 
@@ -51,20 +52,36 @@ public sealed class GanExperimentTests(MnistFixture mnist)
     }
 
     [Fact]
-    public void The_Settings_Are_Equal_Rates_A_Faster_Generator_And_Packing()
+    public void The_Remedy_Is_The_Collapsing_Gan_With_A_Spectrally_Normalised_Discriminator_And_Nothing_Else()
     {
-        var settings = Tiny.Settings();
-        Assert.Equal(settings[0].Config.GeneratorLearningRate, settings[0].Config.DiscriminatorLearningRate);
-        Assert.Equal(Tiny.GeneratorRateRatio * settings[1].Config.DiscriminatorLearningRate, settings[1].Config.GeneratorLearningRate, 12);
-        Assert.Equal(Tiny.Packing, settings[2].Config.Packing);
+        Assert.Equal([Tiny.Collapsing(), Tiny.Remedy()], Tiny.Settings());
+        Assert.False(Tiny.Collapsing().Config.SpectralNorm);
+        Assert.True(Tiny.Remedy().Config.SpectralNorm);
+        Assert.Equal(Tiny.Collapsing().Config, Tiny.Remedy().Config with { SpectralNorm = false });
+        Assert.Equal(Tiny.Collapsing().Config.GeneratorLearningRate, Tiny.Collapsing().Config.DiscriminatorLearningRate);
+        var few = Tiny.FewDigitSettings();
+        Assert.Equal(Tiny.Remedy().Config, few[0].Config);
+        Assert.Equal(Tiny.Remedy().Config with { DiscriminatorDropout = Tiny.FewDigitDropout }, few[1].Config);
+        Assert.All(few, s => Assert.Contains("10 distinct digits", s.Name, StringComparison.Ordinal));
     }
 
     [Fact]
-    public void A_Batch_That_Does_Not_Split_Into_Packs_Is_Rejected()
+    public void Few_Distinct_Digits_Train_Under_Their_Own_Key_And_Come_Back_From_The_Store()
     {
-        var odd = Tiny with { Training = Tiny.Training with { BatchSize = 30 } };
-        var error = Assert.Throws<ArgumentException>("options", () => GanExperiment.Run(odd.Settings()[2], odd, mnist.Data));
-        Assert.Contains("packing (4)", error.Message);
+        using var temp = new TempDirectory();
+        var store = RunStore.Open(temp.File("runs.db"));
+        var setting = Tiny.Collapsing();
+        var full = GanExperiment.Run(setting, Tiny, mnist.Data, store);
+        var few = GanExperiment.Run(setting, Tiny.WithFewDistinctDigits(), mnist.Data, store);
+        var again = GanExperiment.Run(setting, Tiny.WithFewDistinctDigits(), mnist.Data, store);
+
+        Assert.False(full.FromCache);
+        Assert.False(few.FromCache);   // same model and seed, other data: not the full set's run
+        Assert.True(again.FromCache);
+        Assert.Equal(full.Epochs.Count, few.Epochs.Count);
+        Assert.Contains(store.List(), r => r.ConfigJson.Contains("repeating-first-10", StringComparison.Ordinal));
+        var tooMany = Tiny with { DistinctTrainCount = 129 };
+        Assert.Throws<ArgumentOutOfRangeException>("distinct", () => GanExperiment.Run(setting, tooMany, mnist.Data));
     }
 
     [Fact]
@@ -98,7 +115,7 @@ public sealed class GanExperimentTests(MnistFixture mnist)
     [Fact]
     public void Diversity_Is_Measured_Per_Seed_On_Other_Test_Digits_Each_Gan_And_The_Extra_Sets()
     {
-        var settings = Tiny.Settings().Take(2).ToList();
+        var settings = Tiny.Settings();
         var gans = GanExperiment.Run(settings, Tiny, [0, 1], mnist.Data);
         using var scope = torch.NewDisposeScope();
         var images = torch.tensor(mnist.Data.Test.Pixels.ToArray(), [mnist.Data.Test.Count, 784]).narrow(0, 0, 100);

@@ -35,14 +35,46 @@ public sealed class GanTests : AdversarialModelContract<Gan>
     }
 
     [Fact]
-    public void Packing_Scores_Groups_Of_M_Examples_And_Drops_The_Remainder()
+    public void A_Spectrally_Normalised_Discriminator_Changes_Its_Logit_No_Faster_Than_Its_Input()
     {
         torch.manual_seed(0);
-        var packed = new Gan(Small with { Packing = 3 });
+        var gan = new Gan(Small with { SpectralNorm = true, HiddenSize = 8 });
         using var scope = torch.NewDisposeScope();
-        Assert.Equal([3], packed.Score(torch.rand([10, 6])).shape);
-        Assert.Throws<ArgumentException>("examples", () => packed.Score(torch.rand([2, 6])));
-        Assert.Equal(6 * 3, packed.Discriminator.parameters().First().shape[1]);
+        var x = torch.rand([16, 6], generator: new torch.Generator(5));
+        var y = torch.rand([16, 6], generator: new torch.Generator(6));
+        using (torch.no_grad())
+        {
+            foreach (var p in gan.Discriminator.parameters())
+            {
+                p.mul_(100);   // a plain discriminator this steep would change its logit far faster than its input
+            }
+
+            gan.train();
+            for (int i = 0; i < 100; i++)
+            {
+                gan.Score(x);   // power iteration converges on each layer's σ
+            }
+        }
+
+        gan.eval();
+        using var noGrad = torch.no_grad();
+        var logitChange = (gan.Score(x) - gan.Score(y)).abs();
+        var inputChange = (x - y).square().sum(1).sqrt();
+        Assert.True((logitChange <= (inputChange * 1.01) + 1e-4).all().item<bool>(), "every layer is 1-Lipschitz, so the discriminator is too");
+    }
+
+    [Fact]
+    public void Discriminator_Dropout_Acts_In_Training_Only()
+    {
+        torch.manual_seed(0);
+        var gan = new Gan(Small with { DiscriminatorDropout = 0.5 });
+        using var scope = torch.NewDisposeScope();
+        using var noGrad = torch.no_grad();
+        var examples = torch.rand([16, 6], generator: new torch.Generator(4));
+        gan.train();
+        Assert.NotEqual(gan.Score(examples).data<float>().ToArray(), gan.Score(examples).data<float>().ToArray());
+        gan.eval();
+        Assert.Equal(gan.Score(examples).data<float>().ToArray(), gan.Score(examples).data<float>().ToArray());
     }
 
     [Fact]
@@ -50,7 +82,7 @@ public sealed class GanTests : AdversarialModelContract<Gan>
     {
         // A discriminator with zero weights gives logit 0 to everything: −log ½ for the real and for the fake half.
         torch.manual_seed(0);
-        var gan = new Gan(Small with { Packing = 2 });
+        var gan = new Gan(Small);
         using (torch.no_grad())
         {
             foreach (var p in gan.Discriminator.parameters())
@@ -61,7 +93,7 @@ public sealed class GanTests : AdversarialModelContract<Gan>
 
         using var scope = torch.NewDisposeScope();
         var loss = gan.DiscriminatorLoss(torch.rand([8, 6]));
-        Assert.Equal(8 * 2 * Math.Log(2), loss.Total.item<float>(), 3);
+        Assert.Equal(2 * 8 * Math.Log(2), loss.Total.item<float>(), 3);
         Assert.Equal(8 * Math.Log(2), gan.GeneratorLoss(8).Total.item<float>(), 3);
         Assert.Equal(8 * 0.5, loss.Terms.Single(t => t.Key == Gan.RealScoreTerm).Value.item<float>(), 4);
     }
@@ -106,7 +138,7 @@ public sealed class GanTests : AdversarialModelContract<Gan>
     [Fact]
     public void Invalid_Settings_Name_The_Field()
     {
-        Assert.Throws<ArgumentOutOfRangeException>("Packing", () => new GanConfig(Packing: 0).Validate());
+        Assert.Throws<ArgumentOutOfRangeException>("DiscriminatorDropout", () => new GanConfig(DiscriminatorDropout: 1).Validate());
         Assert.Throws<ArgumentOutOfRangeException>("GeneratorLearningRate", () => new GanConfig(GeneratorLearningRate: 0).Validate());
         Assert.Throws<ArgumentOutOfRangeException>("Beta1", () => new GanConfig(Beta1: 1).Validate());
     }
