@@ -36,12 +36,12 @@ internal static class EpochBench
         var reference = new Option<bool>("--reference") { Description = $"Also run the PyTorch reference (tools/reference/{referenceScript}, 2 threads, OMP_WAIT_POLICY=PASSIVE) in the same run and print the ratio." };
         var script = new Option<string?>("--reference-script") { Description = $"Path of the PyTorch reference script (default: tools/reference/{referenceScript} in the repository)." };
         var dir = new Option<string?>("--dir") { Description = "MNIST folder (default: data/mnist or $LATENTWORKBENCH_MNIST_DIR)." };
-        var libtorchGemm = new Option<bool>("--libtorch-linear") { Description = "Run linear layers on libtorch's GEMM instead of ours (DenseLayers.UseOwnGemmOnCpu = false): the 'before' of the SGEMM layer." };
-        var command = new Command(name, description) { epochs, torchOptions.Device, torchOptions.Threads, reference, script, dir, libtorchGemm };
+        var ownGemm = new Option<bool>("--own-linear") { Description = "Run the MLP autoencoder's linear layers on our SGEMM instead of libtorch's (DenseLayers.UseOwnGemmOnCpu; off by default, measured slower)." };
+        var command = new Command(name, description) { epochs, torchOptions.Device, torchOptions.Threads, reference, script, dir, ownGemm };
         CliAction.Set(command, (parse, cancellationToken) =>
         {
             var device = Devices.Resolve(torchOptions.Apply(parse));
-            DenseLayers.UseOwnGemmOnCpu = !parse.GetValue(libtorchGemm);
+            DenseLayers.UseOwnGemmOnCpu = parse.GetValue(ownGemm);
             string mnistDirectory = CliAction.MnistDirectory(parse.GetValue(dir));
             var mnist = Mnist.Load(mnistDirectory);
             using var train = mnist.Train.To(device);

@@ -11,7 +11,7 @@ namespace LatentWorkbench.Models.Autoencoders;
 /// <remarks>
 /// State-dict names are PyTorch's for the same <c>nn.Sequential</c>s: <c>encoder.0.weight</c>, <c>encoder.2.weight</c>, …,
 /// <c>decoder.0.weight</c>, …. Trained end to end by backpropagation (the paper pretrains with stacked RBMs first;
-/// that stage is not part of this model). The linear layers run on our SGEMM on the CPU (<see cref="DenseLayers"/>). Shapes: x [B, input] → code [B, k] → logits [B, input].
+/// that stage is not part of this model). The linear layers go through <see cref="DenseLayers"/> (libtorch's GEMM unless our SGEMM is switched on). Shapes: x [B, input] → code [B, k] → logits [B, input].
 /// </remarks>
 public sealed class MlpAutoencoder : AutoencoderModule
 {

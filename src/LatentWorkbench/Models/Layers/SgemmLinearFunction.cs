@@ -7,12 +7,12 @@ namespace LatentWorkbench.Models.Layers;
 
 /// <summary>
 /// y = x·Wᵀ + b on the CPU through our own SGEMM (<see cref="Gemm"/>), as a libtorch autograd function: the forward and
-/// both weight gradients are three products of our kernel, so a GEMM-bound MLP trains at its speed instead of libtorch's.
+/// both gradients are products of our kernel (opt-in through <see cref="DenseLayers.UseOwnGemmOnCpu"/>; measured slower).
 /// </summary>
 /// <remarks>
-/// Why: libtorch-cpu's MKL takes its AVX2 path on AMD processors (108–135 GFLOP/s at 2 threads on our Zen machines) where
-/// our kernel uses AVX-512 (about 240); the deep autoencoder's epoch is almost all GEMM (docs/measurements.md, "The deep
-/// autoencoder's epoch"). Shapes: x [B, in], W [out, in], b [out] → y [B, out]. Backward: dx = dy·W [B, in] (skipped when x
+/// Why it was tried: libtorch-cpu's MKL takes its AVX2 path on AMD processors (108–135 GFLOP/s at 2 threads on our Zen
+/// machines) where our kernel uses AVX-512 (about 240), and the deep autoencoder's epoch is almost all GEMM. The epoch came
+/// out slower (docs/measurements.md, "The deep autoencoder's epoch"). Shapes: x [B, in], W [out, in], b [out] → y [B, out]. Backward: dx = dy·W [B, in] (skipped when x
 /// needs no gradient, as for the input layer), dW = dyᵀ·x [out, in], db = Σ_rows dy. Every operand must be a contiguous
 /// float32 CPU tensor (<see cref="DenseLayers"/> checks and falls back to libtorch otherwise). Results are deterministic
 /// (our GEMM's fixed accumulation order) but not bitwise equal to libtorch's.
