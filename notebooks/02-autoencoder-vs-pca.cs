@@ -160,7 +160,7 @@ var conv = seeds.ToDictionary(s => s, s => ks.Select(k => AutoencoderExperiment.
 // everything runs. `budget=long` trains the deep autoencoder on every digit for ten times the default epochs, the run
 // that gets near the published number (`docs/autoencoders.md` lists what it reached and how long it took; the
 // command-line tool trains the same model into the run store with `train ae --budget long`, so this notebook then
-// loads it). The last findings below say how far this run's *k* = 30 model is from 3.00.
+// loads it). The last findings below say how far this run's *k* = 30 model is from the published number.
 
 // %% id="87968493"
 global::LatentWorkbench.Twins.Twin.Cell(6, 28, "87968493"); // twin
