@@ -60,7 +60,7 @@ global::LatentWorkbench.Twins.Twin.Start(args); // twin
 // | `betas` | the β values of the MLP VAE's sweep | `Betas` | `--set betas=0.5,1,4` |
 // | `vaeTrainCount`, `vaeEpochs` | the VAEs' training digits and epochs | `TrainCount`, `Training.Epochs` | `--set vaeEpochs=10` |
 // | `fewDistinctDigits` | the data-diversity experiment's training set: this many distinct digits, repeated to the GANs' training size | `FewDistinctDigits` | `--set fewDistinctDigits=30` |
-// | `fewDigitDropout` | the discriminator's dropout in the training choice measured on those few digits | `FewDigitDropout` | `--set fewDigitDropout=0.5` |
+// | `fewDigitDropout` | the discriminator's dropout of an extra run on those few digits (a training choice); 0 skips that run, which the main job does to save one GAN's training | `FewDigitDropout` (0) | `--set fewDigitDropout=0.3` |
 // | `ganTrainCount`, `ganEpochs`, `sampleCount` | the GANs' training digits and epochs, and how many samples each model draws for the diversity table | `TrainCount`, `Training.Epochs`, `SampleCount` | `--set ganEpochs=16` |
 //
 // A size left at its default means "the budget's size" (the quick budget trains on fewer digits for fewer epochs); a
@@ -417,8 +417,9 @@ Recorded.Value("gan_training_seconds", gans.Where(g => !g.FromCache).Sum(g => g.
 // classes).
 //
 // Training choices act through the same channel. **Dropout** in the discriminator (Srivastava et al. 2014) makes it
-// a noisier, less confident judge that cannot rely on any one feature, which slows memorisation; the experiment
-// measures it (`fewDigitDropout`) on the few digits. **Augmentation** widens the data itself; for GANs it must be
+// a noisier, less confident judge that cannot rely on any one feature, which slows memorisation; set `fewDigitDropout` (e.g.
+// `--set fewDigitDropout=0.3`) and the experiment adds that run on the few digits to its table and findings (the main
+// job skips it to stay within its time). **Augmentation** widens the data itself; for GANs it must be
 // applied to both real and generated examples before the discriminator (DiffAugment, Zhao et al. 2020; ADA, Karras
 // et al. 2020), or the generator learns to draw the augmentations. **Batch normalisation** couples the examples of a
 // batch: in the generator it helps optimisation but can tie samples of a batch together, and in the discriminator its
@@ -442,12 +443,13 @@ display(/*twin*/GanFigures.Samples(GanDiversity.SampleSets([.. gans.Where(g => g
 
 // %% id="c7d1e2f6"
 global::LatentWorkbench.Twins.Twin.Cell(23, 25, "c7d1e2f6"); // twin
-display(/*twin*/GanFindings.DataDiversity(dataDiversityTable, remedyName, fewDigitNames[0], fewDigitNames[1])/*twin*/);
+display(/*twin*/GanFindings.DataDiversity(dataDiversityTable, remedyName, fewDigitNames[0], fewDigitNames.Count > 1 ? fewDigitNames[1] : null)/*twin*/);
 
 // %% id="c7d1e2f7"
 global::LatentWorkbench.Twins.Twin.Cell(24, 25, "c7d1e2f7"); // twin
 // Key numbers of the data-diversity experiment: means over the seeds, *_sd their standard deviations.
-foreach (var (key, name) in new[] { ("gan_all_digits", remedyName), ("gan_few_digits", fewDigitNames[0]), ("gan_few_digits_dropout", fewDigitNames[1]) })
+// The dropout run is there only when fewDigitDropout > 0.
+foreach (var (key, name) in new[] { ("gan_all_digits", remedyName), ("gan_few_digits", fewDigitNames[0]) }.Concat(fewDigitNames.Skip(1).Select(n => ("gan_few_digits_dropout", n))))
 {
     Recorded.Value($"{key}_classes_covered", dataDiversityTable[name, GanDiversity.ClassesCovered].Mean);
     Recorded.Value($"{key}_classes_covered_min", dataDiversityTable[name, GanDiversity.ClassesCovered].Values.Min());
@@ -470,7 +472,7 @@ Recorded.Value("gan_few_digits_training_seconds", fewDigitGans.Where(g => !g.Fro
 // out is all the generator has left. Data diversity feeds collapse from the other side: a discriminator that can
 // memorise a small or repetitive training set stops rewarding anything but those digits. Whether each one worked in this run, and whether its seeds tell it apart from the
 // plain objective, is in the "What this run shows" lists above (the numbers that matter are recorded: `gan_collapse_*`,
-// `gan_spectral_norm_*` and, for data diversity, `gan_all_digits_*`, `gan_few_digits_*` and `gan_few_digits_dropout_*`); with one seed, treat every difference as a
+// `gan_spectral_norm_*` and, for data diversity, `gan_all_digits_*`, `gan_few_digits_*` and, with `fewDigitDropout` set, `gan_few_digits_dropout_*`); with one seed, treat every difference as a
 // question for a rerun with `--set seeds=0,1,2`, which trains only the seeds the run store lacks. The diagnostics
 // in the library (`PosteriorCollapse`, `CollapseMonitor`, `ClassHistogram`, `FrechetDistance`) work for any VAE or
 // generator of the workbench.

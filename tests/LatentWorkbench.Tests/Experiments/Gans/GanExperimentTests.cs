@@ -60,9 +60,20 @@ public sealed class GanExperimentTests(MnistFixture mnist)
         Assert.Equal(Tiny.Collapsing().Config, Tiny.Remedy().Config with { SpectralNorm = false });
         Assert.Equal(Tiny.Collapsing().Config.GeneratorLearningRate, Tiny.Collapsing().Config.DiscriminatorLearningRate);
         var few = Tiny.FewDigitSettings();
-        Assert.Equal(Tiny.Remedy().Config, few[0].Config);
-        Assert.Equal(Tiny.Remedy().Config with { DiscriminatorDropout = Tiny.FewDigitDropout }, few[1].Config);
-        Assert.All(few, s => Assert.Contains("10 distinct digits", s.Name, StringComparison.Ordinal));
+        Assert.Equal([Tiny.Remedy().Config], few.Select(s => s.Config));   // no dropout by default: the remedy alone
+        var withDropout = (Tiny with { FewDigitDropout = 0.3 }).FewDigitSettings();
+        Assert.Equal([Tiny.Remedy().Config, Tiny.Remedy().Config with { DiscriminatorDropout = 0.3 }], withDropout.Select(s => s.Config));
+        Assert.All(few.Concat(withDropout), s => Assert.Contains("10 distinct digits", s.Name, StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData(-0.1)]
+    [InlineData(1.0)]
+    [InlineData(double.NaN)]
+    public void A_Dropout_Outside_Zero_To_One_Is_Refused_By_Name(double dropout)
+    {
+        var error = Assert.Throws<ArgumentOutOfRangeException>(() => (Tiny with { FewDigitDropout = dropout }).Validate());
+        Assert.Equal(nameof(GanExperimentOptions.FewDigitDropout), error.ParamName);
     }
 
     [Fact]
