@@ -56,7 +56,7 @@ public static class InterpolationComparison
                 {
                     // The paths' images and judgements are only averaged here: free them with the scope.
                     using var scope = torch.NewDisposeScope();
-                    var paths = drawn.Select(p => LatentArithmeticExperiment.Interpolate(codec, testImages[p.A], testImages[p.B], method, steps, classifier, training)).ToList();
+                    var paths = LatentArithmeticExperiment.Interpolate(codec, [.. drawn.Select(p => (testImages[p.A], testImages[p.B]))], method, steps, classifier, training);
                     string row = RowName(codec, method);
                     table.Add(row, seedModels.Seed, MeanStep, paths.Average(p => p.MeanStep))
                         .Add(row, seedModels.Seed, LowestConfidence, paths.Average(p => p.MinConfidence))

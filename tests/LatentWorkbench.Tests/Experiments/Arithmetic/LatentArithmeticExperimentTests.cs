@@ -55,6 +55,32 @@ public sealed class LatentArithmeticExperimentTests
     }
 
     [Fact]
+    public void Many_Paths_In_One_Batch_Match_The_Same_Paths_One_By_One()
+    {
+        var codec = LatentCodec.Of(new Vae(SmallVae));
+        var classifier = new ConvClassifier(SmallClassifier);
+        using var ends = Images(6, 3);
+        using var training = Images(50, 4);
+        (torch.Tensor, torch.Tensor)[] pairs = [(ends[0], ends[1]), (ends[2], ends[3]), (ends[4], ends[5])];
+
+        var batched = LatentArithmeticExperiment.Interpolate(codec, pairs, InterpolationMethod.Lerp, 4, classifier, training);
+
+        Assert.Equal(3, batched.Count);
+        for (int i = 0; i < pairs.Length; i++)
+        {
+            var single = LatentArithmeticExperiment.Interpolate(codec, pairs[i].Item1, pairs[i].Item2, InterpolationMethod.Lerp, 4, classifier, training);
+            Assert.Equal(single.Label, batched[i].Label);
+            Assert.True(single.Images.allclose(batched[i].Images, atol: 1e-5), $"path {i}: the same decoded images");
+            Assert.True(single.Probabilities.allclose(batched[i].Probabilities, atol: 1e-5), $"path {i}: the same judgements");
+            Assert.True(single.StepDistances.allclose(batched[i].StepDistances, atol: 1e-4), $"path {i}: the same steps");
+            Assert.True(single.NearestTrainingDistances.allclose(batched[i].NearestTrainingDistances, atol: 1e-4), $"path {i}: the same nearest distances");
+            Assert.Equal(single.NearestTrainingIndices.data<long>().ToArray(), batched[i].NearestTrainingIndices.data<long>().ToArray());
+        }
+
+        Assert.Empty(LatentArithmeticExperiment.Interpolate(codec, [], InterpolationMethod.Lerp, 4, classifier, training));
+    }
+
+    [Fact]
     public void An_Attribute_Traversal_Measures_The_Decoded_Images_And_Scores_Each_Walk()
     {
         var codec = LatentCodec.Of(new Vae(SmallVae));
