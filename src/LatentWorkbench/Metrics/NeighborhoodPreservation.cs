@@ -29,13 +29,8 @@ public static class NeighborhoodPreservation
     }
 
     /// <inheritdoc cref="Trustworthiness(torch.Tensor, torch.Tensor, int)"/>
-    internal static double Trustworthiness(Matrix original, Matrix embedded, int k = 10)
-    {
-        Validate(original, embedded, k);
-        var originalNeighbors = ExactNeighbors.SearchCore(original, original, k, excludeSelf: true);
-        var embeddedNeighbors = ExactNeighbors.SearchCore(embedded, embedded, k, excludeSelf: true);
-        return 1 - Normalizer(original.Rows, k) * RankPenalty(original, originalNeighbors, embeddedNeighbors, k);
-    }
+    internal static double Trustworthiness(Matrix original, Matrix embedded, int k = 10) =>
+        Both(original, embedded, k, continuity: false).Trustworthiness;
 
     /// <summary>C(k): trustworthiness with the spaces swapped (are original neighbours still near in the embedding?).</summary>
     public static double Continuity(torch.Tensor original, torch.Tensor embedded, int k = 10)
@@ -46,12 +41,22 @@ public static class NeighborhoodPreservation
     }
 
     /// <inheritdoc cref="Continuity(torch.Tensor, torch.Tensor, int)"/>
-    internal static double Continuity(Matrix original, Matrix embedded, int k = 10)
+    internal static double Continuity(Matrix original, Matrix embedded, int k = 10) =>
+        Both(original, embedded, k, trustworthiness: false).Continuity;
+
+    /// <summary>
+    /// T(k) and C(k) together from one exact k-NN search per space (what each computes alone twice); NaN for the one
+    /// <paramref name="trustworthiness"/> or <paramref name="continuity"/> turns off.
+    /// </summary>
+    internal static (double Trustworthiness, double Continuity) Both(Matrix original, Matrix embedded, int k = 10, bool trustworthiness = true, bool continuity = true)
     {
         Validate(original, embedded, k);
         var originalNeighbors = ExactNeighbors.SearchCore(original, original, k, excludeSelf: true);
         var embeddedNeighbors = ExactNeighbors.SearchCore(embedded, embedded, k, excludeSelf: true);
-        return 1 - Normalizer(original.Rows, k) * RankPenalty(embedded, embeddedNeighbors, originalNeighbors, k);
+        double normalizer = Normalizer(original.Rows, k);
+        return (
+            trustworthiness ? 1 - normalizer * RankPenalty(original, originalNeighbors, embeddedNeighbors, k) : double.NaN,
+            continuity ? 1 - normalizer * RankPenalty(embedded, embeddedNeighbors, originalNeighbors, k) : double.NaN);
     }
 
     private static double Normalizer(int n, int k) => 2.0 / (n * (double)k * ((2.0 * n) - (3.0 * k) - 1));

@@ -46,8 +46,7 @@ public static class ProjectionQualityReport
     {
         ArgumentNullException.ThrowIfNull(space);
         ArgumentNullException.ThrowIfNull(method);
-        double trust = NeighborhoodPreservation.Trustworthiness(input, embedding, k);
-        double continuity = NeighborhoodPreservation.Continuity(input, embedding, k);
+        var (trust, continuity) = NeighborhoodPreservation.Both(input, embedding, k);
         double knn = KnnAccuracy.CrossValidated(embedding, labels, k, folds);
         double silhouette = Silhouette.Score(embedding, labels);
         return new ProjectionQuality(space, method, embedding.Rows, seconds, trust, continuity, knn, silhouette);
